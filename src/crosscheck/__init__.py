@@ -1,0 +1,51 @@
+"""crosscheck: cross-check facts across documents at the level of single claims.
+
+>>> import crosscheck
+>>> report = crosscheck.check(crosscheck.load_documents("seeds/"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from ._version import __version__
+from .config import Config
+from .documents import load_documents
+from .errors import ConfigError, CrosscheckError, DocumentError, ManifestError, SpanError
+from .model import (
+    About,
+    Claim,
+    DateValue,
+    Document,
+    Group,
+    Interval,
+    Quantity,
+    Report,
+    Sentence,
+    Span,
+    Verdict,
+)
+from .pipeline import check
+from .render import render
+
+__all__ = [
+    "About",
+    "Claim",
+    "Config",
+    "ConfigError",
+    "CrosscheckError",
+    "DateValue",
+    "Document",
+    "DocumentError",
+    "Group",
+    "Interval",
+    "ManifestError",
+    "Quantity",
+    "Report",
+    "Sentence",
+    "Span",
+    "SpanError",
+    "Verdict",
+    "__version__",
+    "check",
+    "load_documents",
+    "render",
+]

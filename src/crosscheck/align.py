@@ -1,0 +1,143 @@
+"""Group claims of different documents that speak of the same thing (the only importer of rapidfuzz).
+
+Claims are blocked by (kind, counted thing, unit) so only plausible pairs are scored; within a block a
+pair is comparable when actors do not differ, event times overlap, and their context words are
+similar enough (rapidfuzz, case-insensitive). Clustering is complete-linkage: a claim joins a group
+only when it is comparable with every member from another document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz, utils
+
+from .config import Config
+from .model import Claim, DateValue, Document, Quantity
+from .values import compatible
+
+__all__ = ["Cluster", "align", "context_score"]
+
+Cluster = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...]]
+
+
+def context_score(a: str, b: str) -> float:
+    """How alike two claims' context words are, 0..100 (rapidfuzz token_sort and token_set, averaged)."""
+    if not a or not b:
+        return 0.0
+    sort = fuzz.token_sort_ratio(a, b, processor=utils.default_process)
+    subset = fuzz.token_set_ratio(a, b, processor=utils.default_process)
+    return round((sort + subset) / 2, 1)
+
+
+def _block_key(claim: Claim) -> tuple[str, str, str]:
+    value = claim.value
+    if isinstance(value, Quantity):
+        return (claim.kind, claim.about.thing or "", value.unit or "")
+    return (claim.kind, value.relation, "")
+
+
+def _window(claim: Claim, doc: Document, config: Config) -> tuple[date, date] | None:
+    """When the claim's event happened: its own date, a date in its sentence, or the weeks before publication."""
+    when = claim.value if isinstance(claim.value, DateValue) else claim.about.when
+    if when is not None and when.earliest is not None and when.latest is not None:
+        return when.earliest, when.latest
+    if doc.published is None:
+        return None
+    return doc.published - timedelta(days=config.event_window_days), doc.published
+
+
+def _comparable(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> float | None:
+    """The pair's context score when the two claims may speak of the same thing, else None."""
+    if a.about.actor and b.about.actor and a.about.actor != b.about.actor:
+        return None
+    if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        gap = a.value.gap_days(b.value)
+        if gap is None or gap > config.date_window_days:
+            return None
+    else:
+        wa, wb = _window(a, docs[a.document], config), _window(b, docs[b.document], config)
+        if wa is not None and wb is not None and (wa[1] < wb[0] or wb[1] < wa[0]):
+            return None
+    score = context_score(a.about.context, b.about.context)
+    need = config.min_context_score if compatible(a.value, b.value) else config.conflict_context_score
+    return score if score >= need else None
+
+
+def _edges(
+    block: Sequence[Claim], docs: Mapping[str, Document], config: Config
+) -> dict[tuple[str, str], float]:
+    edges: dict[tuple[str, str], float] = {}
+    for i, a in enumerate(block):
+        for b in block[i + 1 :]:
+            if a.document == b.document:
+                continue
+            score = _comparable(a, b, docs, config)
+            if score is not None:
+                edges[(a.id, b.id) if a.id < b.id else (b.id, a.id)] = score
+    # Two scopes: when b's document also states a value compatible with a (about a thing a is
+    # comparable with), a different value elsewhere in b's document speaks of another scope.
+    by_id = {c.id: c for c in block}
+    partners: dict[str, set[str]] = defaultdict(set)
+    for x, y in edges:
+        partners[x].add(y)
+        partners[y].add(x)
+    for x, y in list(edges):
+        a, b = by_id[x], by_id[y]
+        if compatible(a.value, b.value):
+            continue
+        for one, other in ((a, b), (b, a)):
+            if any(
+                by_id[p].document == other.document
+                and p != other.id
+                and compatible(one.value, by_id[p].value)
+                for p in partners[one.id]
+            ):
+                edges.pop((x, y), None)
+                break
+    return edges
+
+
+def align(claims: Iterable[Claim], documents: Mapping[str, Document], *, config: Config) -> list[Cluster]:
+    """Clusters of claims about the same thing; every claim is in exactly one (alone when nothing matches)."""
+    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        blocks[_block_key(claim)].append(claim)
+    out: list[Cluster] = []
+    for key in sorted(blocks):
+        block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))
+        edges = _edges(block, documents, config)
+        out.extend(_cluster(block, edges))
+    return out
+
+
+def _cluster(block: Sequence[Claim], edges: Mapping[tuple[str, str], float]) -> list[Cluster]:
+    """Complete-linkage agglomeration over the edges, strongest first, deterministic."""
+    members: dict[str, list[Claim]] = {c.id: [c] for c in block}
+    owner: dict[str, str] = {c.id: c.id for c in block}
+    for (x, y), _score in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
+        cx, cy = owner[x], owner[y]
+        if cx == cy:
+            continue
+        if not all(_linked(p, q, edges) for p in members[cx] for q in members[cy]):
+            continue
+        members[cx].extend(members.pop(cy))
+        for claim in members[cx]:
+            owner[claim.id] = cx
+    out: list[Cluster] = []
+    for group in members.values():
+        group.sort(key=lambda c: (c.document, c.span.start, c.span.end))
+        ids = [c.id for c in group]
+        pairs = ((min(x, y), max(x, y)) for i, x in enumerate(ids) for y in ids[i + 1 :])
+        scores = tuple((x, y, edges[(x, y)]) for x, y in pairs if (x, y) in edges)
+        out.append((tuple(group), scores))
+    return out
+
+
+def _linked(p: Claim, q: Claim, edges: Mapping[tuple[str, str], float]) -> bool:
+    if p.document == q.document:
+        return compatible(p.value, q.value)
+    key = (p.id, q.id) if p.id < q.id else (q.id, p.id)
+    return key in edges

@@ -1,0 +1,192 @@
+"""Turn a document into atomic claims: one per quantity, ordinal and date, each with what it is about.
+
+A sentence can hold many claims ("more than 2,000 troops along with more than 300 military vehicles,
+21 combat aircraft and three warships" is four); they share the sentence's context words, event time
+and place, and each gets its own counted thing and actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .config import Config
+from .dates import find_dates
+from .model import About, Claim, DateMention, DateValue, Document, QuantityMention, Sentence, Span
+from .quantities import find_quantities
+from .segment import split_sentences
+from .terms import Terms, default_terms
+
+__all__ = ["extract", "extract_sentence"]
+
+# Where a clause starts: punctuation, dashes, brackets and the conjunctions that open a new clause.
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|whereas|but|which|who)\b", re.IGNORECASE)
+_VERB = re.compile(
+    r"\b(?:[a-z]+ed|sent|flew|took|held|made|began|led|saw|gave|built|won|lost|struck|hit|met|"
+    r"fell|rose|grew|sold|bought|paid|left|brought|fought|shot|spent|set|put|cut|said|told|"
+    r"involved|dispatched|include[sd]?|has|have|will)\b"
+)
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def extract(doc: Document, *, config: Config | None = None, terms: Terms | None = None) -> tuple[Claim, ...]:
+    """Every claim of ``doc``, in text order."""
+    config = config or Config()
+    terms = terms or default_terms()
+    out: list[Claim] = []
+    for sentence in split_sentences(doc.id, doc.text):
+        out.extend(extract_sentence(doc, sentence, config=config, terms=terms))
+    return tuple(out)
+
+
+def extract_sentence(doc: Document, sentence: Sentence, *, config: Config, terms: Terms) -> list[Claim]:
+    """The claims of one sentence of ``doc``."""
+    s, e = sentence.span.start, sentence.span.end
+    dates = find_dates(doc.id, doc.text, doc.published, s, e)
+    quantities = [
+        q
+        for q in find_quantities(doc.id, doc.text, s, e, tolerance=config.approx_tolerance)
+        if not any(q.span.overlaps(d.span) for d in dates)
+    ]
+    places = terms.places_in(doc.text, s, e)
+    place = places[0][1] if places else None
+    actors = terms.actors_in(doc.text, s, e)
+    claims: list[Claim] = []
+    for q in quantities:
+        when = _event_time(q.span, dates)
+        about = About(
+            thing=terms.thing(q.noun, q.head) or q.value.unit,
+            phrase=q.noun,
+            actor=_actor(doc.text, q, actors, terms, s),
+            action=_action(doc.text, s, q.span.start),
+            place=place,
+            when=when,
+            context=_context(doc.text, q.span, sentence, dates, quantities, terms, config.context_window),
+        )
+        kind = "ordinal" if q.value.ordinal else "quantity"
+        claims.append(_claim(doc, q.span, q.text, kind, sentence, q.value, about))
+    for d in dates:
+        about = About(
+            thing=None,
+            phrase=None,
+            actor=_clause_actor(doc.text, d.span.start, actors, s),
+            action=_action(doc.text, s, d.span.start) or _action_after(doc.text, d.span.end, e),
+            place=place,
+            when=d.value if d.value.relation == "on" else None,
+            context=_context(doc.text, d.span, sentence, dates, quantities, terms, config.context_window),
+        )
+        claims.append(_claim(doc, d.span, d.text, "date", sentence, d.value, about))
+    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    return claims
+
+
+def _claim(
+    doc: Document,
+    span: Span,
+    text: str,
+    kind: str,
+    sentence: Sentence,
+    value: object,
+    about: About,
+) -> Claim:
+    assert doc.text[span.start : span.end] == text, "span invariant broken at extraction"
+    return Claim(
+        id=f"{doc.id}:{span.start}-{span.end}",
+        document=doc.id,
+        kind=kind,  # type: ignore[arg-type]
+        span=span,
+        text=text,
+        sentence=sentence.span,
+        value=value,  # type: ignore[arg-type]
+        about=about,
+    )
+
+
+def _context(
+    text: str,
+    span: Span,
+    sentence: Sentence,
+    dates: tuple[DateMention, ...],
+    quantities: list[QuantityMention],
+    terms: Terms,
+    window: int,
+) -> str:
+    """Content words within ``window`` characters of the claim in its sentence.
+
+    Date phrases are dropped and quantities reduced to their counted nouns, so two claims are
+    compared on what they are about, never on their values.
+    """
+    lo = max(sentence.span.start, span.start - window)
+    hi = min(sentence.span.end, span.end + window)
+    while lo > sentence.span.start and not text[lo - 1].isspace():
+        lo -= 1  # never cut a word at the window's edge
+    while hi < sentence.span.end and not text[hi].isspace():
+        hi += 1
+    pieces: list[str] = []
+    cursor = lo
+    marks = sorted(
+        [(d.span.start, d.span.end, "") for d in dates]
+        + [(q.span.start, q.span.end, q.noun or "") for q in quantities]
+    )
+    for start, end, keep in marks:
+        if end <= cursor or start >= hi:
+            continue
+        pieces.append(text[cursor : max(cursor, start)])
+        pieces.append(f" {keep} ")
+        cursor = min(end, hi) if end > cursor else cursor
+    pieces.append(text[cursor:hi] if cursor < hi else "")
+    return " ".join(terms.content_words(_DIGITS.sub(" ", "".join(pieces))))
+
+
+def _event_time(span: Span, dates: tuple[DateMention, ...]) -> DateValue | None:
+    """The resolved point-in-time date of the sentence nearest to ``span`` (None when there is none)."""
+    best: tuple[int, DateValue] | None = None
+    for d in dates:
+        if d.value.relation != "on" or not d.value.resolved:
+            continue
+        distance = d.span.start - span.end if d.span.start >= span.end else span.start - d.span.end
+        if best is None or distance < best[0]:
+            best = (distance, d.value)
+    return None if best is None else best[1]
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    start = sentence_start
+    for match in _CLAUSE.finditer(text, sentence_start, position):
+        start = match.end()
+    return start
+
+
+def _clause_actor(text: str, position: int, actors: list[tuple[int, str]], sentence_start: int) -> str | None:
+    """The first actor of the clause before ``position``, else the last actor before it in the sentence."""
+    clause = _clause_start(text, sentence_start, position)
+    before = [a for at, a in actors if at < position]
+    in_clause = [a for at, a in actors if clause <= at < position]
+    if in_clause:
+        return in_clause[0]
+    if before:
+        return before[-1]
+    return None
+
+
+def _actor(
+    text: str, q: QuantityMention, actors: list[tuple[int, str]], terms: Terms, sentence_start: int
+) -> str | None:
+    """Who the quantity belongs to: a demonym inside its own phrase ("two Chinese bombers"), else its clause's actor."""
+    own = terms.actors_in(text, q.span.start, q.span.end)
+    if own:
+        return own[0][1]
+    return _clause_actor(text, q.span.start, actors, sentence_start)
+
+
+def _action(text: str, sentence_start: int, position: int) -> str | None:
+    """The last verb-like word before ``position`` in its clause (a heuristic: past tenses and a short list)."""
+    clause = _clause_start(text, sentence_start, position)
+    found = None
+    for match in _VERB.finditer(text.lower(), clause, position):
+        found = match.group(0)
+    return found
+
+
+def _action_after(text: str, position: int, sentence_end: int) -> str | None:
+    match = _VERB.search(text.lower(), position, min(sentence_end, position + 60))
+    return match.group(0) if match else None

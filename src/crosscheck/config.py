@@ -1,0 +1,53 @@
+"""Config: every threshold and tolerance crosscheck uses, named, documented and validated in one place."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from .errors import ConfigError
+
+__all__ = ["Config"]
+
+
+def _score(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0 <= value <= 100:
+        raise ConfigError(f"Config.{attribute.name} must be between 0 and 100, got {value!r}")
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, (int, float, Decimal)) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"Config.{attribute.name} must be a number >= 0, got {value!r}")
+
+
+@frozen(kw_only=True)
+class Config:
+    """Thresholds of alignment and verdicts. Every option is keyword-only; unknown names are a TypeError.
+
+    Scores are rapidfuzz scores from 0 to 100.
+
+    - ``approx_tolerance``: the relative tolerance of "about", "approximately", "around", "roughly",
+      "some" (both sides) and of "nearly", "almost" (below only). 0.1 turns "about 2,100" into
+      [1890, 2310] and "nearly 2,000" into [1800, 2000].
+    - ``context_window``: how many characters each side of a claim, within its sentence, give its
+      context words (what it is about).
+    - ``min_context_score``: the least ``token_sort_ratio`` between two claims' context words (the
+      sentence's content words around the claim, without numbers) for them to be about the same thing.
+    - ``conflict_context_score``: the least context score for two claims with incompatible values to be
+      grouped (and so called a conflict); below it they are kept apart. Higher than
+      ``min_context_score`` because a false conflict costs more than a missed agreement.
+    - ``event_window_days``: a claim with no date of its own in its sentence speaks of something in the
+      ``event_window_days`` before its document's publication date.
+    - ``date_window_days``: two date claims further apart than this many days speak of different events
+      and are never compared.
+    """
+
+    approx_tolerance: Decimal = field(default=Decimal("0.1"), converter=Decimal, validator=_non_negative)
+    context_window: int = field(default=80, validator=_non_negative)
+    min_context_score: float = field(default=62.0, validator=_score)
+    conflict_context_score: float = field(default=75.0, validator=_score)
+    event_window_days: int = field(default=31, validator=_non_negative)
+    date_window_days: int = field(default=45, validator=_non_negative)

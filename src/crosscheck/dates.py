@@ -1,0 +1,430 @@
+"""Date phrases in news sentences: find them with our own patterns, resolve them against the publication date.
+
+Candidates come from precompiled regexes (never ``dateparser.search``, which reads "the Tu-95" as 1995 and
+"we" as Wednesday). Month-and-day phrases are parsed by one cached ``dateparser`` parser per base date and
+checked against what the pattern read; everything simpler (weekdays, months, years, "last week", "a year
+ago") is plain date arithmetic. No wall clock is ever consulted: without a publication date, relative
+phrases stay unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from .model import DateMention, DateRelation, DateValue, Granularity, Span
+
+__all__ = ["find_dates", "parse_dateline"]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
+# Month names that are also names, verbs or modals: they need a preposition, "of", a day or a year.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"may", "june", "april", "august"})
+CONTEXT_WORDS: frozenset[str] = frozenset(
+    {"of", "from", "through", "before", "after", "to", "and", "between", "early", "late", "mid"}
+)
+RELATIONS: dict[str, DateRelation] = {"since": "since", "until": "until", "till": "until", "by": "until"}
+FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|to\s+be\s+held)\b", re.I
+)
+SENTENCE_OPENERS = frozenset(".!?\"“”‘'(:—–-*#|")
+
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+_MON += r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+_FULLMON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_YEAR = r"(?:1[89]|20)\d\d"
+_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_START = r"(?<![\w'’-])"
+_PREP = _START + r"(?:(?P<prep>in|on|since|until|till|by|during|as\s+of)\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]\d)"
+_YEAR_TAIL = rf"(?:,?\s+(?P<year>{_YEAR})\b(?![-\d]|[.,]\d))?"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rx, re.IGNORECASE))
+    for kind, rx in (
+        (
+            "wdrange",
+            rf"{_START}(?:(?P<from>from|between)\s+)?(?P<wd1>{_WD})\s+(?P<conn>to|through|until|till|and|-|–)"
+            rf"\s+(?:(?P<next>next)\s+)?(?P<wd2>{_WD})\b",
+        ),
+        (
+            "mdy",
+            rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?P<month>{_MON})\b\.?\s*{_DAY}"
+            rf"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)\b(?![,.]\d))?{_YEAR_TAIL}",
+        ),
+        (
+            "dmy",
+            rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?<![\w,.$])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<month>{_MON})\b\.?{_YEAR_TAIL}",
+        ),
+        ("iso", rf"{_PREP}(?<![\w-])(?P<year>{_YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?![\w-])"),
+        (
+            "monthyear",
+            rf"{_PREP}(?:(?P<mod>early|late|mid)[\s-]+)?(?P<month>{_MON})\b\.?,?\s+(?P<year>{_YEAR})\b"
+            r"(?![-\d]|[.,]\d)",
+        ),
+        (
+            "month",
+            rf"{_PREP}(?:(?P<mod>early|late|mid|last|next|this)[\s-]+)?(?P<month>{_FULLMON})\b(?!['’]\w)",
+        ),
+        (
+            "weekday",
+            rf"{_PREP}(?:(?P<mod>this\s+past|last|next|this|coming|past)\s+)?(?P<wd>{_WD})(?P<poss>['’]s)?\b",
+        ),
+        ("unit", rf"{_PREP}(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b"),
+        (
+            "window",
+            rf"{_START}(?:(?P<prep>in|over|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|next|coming)"
+            rf"\s+(?:(?P<n>{_NUM}|few|several|couple\s+of)\s+)?(?P<unit>day|week|month|year)(?P<pl>s)?\b",
+        ),
+        ("ago", rf"{_START}(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+        (
+            "vague",
+            rf"{_START}(?:(?P<prep>in|over|during|for)\s+)?(?:recent\s+(?:days|weeks|months|years)"
+            r"|the\s+near\s+future|(?P<decades>(?:several\s+|many\s+|recent\s+)?decades))\b",
+        ),
+        ("deictic", rf"{_START}(?P<word>yesterday|today|tomorrow|tonight)\b"),
+        ("year", rf"{_PREP}(?<![\w$£€.,/©-])(?P<year>{_YEAR})(?P<s>s)?(?![\w-]|[.,]\d|\s*%)"),
+    )
+)
+_BY_KIND = dict(_PATTERNS)
+_NEXT_CAP = re.compile(r"[ \t]([A-Z][a-z]+)")
+_DATELINE_PREFIX = re.compile(
+    r"^[\W_]{0,3}(?:(?:posted|published|updated|last\s+updated|first\s+published|date)\b(?:\s+on)?\s*:?\s*)?",
+    re.IGNORECASE,
+)
+_SENTINEL_BASE = date(2000, 1, 1)  # base for phrases with an explicit year: the base cannot matter
+
+
+def find_dates(
+    doc_id: str, text: str, published: date | None, start: int = 0, end: int | None = None
+) -> tuple[DateMention, ...]:
+    """Date phrases in ``text[start:end]``, sorted and non-overlapping, resolved against ``published``."""
+    stop = len(text) if end is None else end
+    found: list[tuple[int, int, DateValue]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, stop):
+            value = _RESOLVERS[kind](m, text, start, published)
+            if value is not None:
+                found.append((m.start(), m.end(), value))
+    found.sort(key=lambda c: (c[0], c[0] - c[1]))
+    out: list[DateMention] = []
+    cursor = start
+    for s, e, value in found:
+        if s >= cursor:
+            out.append(DateMention(span=Span(doc_id, s, e), text=text[s:e], value=value))
+            cursor = e
+    return tuple(out)
+
+
+def parse_dateline(text: str) -> date | None:
+    """The date of a dateline ("Posted on December 1, 2022 by ...", "Published: 2023-07-17") in the first lines."""
+    for line in text.splitlines()[:12]:
+        stripped = line.strip()
+        if not stripped or stripped[0] in "—–-" or "pic.twitter" in stripped:
+            continue
+        prefix = _DATELINE_PREFIX.match(stripped)
+        pos = prefix.end() if prefix else 0
+        for kind in ("mdy", "dmy", "iso"):
+            m = _BY_KIND[kind].match(stripped, pos)
+            if m is None or m["prep"] or not m["year"] or m.groupdict().get("day2"):
+                continue
+            if not (prefix and prefix.group().strip()) and stripped[m.end() :].strip(" .,"):
+                continue  # a bare date must fill its line
+            day = _absolute(m, kind)
+            if day is not None:
+                return day
+    return None
+
+
+def _absolute(m: re.Match[str], kind: str) -> date | None:
+    try:
+        if kind == "iso":
+            return date(int(m["year"]), int(m["mm"]), int(m["dd"]))
+        return date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
+    except ValueError:
+        return None
+
+
+# --- small helpers --------------------------------------------------------------------------------
+
+
+def _value(
+    lo: date | None, hi: date | None, gran: Granularity, prep: str | None = None, relative: bool = False
+) -> DateValue:
+    relation = RELATIONS.get((prep or "").lower(), "on")
+    return DateValue(earliest=lo, latest=hi, granularity=gran, relation=relation, relative=relative)
+
+
+def _unresolved(gran: Granularity, prep: str | None = None) -> DateValue:
+    return _value(None, None, gran, prep, relative=True)
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def _shift(day: date, months: int) -> date:
+    """``day`` moved by whole calendar months, clamped to the month's last day."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, _month_end(year, month + 1).day))
+
+
+def _prev_word(text: str, pos: int, lo: int) -> str:
+    words = text[max(lo, pos - 40) : pos].split()
+    return words[-1].strip("(\"“‘'[,") if words else ""
+
+
+def _initial(text: str, pos: int, lo: int) -> bool:
+    """True when ``pos`` starts its sentence (or line, heading or quotation)."""
+    seg = text[lo:pos]
+    body = seg.rstrip()
+    return not body or body[-1] in SENTENCE_OPENERS or "\n" in seg[len(body) :]
+
+
+def _capital_follows(text: str, end: int) -> bool:
+    """True when a capitalized non-month word follows directly ("Sunday Times", "October Revolution")."""
+    m = _NEXT_CAP.match(text, end)
+    return m is not None and m[1].lower() not in MONTHS and m[1].lower() not in WEEKDAYS
+
+
+def _future(text: str, pos: int, lo: int) -> bool:
+    return FUTURE_CUES.search(text, max(lo, pos - 60), pos) is not None
+
+
+def _weekday(pub: date, wd: int, forward: bool, strict: bool) -> date:
+    delta = (wd - pub.weekday()) % 7 if forward else (pub.weekday() - wd) % 7
+    if strict and delta == 0:
+        delta = 7
+    return pub + timedelta(days=delta if forward else -delta)
+
+
+def _month_of(pub: date, month: int, mod: str | None) -> int:
+    """The year of a month named without one: the most recent not after the publication month."""
+    if mod == "next":
+        return pub.year if month > pub.month else pub.year + 1
+    if mod == "this":
+        return pub.year
+    if mod == "last":
+        return pub.year if month < pub.month else pub.year - 1
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _month_value(year: int, month: int, mod: str | None, prep: str | None, relative: bool) -> DateValue:
+    last = _month_end(year, month)
+    part = (mod or "").lower()
+    if part in ("early", "mid", "late"):
+        lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day)}[part]
+        return _value(date(year, month, lo), date(year, month, hi), "range", prep, relative)
+    return _value(date(year, month, 1), last, "month", prep, relative)
+
+
+@lru_cache(maxsize=64)
+def _parser(base: date) -> Any:
+    from dateparser.date import DateDataParser  # slow import, so only when a phrase needs it
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(phrase: str, base: date) -> date | None:
+    """A normalized "nov 30 2022" / "feb 24" phrase as a day, through dateparser; None unless a day."""
+    data = _parser(base).get_date_data(phrase)
+    if data.date_obj is None or data.period != "day":
+        return None
+    result: date = data.date_obj.date()
+    return result
+
+
+# --- resolvers: one per pattern kind; None drops the candidate --------------------------------
+
+
+def _r_mdy(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    if not _cap(m["month"]):
+        return None
+    month, day = MONTHS[m["month"].lower()], int(m["day"])
+    year = int(m["year"]) if m["year"] else None
+    if year is None and pub is None:
+        return _unresolved("day", m["prep"])
+    base = pub if year is None and pub is not None else _SENTINEL_BASE
+    phrase = f"{m['month'][:3].lower()} {day}" + (f" {year}" if year else "")
+    got = _parse_day(phrase, base)
+    if got is None or (got.month, got.day) != (month, day) or (year is not None and got.year != year):
+        try:  # dateparser disagreed with the pattern: trust plain arithmetic
+            y = year if year is not None else base.year - ((month, day) > (base.month, base.day))
+            got = date(y, month, day)
+        except ValueError:
+            return None
+    day2 = m.groupdict().get("day2")
+    if day2 and int(day2) > day:
+        try:
+            return _value(got, got.replace(day=int(day2)), "range", m["prep"], year is None)
+        except ValueError:
+            pass
+    return _value(got, got, "day", m["prep"], year is None)
+
+
+def _r_iso(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    return None if (day := _absolute(m, "iso")) is None else _value(day, day, "day", m["prep"])
+
+
+def _r_monthyear(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    if not _cap(m["month"]):
+        return None
+    return _month_value(int(m["year"]), MONTHS[m["month"].lower()], m["mod"], m["prep"], False)
+
+
+def _r_month(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    name = m["month"]
+    if not _cap(name):
+        return None
+    lower = name.lower()
+    context = bool(m["prep"] or m["mod"]) or _prev_word(text, m.start(), lo).lower() in CONTEXT_WORDS
+    if not context:
+        if lower in AMBIGUOUS_MONTHS or _capital_follows(text, m.end()):
+            return None
+        if lower == "march" and _initial(text, m.start(), lo):
+            return None
+    if pub is None:
+        return _unresolved("month", m["prep"])
+    mod = (m["mod"] or "").lower() or None
+    month = MONTHS[lower]
+    return _month_value(_month_of(pub, month, mod), month, mod, m["prep"], True)
+
+
+def _r_weekday(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    if not _cap(m["wd"]):
+        return None
+    mod = " ".join((m["mod"] or "").lower().split())
+    if not (m["prep"] or mod or m["poss"]) and _capital_follows(text, m.end()):
+        return None  # "Sunday Times"
+    if pub is None:
+        return _unresolved("day", m["prep"])
+    wd = WEEKDAYS[m["wd"].lower()]
+    if mod == "this":
+        day = pub - timedelta(days=pub.weekday() - wd)
+    elif mod in ("next", "coming"):
+        day = _weekday(pub, wd, forward=True, strict=True)
+    elif mod:  # last, past, this past
+        day = _weekday(pub, wd, forward=False, strict=True)
+    else:
+        day = _weekday(pub, wd, forward=_future(text, m.start(), lo), strict=False)
+    return _value(day, day, "day", m["prep"], True)
+
+
+def _r_wdrange(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    if not (_cap(m["wd1"]) and _cap(m["wd2"])) or (m["conn"].lower() == "and") != (
+        (m["from"] or "").lower() == "between"
+    ):
+        return None
+    if pub is None:
+        return _unresolved("range")
+    wd1, wd2 = WEEKDAYS[m["wd1"].lower()], WEEKDAYS[m["wd2"].lower()]
+    forward = bool(m["next"]) or _future(text, m.start(), lo)
+    first = _weekday(pub, wd1, forward=forward, strict=False)
+    last = _weekday(first, wd2, forward=True, strict=bool(m["next"]) or wd1 == wd2)
+    return _value(first, last, "range", None, True)
+
+
+def _r_unit(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    unit = m["unit"].lower()
+    gran: Granularity = "week" if unit == "week" else "month" if unit == "month" else "year"
+    if pub is None:
+        return _unresolved(gran, m["prep"])
+    step = {"this": 0, "next": 1, "coming": 1}.get(m["mod"].lower(), -1)
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        return _value(monday, monday + timedelta(days=6), gran, m["prep"], True)
+    if unit == "month":
+        first = _shift(pub.replace(day=1), step)
+        return _value(first, _month_end(first.year, first.month), gran, m["prep"], True)
+    year = pub.year + step
+    return _value(date(year, 1, 1), date(year, 12, 31), gran, m["prep"], True)
+
+
+def _r_window(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    raw = (m["n"] or "").lower()
+    if pub is None or (raw and not raw.isdigit() and raw not in NUMBER_WORDS) or (not raw and m["pl"]):
+        return _unresolved("range", m["prep"])  # "the past few weeks", "the coming days"
+    n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 1)
+    span = timedelta(days=n * UNIT_DAYS[m["unit"].lower()])
+    if m["dir"].lower() in ("next", "coming"):
+        return _value(pub, pub + span, "range", m["prep"], True)
+    return _value(pub - span, pub, "range", m["prep"], True)
+
+
+def _r_ago(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    if pub is None:
+        return _unresolved("day")
+    raw, unit = m["n"].lower(), m["unit"].lower()
+    n = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+    if unit in ("month", "year"):
+        day = _shift(pub, -n * (12 if unit == "year" else 1))
+    else:
+        day = pub - timedelta(days=n * UNIT_DAYS[unit])
+    return _value(day, day, "day", None, True)
+
+
+def _r_vague(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    if m["decades"]:
+        before = _prev_word(text, m.start(), lo).lower()
+        if before.isdigit() or before in NUMBER_WORDS:
+            return None  # "two decades" is a quantity
+    return _unresolved("range", m["prep"])
+
+
+def _r_deictic(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    if pub is None:
+        return _unresolved("day")
+    offset = {"yesterday": -1, "tomorrow": 1}.get(m["word"].lower(), 0)
+    day = pub + timedelta(days=offset)
+    return _value(day, day, "day", None, True)
+
+
+def _r_year(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    year = int(m["year"])
+    if not m["prep"]:
+        before = _prev_word(text, m.start(), lo)
+        if before in ("©", "(c)") or before.lower() == "copyright":
+            return None
+        if before and _cap(before) and not _initial(text, m.start(), lo):
+            return None  # a named event: "Vostok 2022", "(East 2022)"
+        if re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]):
+            return None  # "2000 troops" is a count
+    if m["s"]:
+        if year % 10:
+            return None
+        return _value(date(year, 1, 1), date(year + 9, 12, 31), "range", m["prep"])
+    return _value(date(year, 1, 1), date(year, 12, 31), "year", m["prep"])
+
+
+_r_dmy = _r_mdy
+# Each pattern kind is resolved by the function named ``_r_<kind>`` above.
+_RESOLVERS: dict[str, Callable[[re.Match[str], str, int, date | None], DateValue | None]] = {
+    kind: globals()[f"_r_{kind}"] for kind, _ in _PATTERNS
+}

@@ -1,0 +1,40 @@
+"""The one exception tree of crosscheck.
+
+::
+
+    CrosscheckError(Exception)
+      DocumentError(CrosscheckError, ValueError)  # unreadable, empty or duplicate input; has .path
+      ManifestError(DocumentError)                # a manifest.toml that cannot be used
+      ConfigError(CrosscheckError, ValueError)    # a bad threshold, format or option
+      SpanError(CrosscheckError, ValueError)      # a span that does not fit its document (a bug guard)
+
+Every message is one line that names the file (or setting) and the problem, so the CLI can print it as is.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ConfigError", "CrosscheckError", "DocumentError", "ManifestError", "SpanError"]
+
+
+class CrosscheckError(Exception):
+    """Root of every error crosscheck raises on purpose."""
+
+
+class DocumentError(CrosscheckError, ValueError):
+    """A document cannot be read: missing path, undecodable bytes, empty file, duplicate id."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class ManifestError(DocumentError):
+    """A folder's manifest.toml is malformed or names something it should not."""
+
+
+class ConfigError(CrosscheckError, ValueError):
+    """A configuration value, output format or option is not valid."""
+
+
+class SpanError(CrosscheckError, ValueError):
+    """A span does not index its document's text (a guard against bugs, never expected)."""

@@ -1,0 +1,405 @@
+"""The data model: every value crosscheck produces is a frozen attrs instance defined here.
+
+Offsets are born with the text: a `Span` always indexes `Document.text` as it was read, and
+`document.text[span.start:span.end] == claim.text` holds for every claim.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+from attrs import field, frozen
+
+from .errors import SpanError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "About",
+    "Bound",
+    "Claim",
+    "ClaimKind",
+    "DateMention",
+    "DateValue",
+    "Document",
+    "Granularity",
+    "Group",
+    "Interval",
+    "Quantity",
+    "QuantityMention",
+    "Report",
+    "Sentence",
+    "Span",
+    "Verdict",
+]
+
+ClaimKind = Literal["quantity", "ordinal", "date"]
+Bound = Literal["exact", "more_than", "at_least", "approx", "at_most", "less_than"]
+Granularity = Literal["day", "week", "month", "year", "range"]
+DateRelation = Literal["on", "since", "until"]
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise SpanError(f"span {attribute.name} must be >= 0, got {value}")
+
+
+@frozen(order=True)
+class Span:
+    """A half-open character range ``[start, end)`` in one document's text."""
+
+    doc_id: str
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise SpanError(f"span {self.doc_id}:{self.start}-{self.end} ends before it starts")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        """True when both spans are in one document and share at least one character."""
+        return self.doc_id == other.doc_id and self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies wholly inside this span."""
+        return self.doc_id == other.doc_id and self.start <= other.start and other.end <= self.end
+
+
+@frozen(kw_only=True)
+class Document:
+    """One source text with its metadata. ``text`` is kept exactly as read."""
+
+    id: str
+    text: str = field(repr=False)
+    path: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+
+    def text_of(self, span: Span) -> str:
+        """The characters a span points at; raises SpanError if the span is not in this document."""
+        if span.doc_id != self.id or span.end > len(self.text):
+            raise SpanError(f"span {span.doc_id}:{span.start}-{span.end} does not fit document {self.id!r}")
+        return self.text[span.start : span.end]
+
+    @property
+    def label(self) -> str:
+        """How a report names the document: its source, or its id when the source is unknown."""
+        return self.source or self.id
+
+
+@frozen
+class Sentence:
+    """A sentence (or a line without a final stop, such as a headline) and its span."""
+
+    span: Span
+    text: str
+
+
+@frozen(kw_only=True)
+class Interval:
+    """A set of numbers: ``low``/``high`` of None mean unbounded; ``*_closed`` says if the end belongs to it."""
+
+    low: Decimal | None
+    high: Decimal | None
+    low_closed: bool = True
+    high_closed: bool = True
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when some number lies in both intervals."""
+        return _below(self, other) and _below(other, self)
+
+    def __str__(self) -> str:
+        lo = "-inf" if self.low is None else _fmt(self.low)
+        hi = "inf" if self.high is None else _fmt(self.high)
+        return f"{'[' if self.low_closed and self.low is not None else '('}{lo}, {hi}{']' if self.high_closed and self.high is not None else ')'}"
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    """True when a's lower end is not past b's upper end."""
+    if a.low is None or b.high is None:
+        return True
+    if a.low < b.high:
+        return True
+    return a.low == b.high and a.low_closed and b.high_closed
+
+
+def _fmt(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+@frozen(kw_only=True)
+class Quantity:
+    """A normalized number: its amount as written (scaled), the qualifier, and the interval it allows.
+
+    ``unit`` is a measure or currency ("hour", "USD"), or None for a count of things; the counted
+    thing itself is in the claim's ``about``.
+    """
+
+    amount: Decimal
+    bound: Bound
+    interval: Interval
+    unit: str | None = None
+    ordinal: bool = False
+
+
+@frozen(kw_only=True)
+class DateValue:
+    """A date as a range ``[earliest, latest]`` with its granularity; unresolved values have no range."""
+
+    earliest: date | None
+    latest: date | None
+    granularity: Granularity
+    relation: DateRelation = "on"
+    relative: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.earliest is not None and self.latest is not None
+
+    def overlaps(self, other: DateValue) -> bool:
+        """True when both are resolved and their ranges share a day."""
+        if not (self.resolved and other.resolved):
+            return False
+        assert self.earliest and self.latest and other.earliest and other.latest
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    def gap_days(self, other: DateValue) -> int | None:
+        """Days between the two ranges (0 when they overlap); None when either is unresolved."""
+        if not (self.resolved and other.resolved):
+            return None
+        assert self.earliest and self.latest and other.earliest and other.latest
+        if self.overlaps(other):
+            return 0
+        if self.latest < other.earliest:
+            return (other.earliest - self.latest).days
+        return (self.earliest - other.latest).days
+
+
+@frozen(kw_only=True)
+class QuantityMention:
+    """What the quantity finder returns: a phrase like "more than 2,000 troops" and its parts.
+
+    ``span`` covers the whole phrase (qualifier, number, counted noun); ``noun`` is the counted
+    noun phrase as written (lower-cased, "#" dropped) and ``head`` its last word, None when the
+    number counts nothing named.
+    """
+
+    span: Span
+    text: str
+    value: Quantity
+    noun: str | None = None
+    head: str | None = None
+
+
+@frozen(kw_only=True)
+class DateMention:
+    """What the date finder returns: a phrase like "on Wednesday" or "since 2019" and its value."""
+
+    span: Span
+    text: str
+    value: DateValue
+
+
+@frozen(kw_only=True)
+class About:
+    """The words that say what a claim is about; alignment compares these, never the numbers."""
+
+    thing: str | None = None
+    phrase: str | None = None
+    actor: str | None = None
+    action: str | None = None
+    place: str | None = None
+    when: DateValue | None = None
+    context: str = ""
+
+
+@frozen(kw_only=True)
+class Claim:
+    """One atomic, checkable statement of one document, pointing at its exact characters."""
+
+    id: str
+    document: str
+    kind: ClaimKind
+    span: Span
+    text: str
+    sentence: Span
+    value: Quantity | DateValue
+    about: About
+
+
+class Verdict(enum.Enum):
+    """What the sources say about one thing."""
+
+    AGREEMENT = "agreement"
+    CONFLICT = "conflict"
+    SINGLE_SOURCE = "single_source"
+
+
+@frozen(kw_only=True)
+class Group:
+    """Claims from one or more documents about the same thing, with the verdict and why."""
+
+    id: str
+    verdict: Verdict
+    claims: tuple[Claim, ...]
+    explanation: str
+    topic: str = ""
+    conflict_type: str | None = None
+    scores: tuple[tuple[str, str, float], ...] = ()
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The ids of the documents backing this group, sorted and unique."""
+        return tuple(sorted({c.document for c in self.claims}))
+
+
+@frozen(kw_only=True)
+class Report:
+    """The finished result of `check()`: documents, claims and groups, in a stable order."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[Group, ...]
+
+    @property
+    def conflicts(self) -> tuple[Group, ...]:
+        return tuple(g for g in self.groups if g.verdict is Verdict.CONFLICT)
+
+    @property
+    def agreements(self) -> tuple[Group, ...]:
+        return tuple(g for g in self.groups if g.verdict is Verdict.AGREEMENT)
+
+    @property
+    def single_source(self) -> tuple[Group, ...]:
+        return tuple(g for g in self.groups if g.verdict is Verdict.SINGLE_SOURCE)
+
+    def document(self, doc_id: str) -> Document:
+        """The document with this id; KeyError when there is none."""
+        for doc in self.documents:
+            if doc.id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+    def find(self, doc_id: str, snippet: str) -> tuple[Group, ...]:
+        """Groups holding a claim of ``doc_id`` whose sentence or text contains ``snippet``."""
+        doc = self.document(doc_id)
+        needle = snippet.casefold()
+        out = []
+        for group in self.groups:
+            for claim in group.claims:
+                if claim.document == doc_id and (
+                    needle in claim.text.casefold() or needle in doc.text_of(claim.sentence).casefold()
+                ):
+                    out.append(group)
+                    break
+        return tuple(out)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON contract, exactly what ``--format json`` prints."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "summary": {
+                "documents": len(self.documents),
+                "claims": len(self.claims),
+                "agreements": len(self.agreements),
+                "conflicts": len(self.conflicts),
+                "single_source": len(self.single_source),
+            },
+            "documents": [_document_dict(d) for d in self.documents],
+            "claims": [_claim_dict(c) for c in self.claims],
+            "groups": [_group_dict(g) for g in self.groups],
+        }
+
+
+SCHEMA_VERSION = 1
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else _fmt(value)
+
+
+def _date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _document_dict(doc: Document) -> dict[str, object]:
+    return {
+        "id": doc.id,
+        "path": doc.path,
+        "source": doc.source,
+        "title": doc.title,
+        "url": doc.url,
+        "published": _date(doc.published),
+        "published_inferred": doc.published_inferred,
+        "length": len(doc.text),
+    }
+
+
+def value_dict(value: Quantity | DateValue) -> dict[str, object]:
+    """A normalized value as JSON: numbers as exact decimal strings, dates as ISO strings."""
+    if isinstance(value, Quantity):
+        return {
+            "type": "quantity",
+            "amount": _decimal(value.amount),
+            "bound": value.bound,
+            "low": _decimal(value.interval.low),
+            "high": _decimal(value.interval.high),
+            "low_closed": value.interval.low_closed,
+            "high_closed": value.interval.high_closed,
+            "unit": value.unit,
+            "ordinal": value.ordinal,
+        }
+    return {
+        "type": "date",
+        "earliest": _date(value.earliest),
+        "latest": _date(value.latest),
+        "granularity": value.granularity,
+        "relation": value.relation,
+        "relative": value.relative,
+    }
+
+
+def _claim_dict(claim: Claim) -> dict[str, object]:
+    about = claim.about
+    return {
+        "id": claim.id,
+        "document": claim.document,
+        "kind": claim.kind,
+        "text": claim.text,
+        "span": [claim.span.start, claim.span.end],
+        "sentence": [claim.sentence.start, claim.sentence.end],
+        "value": value_dict(claim.value),
+        "about": {
+            "thing": about.thing,
+            "phrase": about.phrase,
+            "actor": about.actor,
+            "action": about.action,
+            "place": about.place,
+            "when": None if about.when is None else value_dict(about.when),
+            "context": about.context,
+        },
+    }
+
+
+def _group_dict(group: Group) -> dict[str, object]:
+    return {
+        "id": group.id,
+        "verdict": group.verdict.value,
+        "topic": group.topic,
+        "claims": [c.id for c in group.claims],
+        "documents": len(group.documents),
+        "document_ids": list(group.documents),
+        "conflict_type": group.conflict_type,
+        "explanation": group.explanation,
+        "scores": [[a, b, s] for a, b, s in group.scores],
+    }

@@ -1,0 +1,27 @@
+"""Renderers: pure functions of a finished `Report` to text, dispatched by format name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import ConfigError
+from ..model import Report
+from .terminal import render_terminal
+from .to_json import render_json
+
+__all__ = ["FORMATS", "render"]
+
+_RENDERERS: dict[str, Callable[[Report], str]] = {
+    "json": render_json,
+    "terminal": render_terminal,
+}
+FORMATS = tuple(sorted(_RENDERERS))
+
+
+def render(report: Report, fmt: str = "terminal") -> str:
+    """The report as text in format ``fmt`` (one of `FORMATS`)."""
+    try:
+        renderer = _RENDERERS[fmt]
+    except KeyError:
+        raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}") from None
+    return renderer(report)

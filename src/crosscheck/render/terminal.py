@@ -1,0 +1,126 @@
+"""The terminal report (rich): summary, conflicts first, then agreements, then single-source claims.
+
+Every quote names its source and date and shows the claim highlighted inside its sentence.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.text import Text
+from rich.theme import Theme
+
+from ..model import Claim, Document, Report
+from ..model import Group as ClaimGroup
+
+__all__ = ["THEME", "ReportView", "quote_window", "render_terminal"]
+
+THEME = Theme(
+    {
+        "crosscheck.conflict": "bold red",
+        "crosscheck.agree": "bold green",
+        "crosscheck.single": "bold yellow",
+        "crosscheck.value": "bold reverse",
+        "crosscheck.source": "cyan",
+        "crosscheck.dim": "dim",
+    }
+)
+_WINDOW = 90
+
+
+def quote_window(doc: Document, claim: Claim, window: int = _WINDOW) -> tuple[str, int, int]:
+    """The claim's sentence cut to ``window`` characters each side of the claim, and the claim's offsets in it."""
+    s, e = claim.sentence.start, claim.sentence.end
+    start = max(s, claim.span.start - window)
+    end = min(e, claim.span.end + window)
+    prefix = "…" if start > s else ""
+    suffix = "…" if end < e else ""
+    body = doc.text[start:end].replace("\n", " ")
+    text = prefix + body + suffix
+    offset = len(prefix) + claim.span.start - start
+    return text, offset, offset + len(claim.text)
+
+
+def _source_line(doc: Document) -> str:
+    date = "date unknown" if doc.published is None else doc.published.isoformat()
+    if doc.published is not None and doc.published_inferred:
+        date += " (date inferred)"
+    return f"{doc.label}, {date}"
+
+
+def _quote(doc: Document, claim: Claim) -> Text:
+    text, start, end = quote_window(doc, claim)
+    line = Text("   ")
+    line.append(_source_line(doc), style="crosscheck.source")
+    line.append("  ")
+    quoted = Text(f'"{text}"', style="crosscheck.dim")
+    quoted.stylize("crosscheck.value", start + 1, end + 1)
+    line.append_text(quoted)
+    return line
+
+
+class ReportView:
+    """A rich renderable of a `Report`; renders nothing but what the report holds."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.docs = {d.id: d for d in report.documents}
+
+    def summary(self) -> str:
+        r = self.report
+        return (
+            f"crosscheck · {len(r.documents)} documents · {len(r.claims)} claims · "
+            f"{len(r.agreements)} agreements · {len(r.conflicts)} conflicts · {len(r.single_source)} single-source"
+        )
+
+    def _group(self, group: ClaimGroup, mark: str, style: str) -> list[Text]:
+        head = Text(f" {mark} ", style=style)
+        label = f"{group.conflict_type} · {group.topic}" if group.conflict_type else group.topic
+        head.append(label, style="bold")
+        head.append(f"  [{group.id}]", style="crosscheck.dim")
+        lines = [head]
+        lines.extend(_quote(self.docs[c.document], c) for c in group.claims)
+        lines.append(Text(f"   {group.explanation}"))
+        return lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        r = self.report
+        yield Text(self.summary(), style="bold")
+        yield Text("")
+        sections = (
+            ("CONFLICTS", r.conflicts, "✗", "crosscheck.conflict"),
+            ("AGREEMENTS", r.agreements, "✓", "crosscheck.agree"),
+        )
+        for title, groups, mark, style in sections:
+            yield Text(f"{title} ({len(groups)})", style=style)
+            for group in groups:
+                yield Group(*self._group(group, mark, style))
+            yield Text("")
+        single = r.single_source
+        yield Text(f"SINGLE-SOURCE ({len(single)}) — only one document says it", style="crosscheck.single")
+        current = None
+        for group in single:
+            claim = group.claims[0]
+            if claim.document != current:
+                current = claim.document
+                yield Text(f"   {_source_line(self.docs[current])}", style="crosscheck.source")
+            text, start, end = quote_window(self.docs[current], claim, window=40)
+            line = Text(f'     "{text}"', style="crosscheck.dim")
+            line.stylize("crosscheck.value", start + 6, end + 6)
+            line.append(f"  [{group.id}]", style="crosscheck.dim")
+            yield line
+
+
+def render_terminal(report: Report, *, width: int = 100, color: bool = False) -> str:
+    """The terminal report as text (no colour unless asked), for files and tests."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        theme=THEME,
+        color_system="standard" if color else None,
+        force_terminal=color,
+    )
+    console.print(ReportView(report), soft_wrap=False)
+    return buffer.getvalue()

@@ -1,0 +1,87 @@
+"""Compare and describe normalized values: when two quantities or dates can both hold, and why not."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from .model import DateValue, Quantity
+
+__all__ = ["compatible", "describe", "why_incompatible"]
+
+_BOUND_WORDS = {
+    "exact": "",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "approx": "about ",
+    "at_most": "at most ",
+    "less_than": "less than ",
+}
+_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+
+
+def compatible(a: Quantity | DateValue, b: Quantity | DateValue) -> bool:
+    """True when both values can hold at once: overlapping intervals, equal ordinals, overlapping dates."""
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        if a.unit != b.unit or a.ordinal != b.ordinal:
+            return False
+        if a.ordinal:
+            return a.amount == b.amount
+        return a.interval.overlaps(b.interval)
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return a.relation == b.relation and a.overlaps(b)
+    return False
+
+
+def _number(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+def describe(value: Quantity | DateValue) -> str:
+    """A short human reading of a normalized value: "more than 2,000 (2000, inf)", "6th", "2022-11-30"."""
+    if isinstance(value, Quantity):
+        if value.ordinal:
+            n = int(value.amount)
+            suffix = "th" if 10 <= n % 100 <= 20 else _ORDINAL_SUFFIX.get(n % 10, "th")
+            return f"{n}{suffix}"
+        unit = f" {value.unit}" if value.unit else ""
+        text = f"{_BOUND_WORDS[value.bound]}{_number(value.amount)}{unit}"
+        return text if value.bound == "exact" else f"{text} {value.interval}"
+    return describe_date(value)
+
+
+def describe_date(value: DateValue) -> str:
+    """A date range in words at its granularity: "2022-11-30", "November 2022", "2019", "since 2019"."""
+    prefix = "" if value.relation == "on" else value.relation + " "
+    if not value.resolved:
+        return prefix + "unresolved"
+    assert value.earliest is not None and value.latest is not None
+    if value.granularity == "day" and value.earliest == value.latest:
+        body = value.earliest.isoformat()
+    elif value.granularity == "month":
+        body = value.earliest.strftime("%B %Y")
+    elif value.granularity == "year":
+        body = str(value.earliest.year)
+    else:
+        body = f"{value.earliest.isoformat()}..{value.latest.isoformat()}"
+    return prefix + body
+
+
+def why_incompatible(a: Quantity | DateValue, b: Quantity | DateValue) -> str:
+    """One clause saying why two values cannot both hold (for conflict explanations)."""
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        if a.ordinal:
+            return f"{describe(a)} ≠ {describe(b)}: one series cannot be at both counts at once"
+        return f"{a.interval} and {b.interval} share no value"
+    if isinstance(a, DateValue) and isinstance(b, DateValue):
+        return f"{describe(a)} and {describe(b)} do not overlap"
+    return "the values are of different kinds"
+
+
+def as_date_range(value: DateValue) -> tuple[date, date] | None:
+    """The value's range, or None when unresolved."""
+    if value.earliest is None or value.latest is None:
+        return None
+    return value.earliest, value.latest

@@ -1,0 +1,102 @@
+"""Judge a cluster of aligned claims: agreement, conflict or single-source, with a sentence saying why."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .model import Claim, Document, Group, Quantity, Verdict
+from .values import compatible, describe, why_incompatible
+
+__all__ = ["judge", "topic"]
+
+_CONFLICT_TYPES = {"quantity": "numeric", "ordinal": "count", "date": "date"}
+
+
+def topic(claims: tuple[Claim, ...]) -> str:
+    """A short description of what the claims are about: thing, actor, place and time."""
+    first = claims[0]
+    about = first.about
+    if first.kind == "date":
+        head = f"date of {about.action or 'the event'}"
+    elif first.kind == "ordinal":
+        head = f"count of {about.phrase or about.thing or 'occurrences'}"
+    else:
+        head = (
+            about.phrase
+            or about.thing
+            or (first.value.unit if isinstance(first.value, Quantity) else None)
+            or "amount"
+        )
+    parts = [head]
+    if about.actor:
+        parts.append(about.actor)
+    if about.place:
+        parts.append(about.place)
+    if first.kind != "date" and about.when is not None:
+        parts.append(describe(about.when))
+    return " · ".join(parts)
+
+
+def _quote(claim: Claim, docs: Mapping[str, Document]) -> str:
+    return f'{docs[claim.document].label} says "{claim.text}"'
+
+
+def judge(
+    claims: tuple[Claim, ...], scores: tuple[tuple[str, str, float], ...], docs: Mapping[str, Document]
+) -> Group:
+    """The verdict on one cluster (its ``id`` is set later, once all groups are ordered)."""
+    documents = sorted({c.document for c in claims})
+    about = topic(claims)
+    if len(documents) == 1:
+        claim = claims[0]
+        also = f" ({len(claims)} times)" if len(claims) > 1 else ""
+        return Group(
+            id="",
+            verdict=Verdict.SINGLE_SOURCE,
+            claims=claims,
+            explanation=f'Only {docs[claim.document].label} says "{claim.text}"{also}; no other document speaks of {about}.',
+            topic=about,
+        )
+    clash = _first_clash(claims)
+    if clash is None:
+        values = "; ".join(f"{_quote(c, docs)} ({describe(c.value)})" for c in _one_per_document(claims))
+        return Group(
+            id="",
+            verdict=Verdict.AGREEMENT,
+            claims=claims,
+            explanation=f"{len(documents)} documents agree on {about}: {values}; the values are compatible.",
+            topic=about,
+            scores=scores,
+        )
+    a, b = clash
+    kind = _CONFLICT_TYPES[a.kind]
+    return Group(
+        id="",
+        verdict=Verdict.CONFLICT,
+        claims=claims,
+        explanation=(
+            f"{kind} conflict on {about}: {_quote(a, docs)} ({describe(a.value)}); "
+            f"{_quote(b, docs)} ({describe(b.value)}); {why_incompatible(a.value, b.value)}."
+        ),
+        topic=about,
+        conflict_type=kind,
+        scores=scores,
+    )
+
+
+def _first_clash(claims: tuple[Claim, ...]) -> tuple[Claim, Claim] | None:
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.document != b.document and not compatible(a.value, b.value):
+                return a, b
+    return None
+
+
+def _one_per_document(claims: tuple[Claim, ...]) -> list[Claim]:
+    seen: set[str] = set()
+    out = []
+    for claim in claims:
+        if claim.document not in seen:
+            seen.add(claim.document)
+            out.append(claim)
+    return out

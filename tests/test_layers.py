@@ -1,0 +1,103 @@
+"""Import layering: a module imports only from lower layers, and each third-party package has one home."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "crosscheck"
+
+# module -> layer; a module may import crosscheck modules of a strictly lower layer only.
+LAYERS = {
+    "_version": 0,
+    "errors": 0,
+    "model": 1,
+    "config": 2,
+    "terms": 2,
+    "values": 2,
+    "segment": 3,
+    "quantities": 3,
+    "dates": 3,
+    "documents": 4,
+    "claims": 4,
+    "align": 5,
+    "verdict": 5,
+    "pipeline": 6,
+    "render": 7,
+    "render.to_json": 7,
+    "render.terminal": 7,
+    "cli": 8,
+    "__init__": 9,
+    "__main__": 9,
+}
+# third-party package -> the only modules allowed to import it
+THIRD_PARTY = {
+    "rapidfuzz": {"align"},
+    "dateparser": {"dates"},
+    "rich": {"render.terminal", "cli"},
+    "attrs": {"model", "config", "terms", "pipeline"},
+    "pytest": set(),
+}
+
+
+def _modules() -> list[str]:
+    out = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).with_suffix("")
+        parts = list(rel.parts)
+        if parts[-1] == "__init__" and len(parts) > 1:
+            parts = parts[:-1]
+        out.append(".".join(parts))
+    return out
+
+
+def _imports(module: str) -> list[tuple[str, bool]]:
+    """(imported name, is_internal) for every import in the module."""
+    path = PACKAGE / (module.replace(".", "/") + ".py")
+    if not path.exists():
+        path = PACKAGE / module.replace(".", "/") / "__init__.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module.split(".")[:-1] if path.name != "__init__.py" else module.split(".")
+    if module in ("__init__", "__main__"):
+        package = []
+    out: list[tuple[str, bool]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend((alias.name, alias.name.startswith("crosscheck")) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - (node.level - 1)] if node.level > 1 else package
+                name = ".".join([*base, node.module] if node.module else base)
+                if not name:
+                    out.extend((alias.name, True) for alias in node.names)
+                else:
+                    out.append((name, True))
+            elif node.module:
+                internal = node.module.startswith("crosscheck")
+                name = node.module.removeprefix("crosscheck").lstrip(".") if internal else node.module
+                out.append((name or "__init__", internal))
+    return out
+
+
+def test_every_module_has_a_layer() -> None:
+    """A new module must be placed in the layer table."""
+    assert sorted(_modules()) == sorted(LAYERS)
+
+
+@pytest.mark.parametrize("module", sorted(LAYERS))
+def test_module_imports_only_lower_layers(module: str) -> None:
+    """No module reaches up or sideways: the dependency direction of docs/ARCHITECTURE.md."""
+    for name, internal in _imports(module):
+        if internal:
+            target = name if name in LAYERS else name.split(".")[0]
+            if module.split(".")[0] == "render" and target.split(".")[0] == "render":
+                continue  # the render package's own modules share one layer
+            assert LAYERS[target] < LAYERS[module], (
+                f"{module} (layer {LAYERS[module]}) imports {name} (layer {LAYERS[target]})"
+            )
+        else:
+            top = name.split(".")[0]
+            if top in THIRD_PARTY:
+                assert module in THIRD_PARTY[top], f"{module} imports {top}; only {THIRD_PARTY[top]} may"
