@@ -29,6 +29,8 @@ LAYERS = {
     "render.to_json": 7,
     "render.terminal": 7,
     "cli": 8,
+    "testing": 7,
+    "plugin": 8,
     "__init__": 9,
     "__main__": 9,
 }
@@ -38,7 +40,7 @@ THIRD_PARTY = {
     "dateparser": {"dates"},
     "rich": {"render.terminal", "cli"},
     "attrs": {"model", "config", "terms", "pipeline"},
-    "pytest": set(),
+    "pytest": {"plugin"},
 }
 
 

@@ -94,7 +94,7 @@ _NUMBER = re.compile(
     \b(?P<ordword>{_ORDINAL_WORD})(?P<ever>-ever)?\b
   | \b(?P<a>a\s+)?(?P<words>(?:{_CARDINAL_WORD})(?:(?:-|\s+)(?:{_CARDINAL_WORD}))*)\b
   | (?P<cur>US\$|[$€£]|(?:USD|EUR|GBP|CNY|RMB|RUB)\s?)?
-    (?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    (?<!\d)(?P<num>\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?+|\d++(?:\.\d++)?+)
     (?P<suf>st|nd|rd|th|%|km|kg|bn|mn|m|k|b)?(?!\w|[.,]\d)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -104,8 +104,9 @@ _CURRENCY_AFTER = re.compile(rf"\s+({_alt(CURRENCY_WORDS)})\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(rf"(\s+|-)({_alt(UNITS)})\b(?!-)", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(rf"\b({_alt(QUALIFIERS)})\s+\\?\Z", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)(['’]s)?\s+\Z")
-_MONTH_BEFORE = re.compile(rf"\b(?:{_alt(MONTHS)})\.?\s+\Z", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"(?:\s+of)?\s+(?:{_alt(MONTHS)})\b", re.IGNORECASE)
+_MONTH = _alt(m.capitalize() for m in MONTHS)  # case-sensitive: "10 may die" is no date
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+\Z")
+_MONTH_AFTER = re.compile(rf"(?:\s+of)?\s+(?:{_MONTH})\b")
 _NO_BEFORE = re.compile(r"\b(?:[Nn]os?\.|[Nn]umber)\s*\Z")
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|GMT\b|UTC\b|hrs\b)|:\d", re.IGNORECASE)
 _NOUN_WORD = re.compile(r"[ \t]+(#?[A-Za-z]+(?:-[A-Za-z]+)*)(?![\w'’])")

@@ -7,12 +7,16 @@ from collections.abc import Callable
 from ..errors import ConfigError
 from ..model import Report
 from .terminal import render_terminal
+from .to_html import render_html
 from .to_json import render_json
+from .to_markdown import render_markdown
 
 __all__ = ["FORMATS", "render"]
 
 _RENDERERS: dict[str, Callable[[Report], str]] = {
+    "html": render_html,
     "json": render_json,
+    "markdown": render_markdown,
     "terminal": render_terminal,
 }
 FORMATS = tuple(sorted(_RENDERERS))

@@ -13,6 +13,8 @@ from rich.theme import Theme
 
 from ..model import Claim, Document, Report
 from ..model import Group as ClaimGroup
+from ._common import group_label, quote_window, summary_line
+from ._common import source_line as _source_line
 
 __all__ = ["THEME", "ReportView", "quote_window", "render_terminal"]
 
@@ -26,27 +28,6 @@ THEME = Theme(
         "crosscheck.dim": "dim",
     }
 )
-_WINDOW = 90
-
-
-def quote_window(doc: Document, claim: Claim, window: int = _WINDOW) -> tuple[str, int, int]:
-    """The claim's sentence cut to ``window`` characters each side of the claim, and the claim's offsets in it."""
-    s, e = claim.sentence.start, claim.sentence.end
-    start = max(s, claim.span.start - window)
-    end = min(e, claim.span.end + window)
-    prefix = "…" if start > s else ""
-    suffix = "…" if end < e else ""
-    body = doc.text[start:end].replace("\n", " ")
-    text = prefix + body + suffix
-    offset = len(prefix) + claim.span.start - start
-    return text, offset, offset + len(claim.text)
-
-
-def _source_line(doc: Document) -> str:
-    date = "date unknown" if doc.published is None else doc.published.isoformat()
-    if doc.published is not None and doc.published_inferred:
-        date += " (date inferred)"
-    return f"{doc.label}, {date}"
 
 
 def _quote(doc: Document, claim: Claim) -> Text:
@@ -68,16 +49,11 @@ class ReportView:
         self.docs = {d.id: d for d in report.documents}
 
     def summary(self) -> str:
-        r = self.report
-        return (
-            f"crosscheck · {len(r.documents)} documents · {len(r.claims)} claims · "
-            f"{len(r.agreements)} agreements · {len(r.conflicts)} conflicts · {len(r.single_source)} single-source"
-        )
+        return summary_line(self.report)
 
     def _group(self, group: ClaimGroup, mark: str, style: str) -> list[Text]:
         head = Text(f" {mark} ", style=style)
-        label = f"{group.conflict_type} · {group.topic}" if group.conflict_type else group.topic
-        head.append(label, style="bold")
+        head.append(group_label(group), style="bold")
         head.append(f"  [{group.id}]", style="crosscheck.dim")
         lines = [head]
         lines.extend(_quote(self.docs[c.document], c) for c in group.claims)

@@ -1,0 +1,154 @@
+"""The inline stylesheet and script of the HTML report (constants: no source text ever goes in here)."""
+
+from __future__ import annotations
+
+__all__ = ["CSS", "SCRIPT"]
+
+CSS = """
+:root { --conflict: #b3261e; --conflict-bg: #fde2df; --agree: #1e6b34; --agree-bg: #dcf2e1;
+  --single: #8a5a00; --single-bg: #fbefcf; --ink: #1d1d1f; --dim: #5f6368; --line: #d9d9de; }
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+  background: #f6f6f8; display: flex; flex-direction: column; }
+header.top { padding: 10px 16px; background: #fff; border-bottom: 1px solid var(--line); }
+header.top h1 { font-size: 17px; margin: 0 0 4px; }
+.summary { margin: 0 0 6px; font-weight: 600; }
+.filters { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: 13px; }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 10px; }
+.filters legend { float: left; font-weight: 600; margin-right: 6px; padding: 0; }
+.filters label { white-space: nowrap; cursor: pointer; }
+.layout { flex: 1; display: flex; min-height: 0; }
+#findings { width: 38%; min-width: 320px; overflow-y: auto; padding: 8px 14px 40px;
+  border-right: 1px solid var(--line); background: #fff; }
+#findings h2 { font-size: 15px; margin: 18px 0 6px; text-transform: uppercase; letter-spacing: .04em; }
+#findings h2.v-conflict { color: var(--conflict); } #findings h2.v-agreement { color: var(--agree); }
+#findings h2.v-single_source { color: var(--single); }
+.empty { color: var(--dim); margin: 0 0 8px; }
+.group { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px;
+  padding: 6px 10px; margin: 0 0 8px; cursor: pointer; background: #fff; }
+.group.v-conflict { border-left-color: var(--conflict); }
+.group.v-agreement { border-left-color: var(--agree); }
+.group.v-single_source { border-left-color: var(--single); padding: 4px 10px; }
+.group.selected { box-shadow: 0 0 0 3px #3b6fd8; }
+.group h3 { font-size: 14px; margin: 0 0 4px; }
+.group h3 .gid { color: var(--dim); font-weight: 400; font-size: 12px; }
+.quote { margin: 3px 0; font-size: 13px; }
+.quote cite { font-style: normal; color: #22577a; font-weight: 600; margin-right: 6px; }
+.quote q { color: var(--dim); quotes: "\\201C" "\\201D"; }
+.quote q b { color: var(--ink); background: #fff3a8; }
+.why { margin: 4px 0 0; font-size: 13px; }
+#reading { flex: 1; min-width: 0; display: flex; flex-direction: column; }
+#selection { padding: 8px 14px; background: #eef3fd; border-bottom: 1px solid var(--line);
+  max-height: 34vh; overflow-y: auto; }
+#selection h2 { font-size: 15px; margin: 0 0 4px; }
+#selection p { margin: 2px 0 6px; }
+#selection ul { margin: 0; padding-left: 18px; }
+#selection button { font: inherit; border: 1px solid #9db3e0; border-radius: 4px; background: #fff;
+  cursor: pointer; padding: 0 6px; margin-left: 6px; }
+#docs { flex: 1; min-height: 0; display: flex; gap: 10px; overflow-x: auto; padding: 10px; }
+.doc { flex: 0 0 400px; display: flex; flex-direction: column; background: #fff;
+  border: 1px solid var(--line); border-radius: 6px; min-height: 0; }
+.doc > header { padding: 6px 10px; border-bottom: 1px solid var(--line); }
+.doc h3 { font-size: 14px; margin: 0; }
+.doc .meta { color: var(--dim); font-size: 12px; margin: 2px 0 0; overflow-wrap: anywhere; }
+.doc .text { padding: 8px 10px; overflow-y: auto; white-space: pre-wrap; overflow-wrap: anywhere;
+  font: 13px/1.55 Georgia, "Times New Roman", serif; }
+mark.claim { border-radius: 2px; cursor: pointer; color: inherit; padding: 0 1px; }
+mark.claim.v-conflict { background: var(--conflict-bg); border-bottom: 2px solid var(--conflict); }
+mark.claim.v-agreement { background: var(--agree-bg); border-bottom: 2px solid var(--agree); }
+mark.claim.v-single_source { background: var(--single-bg); border-bottom: 1px dotted var(--single); }
+mark.claim.active { outline: 2px solid #3b6fd8; background: #c9d9fb; }
+.hide-conflict .group.v-conflict, .hide-agreement .group.v-agreement,
+.hide-single_source .group.v-single_source { display: none; }
+.hide-conflict mark.claim.v-conflict, .hide-agreement mark.claim.v-agreement,
+.hide-single_source mark.claim.v-single_source { background: none; border-bottom: 0; }
+.off { display: none !important; }
+.legend { color: var(--dim); font-size: 12px; }
+"""
+
+SCRIPT = """
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("crosscheck-data").textContent);
+  var body = document.body;
+  var panel = document.getElementById("selection");
+  var VERDICT = {conflict: "Conflict", agreement: "Agreement", single_source: "Single-source"};
+
+  function marksOf(claim) {
+    return document.querySelectorAll('mark.claim[data-claims~="' + claim + '"]');
+  }
+  function reveal(claim) {
+    var marks = marksOf(claim);
+    if (marks.length) { marks[0].scrollIntoView({block: "center", inline: "nearest"}); }
+  }
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined) { node.textContent = text; }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+  function select(g, focus) {
+    var group = data.groups[g];
+    document.querySelectorAll(".group.selected").forEach(function (n) { n.classList.remove("selected"); });
+    document.querySelectorAll("mark.claim.active").forEach(function (n) { n.classList.remove("active"); });
+    var card = document.getElementById("group-" + g);
+    card.classList.add("selected");
+    card.scrollIntoView({block: "nearest"});
+    panel.textContent = "";
+    panel.appendChild(el("h2", VERDICT[group.verdict] + " · " + group.label + " (" + group.id + ")"));
+    panel.appendChild(el("p", group.explanation));
+    var list = el("ul");
+    group.claims.forEach(function (c) {
+      var claim = data.claims[c];
+      marksOf(c).forEach(function (m) { m.classList.add("active"); });
+      var item = el("li", undefined, "match");
+      item.appendChild(el("strong", data.documents[claim.doc].label));
+      item.appendChild(document.createTextNode(": \\u201C" + claim.text + "\\u201D"));
+      var button = el("button", "show");
+      button.type = "button";
+      button.addEventListener("click", function (ev) { ev.stopPropagation(); reveal(c); });
+      item.appendChild(button);
+      list.appendChild(item);
+      if (focus === undefined || focus !== c) { reveal(c); }
+    });
+    if (focus !== undefined) { reveal(focus); }
+    panel.appendChild(list);
+    panel.hidden = false;
+  }
+  document.querySelectorAll(".group").forEach(function (card) {
+    card.addEventListener("click", function (ev) {
+      var quote = ev.target.closest(".quote");
+      select(Number(card.dataset.group), quote ? Number(quote.dataset.claim) : undefined);
+    });
+  });
+  document.querySelectorAll("mark.claim").forEach(function (mark) {
+    mark.addEventListener("click", function () {
+      var claim = Number(mark.dataset.claims.split(" ")[0]);
+      var g = data.claims[claim].group;
+      if (g >= 0) { select(g, claim); }
+    });
+  });
+  function applyFilters() {
+    document.querySelectorAll('input[name="verdict"]').forEach(function (box) {
+      body.classList.toggle("hide-" + box.value, !box.checked);
+    });
+    var shown = {};
+    document.querySelectorAll('input[name="source"]').forEach(function (box) {
+      shown[box.value] = box.checked;
+      document.getElementById("doc-" + box.value).classList.toggle("off", !box.checked);
+    });
+    document.querySelectorAll(".group").forEach(function (card) {
+      var docs = card.dataset.docs.split(" ");
+      card.classList.toggle("off", !docs.some(function (d) { return shown[d]; }));
+    });
+    document.querySelectorAll(".quote").forEach(function (quote) {
+      quote.classList.toggle("off", !shown[quote.dataset.doc]);
+    });
+  }
+  document.querySelectorAll(".filters input").forEach(function (box) {
+    box.addEventListener("change", applyFilters);
+  });
+  applyFilters();
+})();
+"""
