@@ -17,6 +17,7 @@ LAYERS = {
     "config": 2,
     "terms": 2,
     "values": 2,
+    "numbers": 2,
     "segment": 3,
     "quantities": 3,
     "dates": 3,
@@ -24,7 +25,9 @@ LAYERS = {
     "claims": 4,
     "align": 5,
     "verdict": 5,
+    "engines": 5.5,
     "pipeline": 6,
+    "store": 6,
     "render": 7,
     "render.to_json": 7,
     "render.terminal": 7,
@@ -39,8 +42,9 @@ THIRD_PARTY = {
     "rapidfuzz": {"align"},
     "dateparser": {"dates"},
     "rich": {"render.terminal", "cli"},
-    "attrs": {"model", "config", "terms", "pipeline"},
+    "attrs": {"model", "config", "terms", "pipeline", "claims"},
     "pytest": {"plugin"},
+    "dask": {"engines"},
 }
 
 

@@ -18,7 +18,7 @@ from .config import Config
 from .model import Claim, DateValue, Document, Quantity
 from .values import compatible
 
-__all__ = ["Cluster", "align", "context_score"]
+__all__ = ["Cluster", "align", "block_key", "context_score"]
 
 Cluster = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...]]
 
@@ -32,7 +32,8 @@ def context_score(a: str, b: str) -> float:
     return round((sort + subset) / 2, 1)
 
 
-def _block_key(claim: Claim) -> tuple[str, str, str]:
+def block_key(claim: Claim) -> tuple[str, str, str]:
+    """The block a claim is aligned in: only claims with the same key are ever compared."""
     value = claim.value
     if isinstance(value, Quantity):
         return (claim.kind, claim.about.thing or "", value.unit or "")
@@ -50,20 +51,60 @@ def _window(claim: Claim, doc: Document, config: Config) -> tuple[date, date] | 
 
 
 def _comparable(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> float | None:
-    """The pair's context score when the two claims may speak of the same thing, else None."""
-    if a.about.actor and b.about.actor and a.about.actor != b.about.actor:
+    """The pair's context score when the two claims may speak of the same thing, else None.
+
+    Incompatible values need more: a context score of at least ``conflict_context_score`` and a known,
+    overlapping event time on both sides, because a false conflict costs more than a missed one.
+    """
+    if a.about.actor and b.about.actor and a.about.actor != b.about.actor and a.kind != "date":
         return None
+    agree = compatible(a.value, b.value)
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
         gap = a.value.gap_days(b.value)
-        if gap is None or gap > config.date_window_days:
+        if gap is None or gap > config.date_window_days or not _similar_precision(a.value, b.value):
             return None
     else:
         wa, wb = _window(a, docs[a.document], config), _window(b, docs[b.document], config)
         if wa is not None and wb is not None and (wa[1] < wb[0] or wb[1] < wa[0]):
             return None
+        if not agree and (wa is None or wb is None):
+            return None  # when either event time is unknown, sameness is uncertain: never a conflict
+        if not agree and _consistent_over_time(a, b, docs, config):
+            return None
+    if not agree and _same_relative_words(a, b):
+        return None
+    if not agree and a.about.action and b.about.action and a.about.action != b.about.action:
+        return None  # "plunged 5.4%" vs "closed down 3.9%": different actions measure different things
     score = context_score(a.about.context, b.about.context)
-    need = config.min_context_score if compatible(a.value, b.value) else config.conflict_context_score
+    need = config.min_context_score if agree else config.conflict_context_score
     return score if score >= need else None
+
+
+def _consistent_over_time(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
+    """A counter that grows with time ("fifth patrol" in 2022, "sixth" in 2023; a death toll) is not a conflict."""
+    if a.kind != "ordinal" and (a.about.thing or "") not in config.growing_things:
+        return False
+    pa, pb = docs[a.document].published, docs[b.document].published
+    if pa is None or pb is None or pa == pb:
+        return False
+    early, late = (a, b) if pa < pb else (b, a)
+    assert isinstance(early.value, Quantity) and isinstance(late.value, Quantity)
+    return late.value.amount >= early.value.amount
+
+
+def _same_relative_words(a: Claim, b: Claim) -> bool:
+    """ "on Saturday" and "on Saturday" resolved against different publication dates: the words agree."""
+    if not (isinstance(a.value, DateValue) and isinstance(b.value, DateValue)):
+        return False
+    return a.value.relative and b.value.relative and a.text.lower() == b.text.lower()
+
+
+def _similar_precision(a: DateValue, b: DateValue) -> bool:
+    """A day and a year (or a multi-year range) say too little about each other to be compared."""
+    assert a.earliest and a.latest and b.earliest and b.latest
+    da = (a.latest - a.earliest).days + 1
+    db = (b.latest - b.earliest).days + 1
+    return max(da, db) <= 40 * min(da, db)
 
 
 def _edges(
@@ -104,7 +145,7 @@ def align(claims: Iterable[Claim], documents: Mapping[str, Document], *, config:
     """Clusters of claims about the same thing; every claim is in exactly one (alone when nothing matches)."""
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        blocks[_block_key(claim)].append(claim)
+        blocks[block_key(claim)].append(claim)
     out: list[Cluster] = []
     for key in sorted(blocks):
         block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from .config import Config
 from .dates import find_dates
 from .model import About, Claim, DateMention, DateValue, Document, QuantityMention, Sentence, Span
@@ -26,6 +28,29 @@ _VERB = re.compile(
     r"involved|dispatched|include[sd]?|has|have|will)\b"
 )
 _DIGITS = re.compile(r"\d[\d,.]*")
+# Lines that carry a page's metadata (datelines, update stamps, copyright), not claims of the story.
+_METADATA = re.compile(
+    r"^\W*(?:posted|updated|last updated|published|first published|modified|copyright|©|by\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,)",
+    re.IGNORECASE,
+)
+# A number glued to others by "/" or spaces is a fraction, a date or a phone number, not a count.
+_NUMBER_NOISE_BEFORE = re.compile(r"(?:\d\s*/\s*|\d\s)$")
+_METADATA_ANYWHERE = re.compile(
+    r"\b(?:last updated|updated at|posted at|updated:|published at)\b", re.IGNORECASE
+)
+# A proper name before the claim in its clause ("Jamaal Charles rushed for 226 yards"): its last word.
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
+_NOT_NAMES = frozenset(
+    "The A An In On At But And Or As Of For From By With After Before During Since Until When While "
+    "This That These Those It Its He She They We I His Her Their Our Mr Mrs Ms Dr".split()
+)
+_NUMBER_NOISE_AFTER = re.compile(r"^(?:\s*/\s*\d|\s\d)")
+# "roughly $22 million per season": a rate, not a total.
+_RATE = re.compile(r"\s+(?:per|a|an|each)\s+([a-z]+)\b")
+_RATE_UNITS = frozenset(
+    "year season month week day hour minute second game match person head capita share barrel unit".split()
+)
 
 
 def extract(doc: Document, *, config: Config | None = None, terms: Terms | None = None) -> tuple[Claim, ...]:
@@ -41,11 +66,17 @@ def extract(doc: Document, *, config: Config | None = None, terms: Terms | None 
 def extract_sentence(doc: Document, sentence: Sentence, *, config: Config, terms: Terms) -> list[Claim]:
     """The claims of one sentence of ``doc``."""
     s, e = sentence.span.start, sentence.span.end
-    dates = find_dates(doc.id, doc.text, doc.published, s, e)
+    if (
+        _METADATA.match(sentence.text)
+        or _METADATA_ANYWHERE.search(sentence.text)
+        or _mostly_dates(sentence, doc.text, s, e)
+    ):
+        return []
+    dates = tuple(d for d in find_dates(doc.id, doc.text, doc.published, s, e) if not _vague_now(d))
     quantities = [
-        q
+        _rate(doc.text, q, e)
         for q in find_quantities(doc.id, doc.text, s, e, tolerance=config.approx_tolerance)
-        if not any(q.span.overlaps(d.span) for d in dates)
+        if not any(q.span.overlaps(d.span) for d in dates) and not _number_noise(doc.text, q, s, e)
     ]
     places = terms.places_in(doc.text, s, e)
     place = places[0][1] if places else None
@@ -57,7 +88,7 @@ def extract_sentence(doc: Document, sentence: Sentence, *, config: Config, terms
             thing=terms.thing(q.noun, q.head) or q.value.unit,
             phrase=q.noun,
             actor=_actor(doc.text, q, actors, terms, s),
-            action=_action(doc.text, s, q.span.start),
+            action=_canonical_action(terms, _action(doc.text, s, q.span.start)),
             place=place,
             when=when,
             context=_context(doc.text, q.span, sentence, dates, quantities, terms, config.context_window),
@@ -69,7 +100,9 @@ def extract_sentence(doc: Document, sentence: Sentence, *, config: Config, terms
             thing=None,
             phrase=None,
             actor=_clause_actor(doc.text, d.span.start, actors, s),
-            action=_action(doc.text, s, d.span.start) or _action_after(doc.text, d.span.end, e),
+            action=_canonical_action(
+                terms, _action(doc.text, s, d.span.start) or _action_after(doc.text, d.span.end, e)
+            ),
             place=place,
             when=d.value if d.value.relation == "on" else None,
             context=_context(doc.text, d.span, sentence, dates, quantities, terms, config.context_window),
@@ -77,6 +110,36 @@ def extract_sentence(doc: Document, sentence: Sentence, *, config: Config, terms
         claims.append(_claim(doc, d.span, d.text, "date", sentence, d.value, about))
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return claims
+
+
+def _mostly_dates(sentence: Sentence, text: str, start: int, end: int) -> bool:
+    """A line that is little more than a date or timestamp ("April 24, 2013 4:45pm")."""
+    words = re.findall(r"[A-Za-z]{3,}", sentence.text)
+    return len(words) <= 3 and bool(re.search(r"\d", sentence.text))
+
+
+def _vague_now(mention: DateMention) -> bool:
+    """ "today", "now", "currently": the time of speaking, not a checkable date of an event."""
+    return mention.text.lower().strip() in {"today", "now", "currently", "tonight", "this morning"}
+
+
+def _number_noise(text: str, q: QuantityMention, start: int, end: int) -> bool:
+    if q.value.ordinal:
+        return False
+    before = text[max(start, q.span.start - 6) : q.span.start]
+    after = text[q.span.end : min(end, q.span.end + 6)]
+    if "\ufffd" in before[-1:] + after[:1]:
+        return True  # a number next to an undecodable character ("4\ufffd months") cannot be read
+    return bool(_NUMBER_NOISE_BEFORE.search(before) or _NUMBER_NOISE_AFTER.match(after))
+
+
+def _rate(text: str, q: QuantityMention, end: int) -> QuantityMention:
+    """Mark "$22 million per season" as a rate (unit "USD/season") so it is never compared with a total."""
+    match = _RATE.match(text, q.span.end, end)
+    if match is None or match.group(1) not in _RATE_UNITS:
+        return q
+    unit = f"{q.value.unit or q.head or 'count'}/{match.group(1)}"
+    return attrs.evolve(q, value=attrs.evolve(q.value, unit=unit))
 
 
 def _claim(
@@ -175,7 +238,27 @@ def _actor(
     own = terms.actors_in(text, q.span.start, q.span.end)
     if own:
         return own[0][1]
-    return _clause_actor(text, q.span.start, actors, sentence_start)
+    return _clause_actor(text, q.span.start, actors, sentence_start) or _name_before(
+        text, sentence_start, q.span.start
+    )
+
+
+def _canonical_action(terms: Terms, action: str | None) -> str | None:
+    """The action word with its synonyms folded ("sent", "deployed" -> "dispatched")."""
+    return None if action is None else terms.words.get(action, action)
+
+
+def _name_before(text: str, sentence_start: int, position: int) -> str | None:
+    """The last proper name in the claim's clause before it, by its last word (a person, team or company)."""
+    clause = _clause_start(text, sentence_start, position)
+    found = None
+    for match in _NAME.finditer(text, clause, position):
+        words = [w for w in re.split(r"[ \-]", match.group(0)) if w not in _NOT_NAMES]
+        if match.start() == sentence_start and len(words) == 1:
+            continue  # one capitalised word opening the sentence may be any word ("Voters", "Police")
+        if words:
+            found = words[-1]
+    return found
 
 
 def _action(text: str, sentence_start: int, position: int) -> str | None:

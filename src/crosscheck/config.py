@@ -41,6 +41,8 @@ class Config:
       ``min_context_score`` because a false conflict costs more than a missed agreement.
     - ``event_window_days``: a claim with no date of its own in its sentence speaks of something in the
       ``event_window_days`` before its document's publication date.
+    - ``growing_things``: counted things whose count grows with time (death tolls, arrests); like
+      ordinals ("the sixth patrol"), a larger value in a later document is not a conflict.
     - ``date_window_days``: two date claims further apart than this many days speak of different events
       and are never compared.
     """
@@ -51,3 +53,7 @@ class Config:
     conflict_context_score: float = field(default=75.0, validator=_score)
     event_window_days: int = field(default=31, validator=_non_negative)
     date_window_days: int = field(default=45, validator=_non_negative)
+    growing_things: tuple[str, ...] = field(
+        default=("dead", "injured", "missing", "arrested", "evacuated", "case", "cases", "victims"),
+        converter=tuple,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from .model import DateValue, Quantity
+from .model import DateValue, Interval, Quantity
 
 __all__ = ["compatible", "describe", "why_incompatible"]
 
@@ -16,6 +16,7 @@ _BOUND_WORDS = {
     "approx": "about ",
     "at_most": "at most ",
     "less_than": "less than ",
+    "range": "",
 }
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 
@@ -27,10 +28,17 @@ def compatible(a: Quantity | DateValue, b: Quantity | DateValue) -> bool:
             return False
         if a.ordinal:
             return a.amount == b.amount
+        if "approx" in (a.bound, b.bound):
+            # "nearly 100" and "over 100" touch at 100: an approximation is not that exact.
+            return _closed(a.interval).overlaps(_closed(b.interval))
         return a.interval.overlaps(b.interval)
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return a.relation == b.relation and a.overlaps(b)
     return False
+
+
+def _closed(interval: Interval) -> Interval:
+    return Interval(low=interval.low, high=interval.high, low_closed=True, high_closed=True)
 
 
 def _number(value: Decimal) -> str:
@@ -47,6 +55,8 @@ def describe(value: Quantity | DateValue) -> str:
             suffix = "th" if 10 <= n % 100 <= 20 else _ORDINAL_SUFFIX.get(n % 10, "th")
             return f"{n}{suffix}"
         unit = f" {value.unit}" if value.unit else ""
+        if value.bound == "range" and value.interval.low is not None and value.interval.high is not None:
+            return f"{_number(value.interval.low)}–{_number(value.interval.high)}{unit}"
         text = f"{_BOUND_WORDS[value.bound]}{_number(value.amount)}{unit}"
         return text if value.bound == "exact" else f"{text} {value.interval}"
     return describe_date(value)
