@@ -1,6 +1,7 @@
 """The command line: ``python -m crosscheck report PATH...``; a thin shell over `load_documents`, `check`, `render`.
 
-Exit codes: 0 done, 2 bad input or usage (one line on stderr, no traceback).
+Exit codes: 0 done; 1 a ``--fail-on`` condition was met (the report is still written); 2 bad input
+or usage (one line on stderr, no traceback). See docs/cli.md, kept in step with ``--help`` by a test.
 """
 
 from __future__ import annotations
@@ -9,21 +10,52 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import get_args
 
 from ._version import __version__
 from .config import Config
 from .documents import load_documents
+from .engines import extract_checked
 from .errors import CrosscheckError
-from .pipeline import check
+from .model import Claim, ClaimKind, Document, Report, Verdict
+from .pipeline import check, check_claims, index_documents
 from .render import FORMATS, render
+from .render._common import summary_line
+from .terms import default_terms
 
-__all__ = ["main"]
+__all__ = ["filter_report", "main"]
+
+KINDS: tuple[str, ...] = get_args(ClaimKind)
+FAIL_ON = {"conflict": Verdict.CONFLICT, "single-source": Verdict.SINGLE_SOURCE}
+
+_DESCRIPTION = """\
+Cross-check facts across documents, claim by claim: extract every number, ordinal and date with
+its exact characters, align the claims that speak of the same thing across documents, and report
+conflicts, agreements and single-source claims."""
+
+_REPORT_DESCRIPTION = """\
+Extract claims from every document, align them across documents and report conflicts, agreements
+and single-source claims. PATH is a file or a folder (its .txt, .md, .html, .htm and .jsonl files,
+sorted by name, with metadata from the folder's manifest.toml). An HTML page contributes its
+article text; a .jsonl file holds one document a line: {"id", "text", "source", "published",
+"title", "url"}."""
 
 _EXAMPLES = """\
 examples:
-  crosscheck report seeds/                      terminal report of a folder of articles
-  crosscheck report a.txt b.md --format json    the JSON contract on stdout
-  crosscheck report seeds/ --format json --out report.json
+  crosscheck report seeds/
+      terminal report of a folder of articles
+  crosscheck report a.txt b.html --format markdown
+      Markdown to paste into a newsroom doc or an issue tracker
+  crosscheck report seeds/ --format html --out report.html
+      one self-contained page to open in a browser and share
+  crosscheck report corpus.jsonl --format json --out report.json
+      the JSON contract (docs/json-contract.md) of a JSON Lines corpus
+  crosscheck report seeds/ --fail-on conflict --quiet
+      in CI: print the summary line, exit 1 when any conflict is found
+  crosscheck report seeds/ --kind quantity --min-sources 3
+      only numbers, only findings backed by at least 3 documents
+
+exit codes: 0 done, 1 a --fail-on condition was met, 2 bad input or usage
 """
 
 
@@ -32,10 +64,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="crosscheck",
-        description="Cross-check facts across documents, claim by claim.",
+        description=_DESCRIPTION,
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -44,41 +86,125 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser(
         "report",
         help="cross-check documents and print the report",
-        description="Extract claims from every document, align them across documents and report "
-        "conflicts, agreements and single-source claims.",
+        description=_REPORT_DESCRIPTION,
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    report.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md files or folders of them")
+    report.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a .txt/.md/.html/.htm/.jsonl file, or a folder of them"
+    )
     report.add_argument(
         "--format", choices=FORMATS, default="terminal", help="output format (default: terminal)"
     )
     report.add_argument("--out", metavar="FILE", help="write the report to FILE instead of stdout")
+    report.add_argument(
+        "--fail-on",
+        action="append",
+        choices=tuple(FAIL_ON),
+        default=[],
+        metavar="{conflict,single-source}",
+        help="exit 1 when the (filtered) report has a conflict, or a single-source claim; repeatable",
+    )
+    report.add_argument(
+        "--min-sources",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="hide agreements and conflicts backed by fewer than N documents (default: 1)",
+    )
+    report.add_argument(
+        "--kind",
+        action="append",
+        choices=KINDS,
+        default=[],
+        help="report only claims of this kind; repeatable (default: all kinds)",
+    )
+    report.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only the summary line (and write --out); no progress bar",
+    )
     return parser
+
+
+def filter_report(report: Report, *, kinds: Sequence[str] = (), min_sources: int = 1) -> Report:
+    """The report narrowed to claims of ``kinds`` (all when empty) and to agreements and conflicts
+    backed by at least ``min_sources`` documents. Groups keep their ids."""
+    wanted = set(kinds or KINDS)
+    claims = tuple(c for c in report.claims if c.kind in wanted)
+    groups = tuple(
+        g
+        for g in report.groups
+        if g.claims[0].kind in wanted
+        and (g.verdict is Verdict.SINGLE_SOURCE or len(g.documents) >= min_sources)
+    )
+    return Report(
+        documents=report.documents, claims=claims, groups=groups, shared_passages=report.shared_passages
+    )
+
+
+def _check_with_progress(docs: tuple[Document, ...], config: Config) -> Report:
+    """`check` with a progress bar on stderr: claims document by document, then alignment."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    ordered, _ = index_documents(docs)
+    terms = default_terms()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("extracting claims", total=len(ordered))
+        claims: list[Claim] = []
+        for doc in ordered:
+            claims.extend(extract_checked(doc, config, terms))
+            progress.advance(task)
+        progress.update(task, description=f"aligning {len(claims)} claims")
+        return check_claims(ordered, claims, config=config)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        report = check(load_documents(*args.paths), config=Config())
-        if args.format == "terminal" and args.out is None and sys.stdout.isatty():
-            from rich.console import Console
-
-            from .render.terminal import THEME, ReportView
-
-            Console(theme=THEME).print(ReportView(report))
-            return 0
-        text = render(report, args.format)
-        if args.out is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            _write(Path(args.out), text)
+        docs = load_documents(*args.paths)
+        config = Config()
+        show_progress = not args.quiet and sys.stderr.isatty()
+        full = _check_with_progress(docs, config) if show_progress else check(docs, config=config)
+        report = filter_report(full, kinds=args.kind, min_sources=args.min_sources)
+        _emit(report, args)
     except CrosscheckError as exc:
         print(f"crosscheck: error: {exc}", file=sys.stderr)
         return 2
-    return 0
+    failed = [name for name in dict.fromkeys(args.fail_on) if _count(report, FAIL_ON[name])]
+    for name in failed:
+        count = _count(report, FAIL_ON[name])
+        print(f"crosscheck: --fail-on {name}: {count} {name} finding(s)", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _count(report: Report, verdict: Verdict) -> int:
+    return sum(1 for g in report.groups if g.verdict is verdict)
+
+
+def _emit(report: Report, args: argparse.Namespace) -> None:
+    if args.quiet:
+        if args.out is not None:
+            _write(Path(args.out), render(report, args.format))
+        print(summary_line(report))
+        return
+    if args.format == "terminal" and args.out is None and sys.stdout.isatty():
+        from rich.console import Console
+
+        from .render.terminal import THEME, ReportView
+
+        Console(theme=THEME).print(ReportView(report))
+        return
+    text = render(report, args.format)
+    if args.out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        _write(Path(args.out), text)
 
 
 def _write(path: Path, text: str) -> None:

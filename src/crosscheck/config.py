@@ -41,6 +41,11 @@ class Config:
       ``min_context_score`` because a false conflict costs more than a missed agreement.
     - ``event_window_days``: a claim with no date of its own in its sentence speaks of something in the
       ``event_window_days`` before its document's publication date.
+    - ``copy_containment``: two sentences of different documents are copies when this share of the
+      shorter one's word trigrams occurs in the other (0.35 catches wire copy and light rewrites).
+    - ``syndication_sentences``: documents sharing at least this many copied sentences carry one wire
+      story and count as one origin for every claim they share.
+    - ``max_trigram_postings``: trigrams found in more sentences than this are too common to signal copying.
     - ``growing_things``: counted things whose count grows with time (death tolls, arrests); like
       ordinals ("the sixth patrol"), a larger value in a later document is not a conflict.
     - ``date_window_days``: two date claims further apart than this many days speak of different events
@@ -53,6 +58,9 @@ class Config:
     conflict_context_score: float = field(default=75.0, validator=_score)
     event_window_days: int = field(default=31, validator=_non_negative)
     date_window_days: int = field(default=45, validator=_non_negative)
+    copy_containment: float = field(default=0.35, validator=_non_negative)
+    syndication_sentences: int = field(default=3, validator=_non_negative)
+    max_trigram_postings: int = field(default=200, validator=_non_negative)
     growing_things: tuple[str, ...] = field(
         default=("dead", "injured", "missing", "arrested", "evacuated", "case", "cases", "victims"),
         converter=tuple,

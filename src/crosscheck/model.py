@@ -25,9 +25,11 @@ __all__ = [
     "DateMention",
     "DateValue",
     "Document",
+    "Event",
     "Granularity",
     "Group",
     "Interval",
+    "Polarity",
     "Quantity",
     "QuantityMention",
     "Report",
@@ -36,8 +38,10 @@ __all__ = [
     "Verdict",
 ]
 
-ClaimKind = Literal["quantity", "ordinal", "date"]
-Bound = Literal["exact", "more_than", "at_least", "approx", "at_most", "less_than"]
+ClaimKind = Literal["quantity", "ordinal", "date", "event"]
+Polarity = Literal["affirmed", "negated"]
+# "range": a stated range ("between 40 and 50", "40-50", "hundreds of"); amount is its low end.
+Bound = Literal["exact", "more_than", "at_least", "approx", "at_most", "less_than", "range"]
 Granularity = Literal["day", "week", "month", "year", "range"]
 DateRelation = Literal["on", "since", "until"]
 
@@ -186,6 +190,24 @@ class DateValue:
 
 
 @frozen(kw_only=True)
+class Event:
+    """Who did what to whom, where: "the Russian bombers landed in China" is (Russian bombers, land, -, China).
+
+    ``action`` is the verb's lemma; ``subject``/``object``/``place`` are canonical names where the term
+    tables know them, else the words as written without their article. ``polarity`` and ``hedge`` say
+    whether the text asserts, denies or only expects it ("future", "reported", "possible").
+    """
+
+    subject: str | None
+    action: str
+    object: str | None = None
+    place: str | None = None
+    polarity: Polarity = "affirmed"
+    hedge: str | None = None
+    passive: bool = False
+
+
+@frozen(kw_only=True)
 class QuantityMention:
     """What the quantity finder returns: a phrase like "more than 2,000 troops" and its parts.
 
@@ -233,8 +255,11 @@ class Claim:
     span: Span
     text: str
     sentence: Span
-    value: Quantity | DateValue
+    value: Quantity | DateValue | Event
     about: About
+    attribution: str | None = None
+    polarity: Polarity = "affirmed"
+    hedge: str | None = None
 
 
 class Verdict(enum.Enum):
@@ -256,6 +281,12 @@ class Group:
     topic: str = ""
     conflict_type: str | None = None
     scores: tuple[tuple[str, str, float], ...] = ()
+    origins: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def independent_origins(self) -> int:
+        """How many independent origins back the group (documents sharing copy or a source count once)."""
+        return len(self.origins) if self.origins else len(self.documents)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -270,6 +301,7 @@ class Report:
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
     groups: tuple[Group, ...]
+    shared_passages: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def conflicts(self) -> tuple[Group, ...]:
@@ -318,6 +350,9 @@ class Report:
             "documents": [_document_dict(d) for d in self.documents],
             "claims": [_claim_dict(c) for c in self.claims],
             "groups": [_group_dict(g) for g in self.groups],
+            "shared_passages": [
+                {"documents": [a, b], "copied_sentences": n} for a, b, n in self.shared_passages
+            ],
         }
 
 
@@ -345,8 +380,19 @@ def _document_dict(doc: Document) -> dict[str, object]:
     }
 
 
-def value_dict(value: Quantity | DateValue) -> dict[str, object]:
+def value_dict(value: Quantity | DateValue | Event) -> dict[str, object]:
     """A normalized value as JSON: numbers as exact decimal strings, dates as ISO strings."""
+    if isinstance(value, Event):
+        return {
+            "type": "event",
+            "subject": value.subject,
+            "action": value.action,
+            "object": value.object,
+            "place": value.place,
+            "polarity": value.polarity,
+            "hedge": value.hedge,
+            "passive": value.passive,
+        }
     if isinstance(value, Quantity):
         return {
             "type": "quantity",
@@ -388,6 +434,9 @@ def _claim_dict(claim: Claim) -> dict[str, object]:
             "when": None if about.when is None else value_dict(about.when),
             "context": about.context,
         },
+        "attribution": claim.attribution,
+        "polarity": claim.polarity,
+        "hedge": claim.hedge,
     }
 
 
@@ -398,7 +447,9 @@ def _group_dict(group: Group) -> dict[str, object]:
         "topic": group.topic,
         "claims": [c.id for c in group.claims],
         "documents": len(group.documents),
+        "independent_origins": group.independent_origins,
         "document_ids": list(group.documents),
+        "origins": [list(o) for o in group.origins],
         "conflict_type": group.conflict_type,
         "explanation": group.explanation,
         "scores": [[a, b, s] for a, b, s in group.scores],

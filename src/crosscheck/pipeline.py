@@ -5,44 +5,102 @@ documents -> sentences -> claims -> aligned clusters -> verdicts -> Report
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from .align import align
-from .claims import extract
+from .align import Cluster, align
 from .config import Config
-from .errors import DocumentError, SpanError
-from .model import Claim, Document, Report, Verdict
+from .engines import ENGINES, DaskEngine, LocalEngine
+from .errors import CrosscheckError, DocumentError
+from .independence import Syndication, claim_origins, find_syndication
+from .model import Claim, Document, Group, Report, Verdict
 from .terms import Terms, default_terms
 from .verdict import judge
 
-__all__ = ["check"]
+__all__ = ["check", "check_claims", "index_documents", "judge_clusters"]
 
 _ORDER = {Verdict.CONFLICT: 0, Verdict.AGREEMENT: 1, Verdict.SINGLE_SOURCE: 2}
 
 
 def check(
-    documents: Iterable[Document], *, config: Config | None = None, terms: Terms | None = None
+    documents: Iterable[Document],
+    *,
+    config: Config | None = None,
+    terms: Terms | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Report:
-    """Cross-check documents: extract their claims, align them across documents, and judge each group."""
+    """Cross-check documents: extract their claims, align them across documents, and judge each group.
+
+    ``jobs`` extracts in that many processes (the local engine); ``engine="dask"`` runs extraction and
+    alignment on a Dask cluster (``scheduler`` its address, else a local cluster). The report is the
+    same, byte for byte, whatever the engine and the number of jobs.
+    """
     config = config or Config()
     terms = terms or default_terms()
+    docs, by_id = index_documents(documents)
+    if engine == "dask":
+        claims, clusters = DaskEngine(scheduler).run(docs, by_id, config, terms)
+        return _report(docs, claims, clusters, by_id, config)
+    if engine != "local":
+        raise CrosscheckError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    local = LocalEngine(jobs)
+    claims = local.extract(docs, config, terms)
+    clusters = local.align(claims, by_id, config)
+    return _report(docs, claims, clusters, by_id, config)
+
+
+def check_claims(
+    documents: Iterable[Document], claims: Iterable[Claim], *, config: Config | None = None
+) -> Report:
+    """Align and judge claims extracted earlier (by `claims.extract`) from these documents.
+
+    The same report as `check` of the documents when ``claims`` are their extracted claims.
+    """
+    config = config or Config()
+    docs, by_id = index_documents(documents)
+    ordered = sorted(claims, key=lambda c: (c.document, c.span.start, c.span.end))
+    clusters = align(ordered, by_id, config=config)
+    return _report(docs, ordered, clusters, by_id, config)
+
+
+def _report(
+    docs: tuple[Document, ...],
+    claims: Iterable[Claim],
+    clusters: Iterable[Cluster],
+    by_id: Mapping[str, Document],
+    config: Config,
+) -> Report:
+    syndication = find_syndication(docs, config)
+    return Report(
+        documents=docs,
+        claims=tuple(claims),
+        groups=judge_clusters(clusters, by_id, syndication),
+        shared_passages=syndication.shared,
+    )
+
+
+def index_documents(documents: Iterable[Document]) -> tuple[tuple[Document, ...], dict[str, Document]]:
+    """The documents sorted by id, and by id; a duplicate id is a `DocumentError`."""
     docs = tuple(sorted(documents, key=lambda d: d.id))
     by_id: dict[str, Document] = {}
     for doc in docs:
         if doc.id in by_id:
             raise DocumentError(f"{doc.path or doc.id}: duplicate document id {doc.id!r}", path=doc.path)
         by_id[doc.id] = doc
-    claims: list[Claim] = []
-    for doc in docs:
-        for claim in extract(doc, config=config, terms=terms):
-            if doc.text[claim.span.start : claim.span.end] != claim.text:
-                raise SpanError(f"{doc.id}: claim {claim.id} does not match its span (a bug)")
-            claims.append(claim)
-    groups = [judge(members, scores, by_id) for members, scores in align(claims, by_id, config=config)]
+    return docs, by_id
+
+
+def judge_clusters(
+    clusters: Iterable[Cluster], by_id: Mapping[str, Document], syndication: Syndication
+) -> tuple[Group, ...]:
+    """Judge every cluster and number the groups: conflicts, agreements, then single-source."""
+    groups = [
+        judge(members, scores, by_id, claim_origins(members, syndication)) for members, scores in clusters
+    ]
     groups.sort(
         key=lambda g: (_ORDER[g.verdict], g.claims[0].document, g.claims[0].span.start, g.claims[0].id)
     )
-    numbered = tuple(attrs.evolve(g, id=f"g{i:04d}") for i, g in enumerate(groups, 1))
-    return Report(documents=docs, claims=tuple(claims), groups=numbered)
+    return tuple(attrs.evolve(g, id=f"g{i:04d}") for i, g in enumerate(groups, 1))

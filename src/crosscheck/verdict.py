@@ -42,7 +42,10 @@ def _quote(claim: Claim, docs: Mapping[str, Document]) -> str:
 
 
 def judge(
-    claims: tuple[Claim, ...], scores: tuple[tuple[str, str, float], ...], docs: Mapping[str, Document]
+    claims: tuple[Claim, ...],
+    scores: tuple[tuple[str, str, float], ...],
+    docs: Mapping[str, Document],
+    origins: tuple[tuple[str, ...], ...] = (),
 ) -> Group:
     """The verdict on one cluster (its ``id`` is set later, once all groups are ordered)."""
     documents = sorted({c.document for c in claims})
@@ -64,9 +67,13 @@ def judge(
             id="",
             verdict=Verdict.AGREEMENT,
             claims=claims,
-            explanation=f"{len(documents)} documents agree on {about}: {values}; the values are compatible.",
+            explanation=(
+                f"{len(documents)} documents agree on {about}: {values}; the values are compatible. "
+                f"{independence(documents, origins, docs)}"
+            ),
             topic=about,
             scores=scores,
+            origins=origins,
         )
     a, b = clash
     kind = _CONFLICT_TYPES[a.kind]
@@ -81,7 +88,27 @@ def judge(
         topic=about,
         conflict_type=kind,
         scores=scores,
+        origins=origins,
     )
+
+
+def independence(
+    documents: list[str], origins: tuple[tuple[str, ...], ...], docs: Mapping[str, Document]
+) -> str:
+    """ "2 documents, 1 origin: 002 carries the same copy as Associated Press." (how much backing is independent)."""
+    n = len(origins) if origins else len(documents)
+    head = f"{len(documents)} documents, {n} independent origin{'s' if n != 1 else ''}"
+    shared = [o for o in origins if len(o) > 1]
+    if not shared:
+        return head + "."
+    parts = []
+    for origin in shared:
+        first, *rest = origin
+        names = ", ".join(docs[d].label for d in rest)
+        parts.append(
+            f"{names} {'carries' if len(rest) == 1 else 'carry'} the same copy as {docs[first].label}"
+        )
+    return f"{head}: {'; '.join(parts)}."
 
 
 def _first_clash(claims: tuple[Claim, ...]) -> tuple[Claim, Claim] | None:

@@ -63,6 +63,12 @@ class ReportView:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         r = self.report
         yield Text(self.summary(), style="bold")
+        for a, b, n in r.shared_passages:
+            yield Text(
+                f"shared copy: {self.docs[a].label} and {self.docs[b].label} share {n} copied or rewritten "
+                f"sentence{'s' if n != 1 else ''}",
+                style="crosscheck.dim",
+            )
         yield Text("")
         sections = (
             ("CONFLICTS", r.conflicts, "✗", "crosscheck.conflict"),
