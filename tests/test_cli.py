@@ -25,7 +25,7 @@ def test_json_is_exactly_report_to_dict(capsys: pytest.CaptureFixture[str]) -> N
     for claim in printed["claims"]:
         start, end = claim["span"]
         assert texts[claim["document"]][start:end] == claim["text"]
-        assert claim["kind"] in {"quantity", "ordinal", "date"}
+        assert claim["kind"] in {"quantity", "ordinal", "date", "event"}
     claim_ids = {c["id"] for c in printed["claims"]}
     for group in printed["groups"]:
         assert group["verdict"] in {"agreement", "conflict", "single_source"}

@@ -31,6 +31,7 @@ SEED_QUANTITIES: dict[str, list[str]] = {
         "three warships",
         "first time",
         "three branches",
+        "more than doubled",
         "$10.2 billion",
     ],
     "001": [

@@ -9,14 +9,15 @@ only when it is comparable with every member from another document.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz, utils
 
 from .config import Config
-from .model import Claim, DateValue, Document, Quantity
-from .values import compatible
+from .model import Claim, DateValue, Document, Event, Quantity
+from .values import claims_compatible as compatible
+from .values import comparable_hedges
 
 __all__ = ["Cluster", "align", "block_key", "context_score"]
 
@@ -37,6 +38,8 @@ def block_key(claim: Claim) -> tuple[str, str, str]:
     value = claim.value
     if isinstance(value, Quantity):
         return (claim.kind, claim.about.thing or "", value.unit or "")
+    if isinstance(value, Event):
+        return (claim.kind, value.action, "")
     return (claim.kind, value.relation, "")
 
 
@@ -58,10 +61,16 @@ def _comparable(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config
     """
     if a.about.actor and b.about.actor and a.about.actor != b.about.actor and a.kind != "date":
         return None
-    agree = compatible(a.value, b.value)
+    if not comparable_hedges(a, b):
+        return None
+    agree = compatible(a, b)
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
         gap = a.value.gap_days(b.value)
-        if gap is None or gap > config.date_window_days or not _similar_precision(a.value, b.value):
+        if (
+            gap is None
+            or gap > _date_window(a.value, b.value, config)
+            or not _similar_precision(a.value, b.value)
+        ):
             return None
     else:
         wa, wb = _window(a, docs[a.document], config), _window(b, docs[b.document], config)
@@ -76,8 +85,38 @@ def _comparable(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config
     if not agree and a.about.action and b.about.action and a.about.action != b.about.action:
         return None  # "plunged 5.4%" vs "closed down 3.9%": different actions measure different things
     score = context_score(a.about.context, b.about.context)
-    need = config.min_context_score if agree else config.conflict_context_score
-    return score if score >= need else None
+    if agree:
+        return score if score >= config.min_context_score else None
+    if score < config.conflict_context_score:
+        return None
+    if a.about.unresolved_subject or b.about.unresolved_subject:
+        return None  # "He had 53 catches": whose? sameness is uncertain, never a conflict
+    if isinstance(a.value, Event) and isinstance(b.value, Event):
+        if not _same_event(a, b):
+            return None  # "did not land in China" denies only the very same event
+    elif a.kind == "date":
+        if not (a.about.action and a.about.action == b.about.action):
+            return None  # two dates conflict only as dates of one named action ("approved in 2009")
+    elif context_score(a.about.near, b.about.near) < config.near_conflict_score:
+        return None
+    return score
+
+
+def _same_event(a: Claim, b: Claim) -> bool:
+    """The same action on the same object and place, by the same subject (or the same actor)."""
+    ea, eb = a.value, b.value
+    assert isinstance(ea, Event) and isinstance(eb, Event)
+    if ea.action != eb.action:
+        return False
+    for x, y in ((ea.object, eb.object), (ea.place, eb.place)):
+        if (x is None) != (y is None) or (x and y and _spelling(x, y) < 80):
+            return False
+    same_subject = bool(ea.subject and eb.subject and _spelling(ea.subject, eb.subject) >= 80)
+    return same_subject or bool(a.about.actor and a.about.actor == b.about.actor)
+
+
+def _spelling(x: str, y: str) -> float:
+    return float(fuzz.ratio(x, y, processor=utils.default_process))
 
 
 def _consistent_over_time(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
@@ -87,6 +126,8 @@ def _consistent_over_time(a: Claim, b: Claim, docs: Mapping[str, Document], conf
     pa, pb = docs[a.document].published, docs[b.document].published
     if pa is None or pb is None or pa == pb:
         return False
+    if a.kind == "ordinal" and abs((pa - pb).days) <= config.counter_days:
+        return False  # a series does not move on within days: the same "sixth patrol" is meant
     early, late = (a, b) if pa < pb else (b, a)
     assert isinstance(early.value, Quantity) and isinstance(late.value, Quantity)
     return late.value.amount >= early.value.amount
@@ -99,6 +140,13 @@ def _same_relative_words(a: Claim, b: Claim) -> bool:
     return a.value.relative and b.value.relative and a.text.lower() == b.text.lower()
 
 
+def _date_window(a: DateValue, b: DateValue, config: Config) -> int:
+    """How far apart two dates may be and still speak of one event: wider for coarse dates ("since 2017")."""
+    assert a.earliest and a.latest and b.earliest and b.latest
+    narrowest = min((a.latest - a.earliest).days, (b.latest - b.earliest).days) + 1
+    return max(config.date_window_days, 2 * narrowest)
+
+
 def _similar_precision(a: DateValue, b: DateValue) -> bool:
     """A day and a year (or a multi-year range) say too little about each other to be compared."""
     assert a.earliest and a.latest and b.earliest and b.latest
@@ -107,14 +155,52 @@ def _similar_precision(a: DateValue, b: DateValue) -> bool:
     return max(da, db) <= 40 * min(da, db)
 
 
+def _time_pairs(
+    block: Sequence[Claim], docs: Mapping[str, Document], config: Config
+) -> Iterator[tuple[Claim, Claim]]:
+    """The pairs ``(block[i], block[j])``, i < j, whose event times allow a comparison: a sweep over time.
+
+    Exactly the pairs `_comparable` does not reject on time alone (two dates at most
+    ``date_window_days`` apart; two event windows that overlap, or either unknown), found in time
+    order instead of all pairs, so a block spanning years of news costs near-linear time. Pairs come
+    in time order, not block order: the edges found do not depend on the order they are scored in.
+    """
+    timed: list[tuple[int, int, int]] = []  # (start, end, index) as day ordinals, closed
+    untimed: list[int] = []
+    for i, claim in enumerate(block):
+        if isinstance(claim.value, DateValue):
+            if claim.value.earliest is None or claim.value.latest is None:
+                continue  # an unresolved date is never compared
+            width = (claim.value.latest - claim.value.earliest).days + 1
+            reach = max(config.date_window_days, 2 * width)  # covers `_date_window` of any pair
+            span = (claim.value.earliest, claim.value.latest + timedelta(days=reach))
+        else:
+            window = _window(claim, docs[claim.document], config)
+            if window is None:
+                untimed.append(i)
+                continue
+            span = window
+        timed.append((span[0].toordinal(), span[1].toordinal(), i))
+    timed.sort()
+    for k, (_start, end, i) in enumerate(timed):
+        for m in range(k + 1, len(timed)):
+            start2, _end2, j = timed[m]
+            if start2 > end:
+                break
+            yield (block[i], block[j]) if i < j else (block[j], block[i])
+    for n, i in enumerate(untimed):  # an unknown event time may be compared with any other
+        for _s, _e, j in timed:
+            yield (block[i], block[j]) if i < j else (block[j], block[i])
+        for j in untimed[n + 1 :]:
+            yield block[i], block[j]
+
+
 def _edges(
     block: Sequence[Claim], docs: Mapping[str, Document], config: Config
 ) -> dict[tuple[str, str], float]:
     edges: dict[tuple[str, str], float] = {}
-    for i, a in enumerate(block):
-        for b in block[i + 1 :]:
-            if a.document == b.document:
-                continue
+    for a, b in _time_pairs(block, docs, config):
+        if a.document != b.document:
             score = _comparable(a, b, docs, config)
             if score is not None:
                 edges[(a.id, b.id) if a.id < b.id else (b.id, a.id)] = score
@@ -127,13 +213,11 @@ def _edges(
         partners[y].add(x)
     for x, y in list(edges):
         a, b = by_id[x], by_id[y]
-        if compatible(a.value, b.value):
+        if compatible(a, b):
             continue
         for one, other in ((a, b), (b, a)):
             if any(
-                by_id[p].document == other.document
-                and p != other.id
-                and compatible(one.value, by_id[p].value)
+                by_id[p].document == other.document and p != other.id and compatible(one, by_id[p])
                 for p in partners[one.id]
             ):
                 edges.pop((x, y), None)
@@ -178,7 +262,7 @@ def _cluster(block: Sequence[Claim], edges: Mapping[tuple[str, str], float]) -> 
 
 
 def _linked(p: Claim, q: Claim, edges: Mapping[tuple[str, str], float]) -> bool:
-    if p.document == q.document:
-        return compatible(p.value, q.value)
+    if p.document == q.document:  # one document saying it twice: the same value, the same event
+        return compatible(p, q) and (not isinstance(p.value, Event) or p.value == q.value)
     key = (p.id, q.id) if p.id < q.id else (q.id, p.id)
     return key in edges

@@ -8,12 +8,16 @@ and place, and each gets its own counted thing and actor.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
+from .attribution import Attribution, find_attributions, source_at, speech_time
 from .config import Config
 from .dates import find_dates
+from .events import EventMention, find_events
 from .model import About, Claim, DateMention, DateValue, Document, QuantityMention, Sentence, Span
+from .polarity import claim_window, stance
 from .quantities import find_quantities
 from .segment import split_sentences
 from .terms import Terms, default_terms
@@ -25,7 +29,7 @@ _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|whereas|but|which|wh
 _VERB = re.compile(
     r"\b(?:[a-z]+ed|sent|flew|took|held|made|began|led|saw|gave|built|won|lost|struck|hit|met|"
     r"fell|rose|grew|sold|bought|paid|left|brought|fought|shot|spent|set|put|cut|said|told|"
-    r"involved|dispatched|include[sd]?|has|have|will)\b"
+    r"involved|dispatched|include[sd]?)\b"
 )
 _DIGITS = re.compile(r"\d[\d,.]*")
 # Lines that carry a page's metadata (datelines, update stamps, copyright), not claims of the story.
@@ -42,29 +46,104 @@ _METADATA_ANYWHERE = re.compile(
 # A proper name before the claim in its clause ("Jamaal Charles rushed for 226 yards"): its last word.
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
 _NOT_NAMES = frozenset(
-    "The A An In On At But And Or As Of For From By With After Before During Since Until When While "
-    "This That These Those It Its He She They We I His Her Their Our Mr Mrs Ms Dr".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "Or",
+        "As",
+        "Of",
+        "For",
+        "From",
+        "By",
+        "With",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Until",
+        "When",
+        "While",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
 )
 _NUMBER_NOISE_AFTER = re.compile(r"^(?:\s*/\s*\d|\s\d)")
 # "roughly $22 million per season": a rate, not a total.
 _RATE = re.compile(r"\s+(?:per|a|an|each)\s+([a-z]+)\b")
 _RATE_UNITS = frozenset(
-    "year season month week day hour minute second game match person head capita share barrel unit".split()
+    [
+        "year",
+        "season",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "game",
+        "match",
+        "person",
+        "head",
+        "capita",
+        "share",
+        "barrel",
+        "unit",
+    ]
 )
 
 
-def extract(doc: Document, *, config: Config | None = None, terms: Terms | None = None) -> tuple[Claim, ...]:
-    """Every claim of ``doc``, in text order."""
+def extract(
+    doc: Document, *, config: Config | None = None, terms: Terms | None = None, events: bool = False
+) -> tuple[Claim, ...]:
+    """Every claim of ``doc``, in text order; ``events=True`` adds event claims ("Russian bombers landed in China")."""
     config = config or Config()
     terms = terms or default_terms()
     out: list[Claim] = []
-    for sentence in split_sentences(doc.id, doc.text):
-        out.extend(extract_sentence(doc, sentence, config=config, terms=terms))
+    sentences = split_sentences(doc.id, doc.text)
+    attributions = find_attributions(doc.text, sentences, terms)
+    events = events or config.events
+    for sentence in sentences:
+        out.extend(
+            extract_sentence(
+                doc, sentence, config=config, terms=terms, attributions=attributions, events=events
+            )
+        )
     return tuple(out)
 
 
-def extract_sentence(doc: Document, sentence: Sentence, *, config: Config, terms: Terms) -> list[Claim]:
-    """The claims of one sentence of ``doc``."""
+def extract_sentence(
+    doc: Document,
+    sentence: Sentence,
+    *,
+    config: Config,
+    terms: Terms,
+    attributions: Sequence[Attribution] = (),
+    events: bool = False,
+) -> list[Claim]:
+    """The claims of one sentence of ``doc``, each with who asserts it (from ``attributions``), polarity and hedge."""
     s, e = sentence.span.start, sentence.span.end
     if (
         _METADATA.match(sentence.text)
@@ -92,6 +171,8 @@ def extract_sentence(doc: Document, sentence: Sentence, *, config: Config, terms
             place=place,
             when=when,
             context=_context(doc.text, q.span, sentence, dates, quantities, terms, config.context_window),
+            near=_context(doc.text, q.span, sentence, dates, quantities, terms, config.near_window),
+            unresolved_subject=_pronoun_subject(doc.text, s, q.span.start),
         )
         kind = "ordinal" if q.value.ordinal else "quantity"
         claims.append(_claim(doc, q.span, q.text, kind, sentence, q.value, about))
@@ -106,10 +187,53 @@ def extract_sentence(doc: Document, sentence: Sentence, *, config: Config, terms
             place=place,
             when=d.value if d.value.relation == "on" else None,
             context=_context(doc.text, d.span, sentence, dates, quantities, terms, config.context_window),
+            near=_context(doc.text, d.span, sentence, dates, quantities, terms, config.near_window),
         )
         claims.append(_claim(doc, d.span, d.text, "date", sentence, d.value, about))
+    mentions = find_events(doc.text, s, e, terms)
+    if events:
+        taken = {(c.span.start, c.span.end) for c in claims}
+        for m in mentions:
+            if (m.start, m.end) not in taken:
+                span = Span(doc.id, m.start, m.end)
+                about = About(
+                    actor=next((a for at, a in actors if m.subject_start <= at < m.verb_start), None),
+                    action=m.event.action,
+                    place=m.event.place,
+                    when=_event_time(span, dates),
+                    context=_context(
+                        doc.text, span, sentence, dates, quantities, terms, config.context_window
+                    ),
+                )
+                claims.append(_claim(doc, span, doc.text[m.start : m.end], "event", sentence, m.event, about))
+    claims = [_annotate(doc.text, c, s, mentions, attributions) for c in claims]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return claims
+
+
+def _annotate(
+    text: str,
+    claim: Claim,
+    sentence_start: int,
+    mentions: list[EventMention],
+    attributions: Sequence[Attribution],
+) -> Claim:
+    """The claim with its source, polarity and hedge: an event's own, else those of the event holding it, else its clause's."""
+    holder = next((m for m in mentions if m.start <= claim.span.start and claim.span.end <= m.end), None)
+    if holder is not None:
+        polarity, hedge = holder.event.polarity, holder.event.hedge
+    else:
+        said = stance(text, *claim_window(text, sentence_start, claim.span.start, claim.span.end))
+        polarity, hedge = said.polarity, said.hedge
+    spoken = claim.kind == "date" and speech_time(
+        text, attributions, sentence_start, claim.span.start, claim.span.end
+    )
+    return attrs.evolve(
+        claim,
+        attribution=None if spoken else source_at(attributions, sentence_start, claim.span.start),
+        polarity=polarity,
+        hedge=hedge,
+    )
 
 
 def _mostly_dates(sentence: Sentence, text: str, start: int, end: int) -> bool:
@@ -241,6 +365,16 @@ def _actor(
     return _clause_actor(text, q.span.start, actors, sentence_start) or _name_before(
         text, sentence_start, q.span.start
     )
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|hers|their|them)\b", re.IGNORECASE)
+
+
+def _pronoun_subject(text: str, sentence_start: int, position: int) -> bool:
+    """True when the claim's clause names its subject only by a pronoun ("He finished with 269 yards")."""
+    clause = _clause_start(text, sentence_start, position)
+    prefix = text[sentence_start:position]
+    return bool(_PRONOUN.search(text, clause, position)) or bool(_PRONOUN.match(prefix))
 
 
 def _canonical_action(terms: Terms, action: str | None) -> str | None:

@@ -15,12 +15,13 @@ from typing import get_args
 from ._version import __version__
 from .config import Config
 from .documents import load_documents
-from .engines import extract_checked
+from .engines import ENGINES, MIN_PARALLEL_CHARS, default_jobs, extract_checked
 from .errors import CrosscheckError
 from .model import Claim, ClaimKind, Document, Report, Verdict
 from .pipeline import check, check_claims, index_documents
 from .render import FORMATS, render
 from .render._common import summary_line
+from .store import Store
 from .terms import default_terms
 
 __all__ = ["filter_report", "main"]
@@ -91,7 +92,10 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     report.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a .txt/.md/.html/.htm/.jsonl file, or a folder of them"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a .txt/.md/.html/.htm/.jsonl file, or a folder of them (with --store: added to it first)",
     )
     report.add_argument(
         "--format", choices=FORMATS, default="terminal", help="output format (default: terminal)"
@@ -110,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive,
         default=1,
         metavar="N",
-        help="hide agreements and conflicts backed by fewer than N documents (default: 1)",
+        help="hide agreements/conflicts backed by fewer than N documents (default: 1)",
     )
     report.add_argument(
         "--kind",
@@ -125,7 +129,77 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only the summary line (and write --out); no progress bar",
     )
+    _scale_options(report)
+    add = sub.add_parser(
+        "add",
+        help="store documents and their claims in a store (SQLite file) for later reports",
+        description="Store documents and their claims in STORE (one SQLite file, created when missing). "
+        "Only new and changed documents are extracted; a changed document replaces its claims. "
+        "Then `crosscheck report --store STORE` cross-checks everything stored.",
+    )
+    add.add_argument("store", metavar="STORE", help="the store file (e.g. corpus.sqlite)")
+    add.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents to store")
+    add.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=_JOBS_HELP)
     return parser
+
+
+_JOBS_HELP = "extract claims in N processes (default: this machine's cores); the report is the same"
+
+
+def _scale_options(report: argparse.ArgumentParser) -> None:
+    """--jobs, --store, --engine and --scheduler: the same report, faster or over a growing corpus."""
+    report.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=_JOBS_HELP)
+    report.add_argument(
+        "--store",
+        metavar="STORE",
+        help="cross-check everything stored in STORE (see `crosscheck add`), extracting only what is new",
+    )
+    report.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="where to extract and align: this machine, or a Dask cluster (pip install 'crosscheck[dask]')",
+    )
+    report.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster",
+    )
+
+
+def _full_report(args: argparse.Namespace, config: Config, show_progress: bool) -> Report:
+    """The unfiltered report the options ask for: from a store, on Dask, or in local processes."""
+    if args.store is not None:
+        if args.engine != "local":
+            raise CrosscheckError("--store works with the local engine only; drop --engine")
+        with Store(args.store, config=config, create=bool(args.paths)) as store:
+            if args.paths:
+                store.add(load_documents(*args.paths), jobs=args.jobs)
+            docs, claims = store.contents(jobs=args.jobs)
+        if not docs:
+            raise CrosscheckError(f"{args.store}: the store holds no documents")
+        return check_claims(docs, claims, config=config)
+    if args.scheduler is not None and args.engine != "dask":
+        raise CrosscheckError("--scheduler needs --engine dask")
+    docs = load_documents(*args.paths)
+    if args.engine == "dask":
+        return check(docs, config=config, engine="dask", scheduler=args.scheduler)
+    if show_progress and (args.jobs == 1 or sum(len(d.text) for d in docs) < MIN_PARALLEL_CHARS):
+        return _check_with_progress(docs, config)
+    return check(docs, config=config, jobs=args.jobs)
+
+
+def _add(args: argparse.Namespace) -> int:
+    try:
+        docs = load_documents(*args.paths)
+        with Store(args.store) as store:
+            result = store.add(docs, jobs=args.jobs)
+            total = len(store)
+    except CrosscheckError as exc:
+        print(f"crosscheck: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{args.store}: {result.summary()}; {total} documents stored")
+    return 0
 
 
 def filter_report(report: Report, *, kinds: Sequence[str] = (), min_sources: int = 1) -> Report:
@@ -165,11 +239,12 @@ def _check_with_progress(docs: tuple[Document, ...], config: Config) -> Report:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "add":
+        return _add(args)
     try:
-        docs = load_documents(*args.paths)
         config = Config()
         show_progress = not args.quiet and sys.stderr.isatty()
-        full = _check_with_progress(docs, config) if show_progress else check(docs, config=config)
+        full = _full_report(args, config, show_progress)
         report = filter_report(full, kinds=args.kind, min_sources=args.min_sources)
         _emit(report, args)
     except CrosscheckError as exc:

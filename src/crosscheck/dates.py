@@ -15,99 +15,26 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from .model import DateMention, DateRelation, DateValue, Granularity, Span
+from .date_patterns import (
+    AMBIGUOUS_MONTHS,
+    BY_KIND,
+    CONTEXT_WORDS,
+    DATELINE_PREFIX,
+    FUTURE_CUES,
+    MONTHS,
+    NEXT_CAP,
+    NUMBER_WORDS,
+    PATTERNS,
+    RELATIONS,
+    SENTENCE_OPENERS,
+    UNIT_DAYS,
+    WEEKDAYS,
+    YEAR,
+)
+from .model import DateMention, DateValue, Granularity, Span
 
 __all__ = ["find_dates", "parse_dateline"]
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
-# Month names that are also names, verbs or modals: they need a preposition, "of", a day or a year.
-AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"may", "june", "april", "august"})
-CONTEXT_WORDS: frozenset[str] = frozenset(
-    {"of", "from", "through", "before", "after", "to", "and", "between", "early", "late", "mid"}
-)
-RELATIONS: dict[str, DateRelation] = {"since": "since", "until": "until", "till": "until", "by": "until"}
-FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|to\s+be\s+held)\b", re.I
-)
-SENTENCE_OPENERS = frozenset(".!?\"“”‘'(:—–-*#|")
-
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-_MON += r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-_FULLMON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_YEAR = r"(?:1[89]|20)\d\d"
-_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_START = r"(?<![\w'’-])"
-_PREP = _START + r"(?:(?P<prep>in|on|since|until|till|by|during|as\s+of)\s+)?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]\d)"
-_YEAR_TAIL = rf"(?:,?\s+(?P<year>{_YEAR})\b(?![-\d]|[.,]\d))?"
-
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rx, re.IGNORECASE))
-    for kind, rx in (
-        (
-            "wdrange",
-            rf"{_START}(?:(?P<from>from|between)\s+)?(?P<wd1>{_WD})\s+(?P<conn>to|through|until|till|and|-|–)"
-            rf"\s+(?:(?P<next>next)\s+)?(?P<wd2>{_WD})\b",
-        ),
-        (
-            "mdy",
-            rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?P<month>{_MON})\b\.?\s*{_DAY}"
-            rf"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)\b(?![,.]\d))?{_YEAR_TAIL}",
-        ),
-        (
-            "dmy",
-            rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?<![\w,.$])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"(?P<month>{_MON})\b\.?{_YEAR_TAIL}",
-        ),
-        ("iso", rf"{_PREP}(?<![\w-])(?P<year>{_YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?![\w-])"),
-        (
-            "monthyear",
-            rf"{_PREP}(?:(?P<mod>early|late|mid)[\s-]+)?(?P<month>{_MON})\b\.?,?\s+(?P<year>{_YEAR})\b"
-            r"(?![-\d]|[.,]\d)",
-        ),
-        (
-            "month",
-            rf"{_PREP}(?:(?P<mod>early|late|mid|last|next|this)[\s-]+)?(?P<month>{_FULLMON})\b(?!['’]\w)",
-        ),
-        (
-            "weekday",
-            rf"{_PREP}(?:(?P<mod>this\s+past|last|next|this|coming|past)\s+)?(?P<wd>{_WD})(?P<poss>['’]s)?\b",
-        ),
-        ("unit", rf"{_PREP}(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b"),
-        (
-            "window",
-            rf"{_START}(?:(?P<prep>in|over|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|next|coming)"
-            rf"\s+(?:(?P<n>{_NUM}|few|several|couple\s+of)\s+)?(?P<unit>day|week|month|year)(?P<pl>s)?\b",
-        ),
-        ("ago", rf"{_START}(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
-        (
-            "vague",
-            rf"{_START}(?:(?P<prep>in|over|during|for)\s+)?(?:recent\s+(?:days|weeks|months|years)"
-            r"|the\s+near\s+future|(?P<decades>(?:several\s+|many\s+|recent\s+)?decades))\b",
-        ),
-        ("deictic", rf"{_START}(?P<word>yesterday|today|tomorrow|tonight)\b"),
-        ("year", rf"{_PREP}(?<![\w$£€.,/©-])(?P<year>{_YEAR})(?P<s>s)?(?![\w-]|[.,]\d|\s*%)"),
-    )
-)
-_BY_KIND = dict(_PATTERNS)
-_NEXT_CAP = re.compile(r"[ \t]([A-Z][a-z]+)")
-_DATELINE_PREFIX = re.compile(
-    r"^[\W_]{0,3}(?:(?:posted|published|updated|last\s+updated|first\s+published|date)\b(?:\s+on)?\s*:?\s*)?",
-    re.IGNORECASE,
-)
 _SENTINEL_BASE = date(2000, 1, 1)  # base for phrases with an explicit year: the base cannot matter
 
 
@@ -117,7 +44,7 @@ def find_dates(
     """Date phrases in ``text[start:end]``, sorted and non-overlapping, resolved against ``published``."""
     stop = len(text) if end is None else end
     found: list[tuple[int, int, DateValue]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in PATTERNS:
         for m in pattern.finditer(text, start, stop):
             value = _RESOLVERS[kind](m, text, start, published)
             if value is not None:
@@ -138,10 +65,10 @@ def parse_dateline(text: str) -> date | None:
         stripped = line.strip()
         if not stripped or stripped[0] in "—–-" or "pic.twitter" in stripped:
             continue
-        prefix = _DATELINE_PREFIX.match(stripped)
+        prefix = DATELINE_PREFIX.match(stripped)
         pos = prefix.end() if prefix else 0
         for kind in ("mdy", "dmy", "iso"):
-            m = _BY_KIND[kind].match(stripped, pos)
+            m = BY_KIND[kind].match(stripped, pos)
             if m is None or m["prep"] or not m["year"] or m.groupdict().get("day2"):
                 continue
             if not (prefix and prefix.group().strip()) and stripped[m.end() :].strip(" .,"):
@@ -203,7 +130,7 @@ def _initial(text: str, pos: int, lo: int) -> bool:
 
 def _capital_follows(text: str, end: int) -> bool:
     """True when a capitalized non-month word follows directly ("Sunday Times", "October Revolution")."""
-    m = _NEXT_CAP.match(text, end)
+    m = NEXT_CAP.match(text, end)
     return m is not None and m[1].lower() not in MONTHS and m[1].lower() not in WEEKDAYS
 
 
@@ -420,11 +347,51 @@ def _r_year(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue
         if year % 10:
             return None
         return _value(date(year, 1, 1), date(year + 9, 12, 31), "range", m["prep"])
+    if m["mod"]:  # "in mid-2022": thirds of the year
+        first = {"early": 1, "mid": 5, "late": 9}[m["mod"].lower()]
+        return _value(date(year, first, 1), _month_end(year, first + 3), "range", m["prep"])
     return _value(date(year, 1, 1), date(year, 12, 31), "year", m["prep"])
+
+
+def _r_event(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    """A named event with its year ("Vostok 2022", "Joint Sea 2021"): the year, the name kept in the span."""
+    year = int(m["year"])
+    return _value(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _r_mdrange(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    """ "from Dec. 21 to Dec. 27", "between Nov. 28 and Dec. 3, 2022": one range."""
+    if (m["conn"].lower() == "and") != (m["from"].lower() == "between"):
+        return None
+    sides = [m["a"], m["b"]]
+    years = [re.search(YEAR + r"\b", side) for side in sides]
+    if years[1] and not years[0]:
+        sides[0] += f", {years[1].group()}"
+    elif years[0] and not years[1]:
+        sides[1] += f", {years[0].group()}"
+    values = []
+    for side in sides:
+        inner = BY_KIND["mdy"].fullmatch(side)
+        value = _r_mdy(inner, side, 0, pub) if inner else None
+        if value is None or not value.resolved:
+            return None if value is None else _unresolved("range")
+        values.append(value)
+    first, last = values[0].earliest, values[1].latest
+    if first is None or last is None:
+        return None
+    if values[0].relative and pub is not None:  # no year written: the year that puts the range nearest
+        first = min(
+            (first.replace(year=y) for y in (pub.year - 1, pub.year, pub.year + 1)),
+            key=lambda d: abs(d - pub),
+        )
+        last = last.replace(year=first.year + (last.replace(year=first.year) < first))
+    if last < first:
+        return None
+    return _value(first, last, "range", None, values[0].relative)
 
 
 _r_dmy = _r_mdy
 # Each pattern kind is resolved by the function named ``_r_<kind>`` above.
 _RESOLVERS: dict[str, Callable[[re.Match[str], str, int, date | None], DateValue | None]] = {
-    kind: globals()[f"_r_{kind}"] for kind, _ in _PATTERNS
+    kind: globals()[f"_r_{kind}"] for kind, _ in PATTERNS
 }

@@ -1,5 +1,8 @@
 """Load documents: files and folders of ``.txt``/``.md``, with a folder's ``manifest.toml`` metadata.
 
+Also ``.html``/``.htm`` pages (the document's text is the article text `sources.html_article`
+extracts, so spans index that text) and ``.jsonl`` corpora (one document a line, `sources.read_jsonl`).
+
 A document's id is its file name without the suffix, and its text is the file decoded as UTF-8,
 untouched (no newline translation, no stripping), so every span indexes the bytes the user gave.
 """
@@ -16,10 +19,12 @@ from pathlib import Path
 from .dates import parse_dateline
 from .errors import DocumentError, ManifestError
 from .model import Document
+from .sources import html_article, read_jsonl
 
 __all__ = ["SUFFIXES", "load_documents", "read_manifest"]
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+_HTML = (".html", ".htm")
 MANIFEST = "manifest.toml"
 _FIELDS = ("source", "published", "title", "url", "published_inferred")
 _TABLE = re.compile(r'^\s*\[\s*files\s*\.\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([\w.-]+))\s*\]')
@@ -27,7 +32,7 @@ _INFERRED = re.compile(r"^\s*published\s*=.*#.*\binferred\b", re.IGNORECASE)
 
 
 def load_documents(*paths: str | os.PathLike[str]) -> tuple[Document, ...]:
-    """Read every path (a file, or a folder of ``.txt``/``.md`` files sorted by name) into documents.
+    """Read every path (a file, or a folder of .txt/.md/.html/.htm/.jsonl files sorted by name) into documents.
 
     Raises `DocumentError` (a one-line message naming the file) for a missing path, an undecodable or
     empty file, a folder without documents or duplicate ids, and `ManifestError` for a bad manifest.
@@ -41,7 +46,7 @@ def load_documents(*paths: str | os.PathLike[str]) -> tuple[Document, ...]:
             docs.extend(_load_folder(path))
         elif path.is_file():
             meta = read_manifest(path.parent).get(path.name, {})
-            docs.append(_load_file(path, meta))
+            docs.extend(_load_path(path, meta))
         else:
             raise DocumentError(f"{path}: no such file or folder", path=str(path))
     seen: dict[str, str] = {}
@@ -57,12 +62,39 @@ def load_documents(*paths: str | os.PathLike[str]) -> tuple[Document, ...]:
 def _load_folder(folder: Path) -> Iterable[Document]:
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
     if not files:
-        raise DocumentError(f"{folder}: no .txt or .md documents in this folder", path=str(folder))
+        raise DocumentError(
+            f"{folder}: no .txt or .md documents in this folder (nor .html, .htm, .jsonl)", path=str(folder)
+        )
     manifest = read_manifest(folder)
-    return [_load_file(p, manifest.get(p.name, {})) for p in files]
+    return [doc for p in files for doc in _load_path(p, manifest.get(p.name, {}))]
 
 
-def _load_file(path: Path, meta: dict[str, object]) -> Document:
+def _load_path(path: Path, meta: dict[str, object]) -> list[Document]:
+    if path.suffix.lower() != ".jsonl":
+        return [_load_file(path, meta)]
+    docs = []
+    for r in read_jsonl(str(path), _read_text(path)):
+        published, inferred = r.published, r.published_inferred
+        if published is None:
+            published = parse_dateline(r.text)
+            inferred = published is not None
+        docs.append(
+            Document(
+                id=r.id,
+                text=r.text,
+                path=f"{path}:{r.line}",
+                source=r.source,
+                title=r.title,
+                url=r.url,
+                published=published,
+                published_inferred=inferred,
+            )
+        )
+    return docs
+
+
+def _read_text(path: Path) -> str:
+    """The file decoded as UTF-8, untouched; refuses unreadable, undecodable and empty files."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -75,6 +107,18 @@ def _load_file(path: Path, meta: dict[str, object]) -> Document:
         ) from None
     if not text.strip():
         raise DocumentError(f"{path}: empty file", path=str(path))
+    return text
+
+
+def _load_file(path: Path, meta: dict[str, object]) -> Document:
+    text = _read_text(path)
+    if path.suffix.lower() in _HTML:
+        page = html_article(text)
+        if not page.text:
+            raise DocumentError(f"{path}: no article text in this HTML page", path=str(path))
+        text = page.text
+        found = {"source": page.source, "title": page.title, "url": page.url, "published": page.published}
+        meta = {**{k: v for k, v in found.items() if v is not None}, **meta}
     published = meta.get("published")
     inferred = bool(meta.get("published_inferred", False))
     if published is None:

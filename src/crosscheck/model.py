@@ -243,6 +243,8 @@ class About:
     place: str | None = None
     when: DateValue | None = None
     context: str = ""
+    near: str = ""
+    unresolved_subject: bool = False
 
 
 @frozen(kw_only=True)
@@ -433,6 +435,8 @@ def _claim_dict(claim: Claim) -> dict[str, object]:
             "place": about.place,
             "when": None if about.when is None else value_dict(about.when),
             "context": about.context,
+            "near": about.near,
+            "unresolved_subject": about.unresolved_subject,
         },
         "attribution": claim.attribution,
         "polarity": claim.polarity,

@@ -192,6 +192,4 @@ def _ini_config(config: pytest.Config) -> dict[str, Any]:
     try:
         return dict(tomllib.loads("\n".join(lines)))
     except tomllib.TOMLDecodeError as exc:
-        raise pytest.UsageError(
-            f"crosscheck_config (ini): not 'name = value' lines in TOML: {exc}"
-        ) from None
+        raise pytest.UsageError(f"crosscheck_config (ini): not 'name = value' lines in TOML: {exc}") from None

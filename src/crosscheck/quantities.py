@@ -3,117 +3,80 @@
 "more than 2,000 troops", "\\$10.2 billion", "eight-hour mission", "approximately twenty combat
 drills", "the sixth such joint patrol" each become one `QuantityMention` whose span is born from
 regex match offsets. Years, designations ("Tu-95", "H-6K"), dates, times, "No. 2", numbers inside
-URLs and referential number words ("the two countries") are not quantities.
+URLs and referential numbers ("the two countries", "the 2,000 troops") are not quantities.
+
+Representation of the other forms (see `quantity_forms` for the finders):
+
+- a range ("between 40 and 50 troops", "40-50 km", "$10-12 billion") has bound ``"range"``,
+  ``amount`` its low end and the closed interval ``[low, high]``; "dozens of" / "hundreds of
+  thousands of" are ranges too ([24, 99], [200000, 999999]);
+- a fraction or share ("a third of the troops", "more than half") has unit ``"fraction"`` and
+  ``amount`` the fraction rounded to 4 places (a third is 0.3333); percentages have unit ``"percent"``;
+- a change ("up 12%", "fell by 3 percent") has unit ``"percent_change"`` and a signed amount (-3);
+  a multiplication ("more than doubled", "tripled", "halved", "fivefold") has unit ``"times"`` (2,
+  3, 0.5, 5). What changed is left to the claim's context words (``noun`` is None);
+- an age ("a 45-year-old man", "aged 45") has unit ``"year_of_age"``; "1,000-strong contingent"
+  counts the noun after "-strong".
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Iterable
 from decimal import Decimal
-from importlib import resources
-from typing import Any
 
-from .model import Bound, Interval, Quantity, QuantityMention, Span
+from .model import Interval, Quantity, QuantityMention
+from .numbers import (
+    AGE_AFTER,
+    BLOCKED_BEFORE,
+    CHANGE_BEFORE,
+    CURRENCY_AFTER,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DETERMINER_AFTER_OF,
+    DETERMINERS,
+    FALLING,
+    FORMS,
+    FRACTIONS,
+    GLUED_UNITS,
+    MONEY_SUFFIXES,
+    MONTH_AFTER,
+    MONTH_BEFORE,
+    MULTIPLIERS,
+    NO_BEFORE,
+    NOUN_WORD,
+    NUMBER,
+    ORDINAL_HEADS,
+    ORDINAL_IDIOMS,
+    ORDINAL_LEADS,
+    ORDINALS,
+    PREPOSITION_OVER,
+    QUALIFIER_BEFORE,
+    QUALIFIERS,
+    REFERRING,
+    SCALE_AFTER,
+    SCALES,
+    SMALL,
+    TENS,
+    TIME_AFTER,
+    TOKEN,
+    TOKEN_CHARS,
+    UNIT_AFTER,
+    UNITS,
+    URLISH,
+    VAGUE_PLURALS,
+    WORD_BEFORE,
+    bound_of,
+    clean,
+    interval_of,
+    make_mention,
+    noun_phrase,
+    parse_words,
+)
 
 __all__ = ["find_quantities"]
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (data)
-
-SMALL: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}  # fmt: skip
-SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}  # fmt: skip
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-}  # fmt: skip
-# Glued suffixes after a currency amount ("€3m", "$2bn").
-MONEY_SUFFIXES: dict[str, int] = {
-    "k": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-}
-GLUED_UNITS: dict[str, str] = {"%": "percent", "km": "km", "kg": "kg"}
-
-
-def _load_words() -> dict[str, Any]:
-    raw = resources.files("crosscheck").joinpath("data/quantities.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
-
-
-def _table(data: dict[str, Any], name: str) -> dict[str, str]:
-    return {str(k): str(v) for k, v in data[name].items()}
-
-
-def _list(data: dict[str, Any], name: str) -> frozenset[str]:
-    value = data["words"][name]
-    return frozenset(value.split() if isinstance(value, str) else (str(v) for v in value))
-
-
-_DATA = _load_words()
-CURRENCY_SYMBOLS = _table(_DATA, "currency_symbols")
-CURRENCY_WORDS = _table(_DATA, "currency_words")
-UNITS = _table(_DATA, "units")  # measure word -> unit
-QUALIFIERS = _table(_DATA, "qualifiers")  # qualifier -> bound ("approx_below": nearly/almost)
-DETERMINERS = _list(_DATA, "determiners")
-ORDINAL_LEADS = _list(_DATA, "ordinal_leads")
-ORDINAL_IDIOMS = frozenset(tuple(idiom.split(" ", 1)) for idiom in _DATA["words"]["ordinal_idioms"])
-COUNT_NOUNS = _list(_DATA, "count_nouns")
-MONTHS = _list(_DATA, "months")
-STOPWORDS = _list(_DATA, "stopwords")
-
-# ---------------------------------------------------------------------------------------------
-# Patterns (compiled once)
-
-
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_CARDINAL_WORD = _alt([*SMALL, *TENS, *SCALES, "dozen"])
-_ORDINAL_WORD = rf"(?:(?:{_alt(TENS)})-)?(?:{_alt(ORDINALS)})"
-_NUMBER = re.compile(
-    rf"""
-    \b(?P<ordword>{_ORDINAL_WORD})(?P<ever>-ever)?\b
-  | \b(?P<a>a\s+)?(?P<words>(?:{_CARDINAL_WORD})(?:(?:-|\s+)(?:{_CARDINAL_WORD}))*)\b
-  | (?P<cur>US\$|[$€£]|(?:USD|EUR|GBP|CNY|RMB|RUB)\s?)?
-    (?<!\d)(?P<num>\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?+|\d++(?:\.\d++)?+)
-    (?P<suf>st|nd|rd|th|%|km|kg|bn|mn|m|k|b)?(?!\w|[.,]\d)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-_SCALE_AFTER = re.compile(rf"\s+({_alt(SCALES)})\b", re.IGNORECASE)
-_CURRENCY_AFTER = re.compile(rf"\s+({_alt(CURRENCY_WORDS)})\b", re.IGNORECASE)
-_UNIT_AFTER = re.compile(rf"(\s+|-)({_alt(UNITS)})\b(?!-)", re.IGNORECASE)
-_QUALIFIER_BEFORE = re.compile(rf"\b({_alt(QUALIFIERS)})\s+\\?\Z", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)(['’]s)?\s+\Z")
-_MONTH = _alt(m.capitalize() for m in MONTHS)  # case-sensitive: "10 may die" is no date
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+\Z")
-_MONTH_AFTER = re.compile(rf"(?:\s+of)?\s+(?:{_MONTH})\b")
-_NO_BEFORE = re.compile(r"\b(?:[Nn]os?\.|[Nn]umber)\s*\Z")
-_TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|GMT\b|UTC\b|hrs\b)|:\d", re.IGNORECASE)
-_NOUN_WORD = re.compile(r"[ \t]+(#?[A-Za-z]+(?:-[A-Za-z]+)*)(?![\w'’])")
-_TOKEN = re.compile(r"\S+")
-_URLISH = re.compile(r"://|^www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|ru|cn|info)(?:/|\b)", re.IGNORECASE)
-_TOKEN_CHARS = re.compile(r"[A-Za-z]+")
-_BLOCKED_BEFORE = frozenset("_.,:/@#-")
 
 
 def find_quantities(
@@ -125,20 +88,130 @@ def find_quantities(
     ``[x(1-t), x(1+t)]`` and "nearly"-type ones to ``[x(1-t), x]``.
     """
     stop = len(text) if end is None else end
-    urls = [(t.start(), t.end()) for t in _TOKEN.finditer(text, start, stop) if _URLISH.search(t.group())]
+    urls = [(t.start(), t.end()) for t in TOKEN.finditer(text, start, stop) if URLISH.search(t.group())]
+    forms: list[QuantityMention] = []
+    for form in _forms(doc_id, text, start, stop, tolerance, urls):
+        if not forms or forms[-1].span.end <= form.span.start:
+            forms.append(form)
     out: list[QuantityMention] = []
-    for m in _NUMBER.finditer(text, start, stop):
-        if any(a < m.end() and m.start() < b for a, b in urls):
+    for m in NUMBER.finditer(text, start, stop):
+        if any(a < m.end() and m.start() < b for a, b in urls) or any(
+            f.span.start < m.end() and m.start() < f.span.end for f in forms
+        ):
             continue
+        lo = max([start, *(f.span.end for f in forms if f.span.end <= m.start())])
+        hi = min([stop, *(f.span.start for f in forms if f.span.start >= m.end())])
         if m.group("ordword"):
-            mention = _ordinal_word(doc_id, text, m, start, stop)
+            mention = _ordinal_word(doc_id, text, m, lo, hi)
         elif m.group("words"):
-            mention = _cardinal_words(doc_id, text, m, start, stop, tolerance)
+            mention = _cardinal_words(doc_id, text, m, lo, hi, tolerance)
         else:
-            mention = _digits(doc_id, text, m, start, stop, tolerance)
+            mention = _digits(doc_id, text, m, lo, hi, tolerance)
         if mention is not None and (not out or out[-1].span.end <= mention.span.start):
             out.append(mention)
-    return tuple(out)
+    return tuple(sorted([*forms, *out], key=lambda q: q.span.start))
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranges, "dozens of", fractions and multiplications: one regex, found before single numbers
+
+
+def _forms(
+    doc_id: str, text: str, lo: int, hi: int, tolerance: Decimal, urls: list[tuple[int, int]]
+) -> list[QuantityMention]:
+    out: list[QuantityMention] = []
+    for m in FORMS.finditer(text, lo, hi):
+        if any(a < m.end() and m.start() < b for a, b in urls):
+            continue
+        mention: QuantityMention | None
+        if m["n1"]:
+            mention = _range(doc_id, text, m, lo, hi, tolerance)
+        elif m["vague"]:
+            low, high = VAGUE_PLURALS[" ".join(m["vague"].lower().split())]
+            fixed = ("range", Interval(low=Decimal(low), high=Decimal(high)))
+            mention = _finish(
+                doc_id, text, m.start(), m.end(), Decimal(low), None, lo, hi, tolerance, fixed=fixed
+            )
+        elif m["fden"] or m["inum"]:
+            mention = _fraction(doc_id, text, m, lo, hi, tolerance)
+        else:
+            word = (m["mult"] or m["fold"]).lower()
+            times = MULTIPLIERS.get(word) or Decimal(_number(m["fold"]))
+            mention = _finish(doc_id, text, m.start(), m.end(), times, "times", lo, hi, tolerance)
+        if mention is not None and mention.value.amount > 0:
+            out.append(mention)
+    return out
+
+
+def _number(raw: str) -> int | Decimal:
+    if raw[0].isdigit():
+        return Decimal(raw.replace(",", ""))
+    words = [w.lower() for w in TOKEN_CHARS.findall(raw)]
+    value, used = parse_words(words, False)
+    return value if used == len(words) else 0
+
+
+def _range(
+    doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
+) -> QuantityMention | None:
+    conn = m["conn"].strip().lower()
+    between = (m["rfrom"] or "").lower() == "between"
+    words = not m["n1"][0].isdigit() or not m["n2"][0].isdigit()
+    if (conn == "and") != between or (words and conn in ("-", "–")):
+        return None
+    low, high = Decimal(_number(m["n1"])), Decimal(_number(m["n2"]))
+    begin = m.start("cur1") if m["cur1"] else m.start("n1")
+    core_end = m.end()
+    scale = SCALE_AFTER.match(text, core_end, hi)
+    if scale:
+        high *= SCALES[scale.group(1).lower()]
+        core_end = scale.end()
+    if m["sc1"]:
+        low *= SCALES[m["sc1"].lower()]
+    elif scale:
+        low *= SCALES[scale.group(1).lower()]
+    plain = not (m["cur1"] or m["cur2"] or m["sc1"] or scale or m["pct"])
+    if (
+        low <= 0
+        or low >= high
+        or (plain and 1800 <= low <= 2100 and "," not in m["n1"] and "." not in m["n1"])
+    ):
+        return None  # a score ("3-1"), a designation, or years ("2019-2022")
+    if _is_date_or_time(text, m.start("n1"), core_end, lo, hi) or NO_BEFORE.search(
+        text, max(lo, begin - 10), begin
+    ):
+        return None
+    cur = m["cur1"] or m["cur2"]
+    unit = CURRENCY_SYMBOLS[cur.strip().lower()] if cur else ("percent" if m["pct"] else None)
+    fixed = ("range", Interval(low=clean(low), high=clean(high)))
+    start = m.start() if m["rfrom"] else begin
+    return _finish(doc_id, text, start, core_end, low, unit, lo, hi, tolerance, fixed=fixed)
+
+
+def _fraction(
+    doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
+) -> QuantityMention | None:
+    if m["inum"]:
+        num, den = int(_number(m["inum"])), int(_number(m["iden"]))
+    else:
+        raw, den = (m["fnum"] or "").lower(), FRACTIONS[m["fden"].lower()]
+        num = 1 if raw in ("a", "an", "") else SMALL[raw]
+        plural = m["fden"].lower().endswith("s") and m["fden"].lower() != "halves"
+        if (not raw and m["fden"].lower() != "half") or plural != (num > 1):
+            return None  # "the third of", "one thirds"
+    if den <= num:
+        return None
+    amount = clean((Decimal(num) / Decimal(den)).quantize(Decimal("0.0001")))
+    end = m.end()
+    of = DETERMINER_AFTER_OF.match(text, end, hi)
+    noun_end, words = noun_phrase(text, of.end() if of else end, hi, ordinal=False)
+    qualifier = QUALIFIER_BEFORE.search(text, max(lo, m.start() - 20), m.start())
+    kind = QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
+    value = Quantity(
+        amount=amount, bound=bound_of(kind), interval=interval_of(kind, amount, tolerance), unit="fraction"
+    )
+    start = qualifier.start() if qualifier else m.start()
+    return make_mention(doc_id, text, start, noun_end if words else end, value, words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,27 +230,31 @@ def _ordinal_word(doc_id: str, text: str, m: re.Match[str], lo: int, hi: int) ->
 def _ordinal(
     doc_id: str, text: str, begin: int, core_end: int, amount: Decimal, lo: int, hi: int
 ) -> QuantityMention | None:
-    before = _WORD_BEFORE.search(text, max(lo, begin - 40), begin)
-    if before is None or not (before.group(2) or before.group(1).lower() in ORDINAL_LEADS):
-        return None  # an adverb ("NATO first listed China", "at first")
+    before = WORD_BEFORE.search(text, max(lo, begin - 40), begin)
     word = text[begin:core_end].lower()
-    following = _NOUN_WORD.match(text, core_end, hi)
+    following = NOUN_WORD.match(text, core_end, hi)
     if following and (word, following.group(1).lower()) in ORDINAL_IDIOMS:
         return None
-    noun_end, words = _noun_phrase(text, core_end, hi, ordinal=True)
+    noun_end, words = noun_phrase(text, core_end, hi, ordinal=True)
+    led = before is not None and bool(before.group(2) or before.group(1).lower() in ORDINAL_LEADS)
+    # without a determiner only "sixth joint patrol", "second consecutive year": an adverb otherwise
+    if not led and (
+        not words or (words[-1].lower() not in ORDINAL_HEADS and words[0].lower() != "consecutive")
+    ):
+        return None  # "NATO first listed China", "at first"
     value = Quantity(amount=amount, bound="exact", interval=Interval(low=amount, high=amount), ordinal=True)
-    return _mention(doc_id, text, begin, noun_end, value, words)
+    return make_mention(doc_id, text, begin, noun_end, value, words)
 
 
 def _cardinal_words(
     doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
 ) -> QuantityMention | None:
-    tokens = list(_TOKEN_CHARS.finditer(text, m.start("words"), m.end("words")))
+    tokens = list(TOKEN_CHARS.finditer(text, m.start("words"), m.end("words")))
     has_a = m.group("a") is not None
-    amount, used = _parse_words([t.group().lower() for t in tokens], has_a)
+    amount, used = parse_words([t.group().lower() for t in tokens], has_a)
     if used == 0:
         if has_a:  # "a two-day visit": the number starts at "two"
-            amount, used = _parse_words([t.group().lower() for t in tokens], False)
+            amount, used = parse_words([t.group().lower() for t in tokens], False)
             has_a = False
         if used == 0:
             return None
@@ -189,45 +266,16 @@ def _cardinal_words(
         and (tokens[0].group().lower() == "one" or tokens[0].group().lower() in SCALES)
     ):
         return None  # "one of the biggest customers", a bare "million"
-    return _finish(doc_id, text, begin, core_end, Decimal(amount), None, lo, hi, tolerance, referential=True)
-
-
-def _parse_words(words: list[str], has_a: bool) -> tuple[int, int]:
-    """The value of the longest well-formed number at the start of ``words`` and how many it used."""
-    total, current, used, last = 0, 0, 0, ""
-    if has_a and (not words or (words[0] not in SCALES and words[0] != "dozen")):
-        return 0, 0
-    for i, w in enumerate(words):
-        if w == "dozen":
-            if i and last not in SMALL:
-                break
-            current = (current or 1) * 12
-        elif w in SCALES:
-            if i and last in SCALES and SCALES[last] >= SCALES[w]:
-                break
-            if w == "hundred":
-                current = (current or 1) * 100
-            else:
-                total, current = total + (current or 1) * SCALES[w], 0
-        elif w in TENS:
-            if i and (last in SMALL or last in TENS or last == "dozen"):
-                break
-            current += TENS[w]
-        else:
-            if i and (last in SMALL or last == "dozen" or (last in TENS and SMALL[w] >= 10)):
-                break
-            current += SMALL[w]
-        last, used = w, i + 1
-        if w == "dozen":
-            break
-    return total + current, used
+    return _finish(
+        doc_id, text, begin, core_end, Decimal(amount), None, lo, hi, tolerance, referential=DETERMINERS
+    )
 
 
 def _digits(
     doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
 ) -> QuantityMention | None:
     prev = text[m.start() - 1] if m.start() > lo else " "
-    if prev in _BLOCKED_BEFORE or prev.isalnum():
+    if prev in BLOCKED_BEFORE or prev.isalnum():
         return None  # "Tu-95", "MH17", "pic.twitter.com/61", "10:30"
     num, cur, suf = m.group("num"), m.group("cur"), (m.group("suf") or "").lower()
     if m.end() < hi and text[m.end()] == "-" and text[m.end() + 1 : m.end() + 2].isdigit():
@@ -250,7 +298,7 @@ def _digits(
     elif suf in GLUED_UNITS:
         unit = GLUED_UNITS[suf]
     if not suf:
-        scale = _SCALE_AFTER.match(text, core_end, hi)
+        scale = SCALE_AFTER.match(text, core_end, hi)
         if scale:
             amount *= SCALES[scale.group(1).lower()]
             core_end = scale.end()
@@ -258,16 +306,16 @@ def _digits(
             return None  # a year
     if _is_date_or_time(text, m.start(), core_end, lo, hi):
         return None
-    if _NO_BEFORE.search(text, max(lo, m.start() - 10), m.start()):
+    if NO_BEFORE.search(text, max(lo, m.start() - 10), m.start()):
         return None  # "No. 2"
-    return _finish(doc_id, text, m.start(), core_end, amount, unit, lo, hi, tolerance, referential=False)
+    return _finish(doc_id, text, m.start(), core_end, amount, unit, lo, hi, tolerance, referential=REFERRING)
 
 
 def _is_date_or_time(text: str, begin: int, core_end: int, lo: int, hi: int) -> bool:
     return bool(
-        _MONTH_BEFORE.search(text, max(lo, begin - 12), begin)
-        or _MONTH_AFTER.match(text, core_end, hi)
-        or _TIME_AFTER.match(text, core_end, hi)
+        MONTH_BEFORE.search(text, max(lo, begin - 12), begin)
+        or MONTH_AFTER.match(text, core_end, hi)
+        or TIME_AFTER.match(text, core_end, hi)
     )
 
 
@@ -286,13 +334,27 @@ def _finish(
     hi: int,
     tolerance: Decimal,
     *,
-    referential: bool,
+    referential: frozenset[str] = frozenset(),
+    fixed: tuple[str, Interval] | None = None,
 ) -> QuantityMention | None:
+    """The mention around a number read at ``text[begin:core_end]``; ``fixed`` is a range's bound and interval.
+
+    ``referential`` lists the words that, right before an unqualified number, make it refer back
+    ("the two countries") instead of claiming a count.
+    """
     end = core_end
     measure = False
-    if unit is None:
-        currency = _CURRENCY_AFTER.match(text, core_end, hi)
-        measured = _UNIT_AFTER.match(text, core_end, hi)
+    age = AGE_AFTER.match(text, core_end, hi) if unit is None else None
+    before = WORD_BEFORE.search(text, max(lo, begin - 30), begin)
+    if age or (unit is None and before and before.group(1).lower() == "aged"):
+        unit, measure = "year_of_age", bool(age and age.group().startswith("-"))
+        end = age.end() if age else end
+        begin = begin if age or before is None else before.start()
+    elif text.startswith("-strong", core_end):
+        end, measure = core_end + 7, True  # "a 1,000-strong contingent"
+    elif unit is None:
+        currency = CURRENCY_AFTER.match(text, core_end, hi)
+        measured = UNIT_AFTER.match(text, core_end, hi)
         if currency:
             unit, end = CURRENCY_WORDS[currency.group(1).lower()], currency.end()
         elif measured:
@@ -300,100 +362,35 @@ def _finish(
             measure = measured.group(1) == "-"  # "eight-hour mission": the noun follows
         elif core_end < hi and text[core_end] == "-":
             return None  # "two-thirds", "G-20"-like glued designations
-    qualifier = _QUALIFIER_BEFORE.search(text, max(lo, begin - 20), begin)
-    if qualifier is None and referential and not measure:
-        before = _WORD_BEFORE.search(text, max(lo, begin - 30), begin)
-        if before and (before.group(2) or before.group(1).lower() in DETERMINERS):
-            return None  # "the two countries", "its two", "Russia's two"
+    qualifier = None if fixed else QUALIFIER_BEFORE.search(text, max(lo, begin - 20), begin)
+    if qualifier and qualifier.group(1).lower() == "over" and unit in PREPOSITION_OVER:
+        qualifier = None  # "over three days" is a period, not "more than"
+    money = unit in CURRENCY_SYMBOLS.values()
+    if (
+        qualifier is None
+        and not measure
+        and before
+        and not money
+        and (before.group(2) or before.group(1).lower() in referential)
+    ):
+        return None  # "the two countries", "its two", "Russia's two", "the 2,000 troops"
     words: list[str] = []
     if unit is None or measure:
-        end, words = _noun_phrase(text, end, hi, ordinal=False)
-    kind = QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
+        end, words = noun_phrase(text, end, hi, ordinal=False)
+    kind = fixed[0] if fixed else QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
     start = qualifier.start() if qualifier else begin
-    amount = _clean(amount)
-    value = Quantity(
-        amount=amount, bound=_bound(kind), interval=_interval(kind, amount, tolerance), unit=unit
-    )
-    return _mention(doc_id, text, start, end, value, words)
-
-
-def _noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, list[str]]:
-    """The end of the counted noun phrase right after ``pos`` and its words (without "such")."""
-    found: list[tuple[str, int]] = []  # (word as written, its end offset)
-    end, stopped = pos, False
-    while len(found) < 4 and not stopped:
-        m = _NOUN_WORD.match(text, end, hi)
-        if m is None:
-            break
-        word = m.group(1).lstrip("#").lower()
-        if ordinal and end == pos and word == "such":
-            end = m.end()  # "the sixth such patrol": in the span, not in the noun
-            continue
-        if word in STOPWORDS or word in _NUMBER_WORDS:
-            break
-        found.append((m.group(1), m.end()))
-        end = m.end()
-        if _terminal(word):
-            stopped = True
-            nxt = _NOUN_WORD.match(text, end, hi)  # "weapons units", "aircraft carriers"
-            if nxt and _plural(nxt.group(1).lower()) and nxt.group(1).lower() not in STOPWORDS:
-                found.append((nxt.group(1), nxt.end()))
-    while (
-        found and not stopped and found[-1][0].lower().endswith(_NOT_NOUN_ENDINGS) and found[-1][0][0] != "#"
-    ):
-        found.pop()  # a verb or an adverb ("the first time landed"); hashtags are kept as nouns
-    if not found:
-        return pos, []
-    return found[-1][1], [w for w, _ in found]
-
-
-_NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, *ORDINALS, "dozen"])
-_NOT_NOUN_ENDINGS = ("ed", "ly")
-
-
-def _plural(word: str) -> bool:
-    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def _terminal(word: str) -> bool:
-    return _plural(word) or word.rsplit("-", 1)[-1] in COUNT_NOUNS
-
-
-def _mention(
-    doc_id: str, text: str, start: int, end: int, value: Quantity, words: list[str]
-) -> QuantityMention:
-    noun = " ".join(w.replace("#", "") for w in words).lower() or None
-    head = noun.rsplit(" ", 1)[-1] if noun else None
-    return QuantityMention(
-        span=Span(doc_id, start, end), text=text[start:end], value=value, noun=noun, head=head
-    )
-
-
-def _bound(kind: str) -> Bound:
-    if kind == "approx_below":
-        return "approx"
-    if kind in ("exact", "more_than", "at_least", "approx", "at_most", "less_than"):
-        return kind  # type: ignore[return-value]
-    raise ValueError(kind)
-
-
-def _interval(kind: str, x: Decimal, t: Decimal) -> Interval:
-    if kind == "more_than":
-        return Interval(low=x, high=None, low_closed=False, high_closed=False)
-    if kind == "at_least":
-        return Interval(low=x, high=None, high_closed=False)
-    if kind == "approx":
-        return Interval(low=_clean(x * (1 - t)), high=_clean(x * (1 + t)))
-    if kind == "approx_below":
-        return Interval(low=_clean(x * (1 - t)), high=x)
-    if kind == "at_most":
-        return Interval(low=None, high=x, low_closed=False)
-    if kind == "less_than":
-        return Interval(low=None, high=x, low_closed=False, high_closed=False)
-    return Interval(low=x, high=x)
-
-
-def _clean(x: Decimal) -> Decimal:
-    """``x`` without trailing zeros or exponent: Decimal("10200000000.0") -> Decimal("10200000000")."""
-    integral = x.to_integral_value()
-    return integral if x == integral else x.normalize()
+    change = CHANGE_BEFORE.search(text, max(lo, start - 20), start) if unit == "percent" else None
+    amount = clean(amount)
+    interval = fixed[1] if fixed else interval_of(kind, amount, tolerance)
+    if change:  # "up 12%", "fell by 3 percent"
+        unit, start = "percent_change", change.start()
+    if change and change.group(1).lower() in FALLING:
+        amount = -amount
+        interval = Interval(
+            low=None if interval.high is None else -interval.high,
+            high=None if interval.low is None else -interval.low,
+            low_closed=interval.high_closed,
+            high_closed=interval.low_closed,
+        )
+    value = Quantity(amount=amount, bound=bound_of(kind), interval=interval, unit=unit)
+    return make_mention(doc_id, text, start, end, value, words)

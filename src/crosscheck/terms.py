@@ -32,6 +32,8 @@ class Terms:
     stopwords: frozenset[str]
     actor_pattern: re.Pattern[str]
     place_pattern: re.Pattern[str]
+    organisations: dict[str, str]  # alias (lower, single spaces, straight apostrophes) -> canonical
+    organisation_pattern: re.Pattern[str]
 
     def thing(self, noun: str | None, head: str | None) -> str | None:
         """The canonical counted thing for a noun phrase: the whole phrase, then its head, then the head's singular."""
@@ -67,6 +69,20 @@ class Terms:
             for m in self.place_pattern.finditer(text, start, stop)
         ]
 
+    def organisation(self, name: str) -> str | None:
+        """The canonical name of an organisation alias ("Russian Defence Ministry" -> "Russian Defense Ministry")."""
+        return self.organisations.get(_org_key(name))
+
+    def organisations_in(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, canonical organisation) for every organisation alias in ``text[start:end]``, in order."""
+        stop = len(text) if end is None else end
+        return [
+            (m.start(), m.end(), self.organisations[_org_key(m.group(0))])
+            for m in self.organisation_pattern.finditer(text, start, stop)
+        ]
+
     def content_words(self, text: str) -> list[str]:
         """Lower-cased content words with aliases replaced by their canonical names (spaces as '_')."""
         replaced = self.place_pattern.sub(lambda m: " " + self._token(self.places, m.group(0)) + " ", text)
@@ -88,6 +104,18 @@ class Terms:
 
     def _token(self, table: dict[str, str], alias: str) -> str:
         return self._canon(table, alias).lower().replace(" ", "_")
+
+
+def _org_key(name: str) -> str:
+    return " ".join(name.replace("’", "'").lower().split())
+
+
+def _org_pattern(aliases: list[str]) -> re.Pattern[str]:
+    ordered = sorted({_org_key(a) for a in aliases}, key=lambda a: (-len(a), a))
+    parts = [r"\s+".join(re.escape(w).replace("'", "['’]") for w in alias.split()) for alias in ordered]
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
@@ -114,7 +142,9 @@ def _table(data: dict[str, object], name: str, origin: str) -> dict[str, list[st
 
 def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) -> Terms:
     things = {a.lower(): c for c, aliases in _table(data, "things", origin).items() for a in aliases}
-    words = {a.lower(): c for c, aliases in _table(data, "words", origin).items() for a in aliases if " " not in a}
+    words = {
+        a.lower(): c for c, aliases in _table(data, "words", origin).items() for a in aliases if " " not in a
+    }
     actor_table = _table(data, "actors", origin)
     place_table = _table(data, "places", origin)
 
@@ -128,6 +158,11 @@ def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) ->
 
     actors = index(actor_table)
     places = index(place_table)
+    org_table = _table(data, "organisations", origin)
+    organisations: dict[str, str] = {}
+    for canonical, aliases in sorted(org_table.items()):
+        for alias in aliases:
+            organisations.setdefault(_org_key(alias), canonical)
     return Terms(
         things=things,
         words=words,
@@ -136,6 +171,8 @@ def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) ->
         stopwords=stopwords,
         actor_pattern=_alias_pattern([a for aliases in actor_table.values() for a in aliases]),
         place_pattern=_alias_pattern([a for aliases in place_table.values() for a in aliases]),
+        organisations=organisations,
+        organisation_pattern=_org_pattern([a for aliases in org_table.values() for a in aliases]),
     )
 
 
@@ -148,19 +185,50 @@ def _stopwords(text: str) -> frozenset[str]:
 
 
 @cache
-def default_terms() -> Terms:
-    """The tables shipped with crosscheck (``crosscheck/data/terms.toml``)."""
+def _default_data() -> tuple[dict[str, object], frozenset[str]]:
     data_dir = resources.files("crosscheck") / "data"
     data = tomllib.loads(data_dir.joinpath("terms.toml").read_text(encoding="utf-8"))
-    stop = _stopwords(data_dir.joinpath("stopwords.txt").read_text(encoding="utf-8"))
+    return data, _stopwords(data_dir.joinpath("stopwords.txt").read_text(encoding="utf-8"))
+
+
+@cache
+def default_terms() -> Terms:
+    """The tables shipped with crosscheck (``crosscheck/data/terms.toml``)."""
+    data, stop = _default_data()
     return _compile(data, stop, "terms.toml")
 
 
-def load_terms(path: str | Path) -> Terms:
-    """Read a terms file of the same shape as the default one; its tables replace the default ones."""
+_TABLES = ("things", "words", "actors", "places", "organisations")
+
+
+def _extend(base: dict[str, object], extra: dict[str, object], origin: str) -> dict[str, object]:
+    """``base`` with ``extra``'s aliases added: a known canonical name gains aliases, a new one is added."""
+    out: dict[str, object] = {}
+    for name in _TABLES:
+        merged = {c: list(a[1:]) for c, a in _table(base, name, "terms.toml").items()}
+        for canonical, aliases in _table(extra, name, origin).items():
+            merged.setdefault(canonical, [])
+            merged[canonical] += [a for a in aliases[1:] if a not in merged[canonical]]
+        out[name] = merged
+    return out
+
+
+def load_terms(path: str | Path, *, replace: bool = False) -> Terms:
+    """The default tables extended by a terms file of the same shape (``replace=True``: its tables only).
+
+    A top-level ``stopwords = [...]`` list in the file adds stopwords.
+    """
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read terms file: {exc}") from None
-    return _compile(data, default_terms().stopwords, str(p))
+    unknown = sorted(set(data) - {*_TABLES, "stopwords"})
+    if unknown:
+        raise ConfigError(f"{p}: unknown table {unknown[0]!r} (known: {', '.join(_TABLES)}, stopwords)")
+    extra_stop = data.get("stopwords", [])
+    if not isinstance(extra_stop, list) or not all(isinstance(w, str) for w in extra_stop):
+        raise ConfigError(f"{p}: stopwords must be a list of strings")
+    default, stop = _default_data()
+    stop = stop | frozenset(w.lower() for w in extra_stop)
+    return _compile(data if replace else _extend(default, data, str(p)), stop, str(p))

@@ -138,15 +138,20 @@ def _resolve(report: Report, ref: ClaimRef) -> tuple[Document, tuple[Claim, ...]
         raise AssertionError(f"the snippet for {_doc_words(doc)} is empty: quote a few words of the claim")
     by_text = [c for c in own if needle in _squash(c.text)]
     if by_text:
-        return doc, tuple(by_text)
+        tightest = min(len(c.text) for c in by_text)  # "more than 2,000 troops", not the event around it
+        return doc, tuple(c for c in by_text if len(c.text) == tightest)
     spots = _occurrences(doc, ref[1])
     overlapping = [c for c in own if any(s < c.span.end and c.span.start < e for s, e in spots)]
     if overlapping:
-        return doc, tuple(overlapping)
-    in_sentence = [
-        c for c in own if any(c.sentence.start <= s and e <= c.sentence.end for s, e in spots)
-    ]
-    return doc, tuple(in_sentence)
+        return doc, _specific(overlapping)
+    in_sentence = [c for c in own if any(c.sentence.start <= s and e <= c.sentence.end for s, e in spots)]
+    return doc, _specific(in_sentence)
+
+
+def _specific(claims: list[Claim]) -> tuple[Claim, ...]:
+    """Values before events: an event claim spans a whole clause and is named only when nothing else is."""
+    values = [c for c in claims if c.kind != "event"]
+    return tuple(values or claims)
 
 
 def _groups_of(report: Report, claims: Sequence[Claim]) -> list[Group]:
@@ -165,9 +170,8 @@ def _assert_together(report: Report, refs: Sequence[ClaimRef], verdict: Verdict,
     for (doc, claims), ref in zip(resolved, refs, strict=True):
         if not claims:
             raise AssertionError(f"{expectation}, but {_no_match(report, doc, ref[1])}")
-    together = [
-        g for g in report.groups if all(any(c in g.claims for c in claims) for _, claims in resolved)
-    ]
+    wanted = [{c.id for c in claims} for _, claims in resolved]
+    together = [g for g in report.groups if all(ids & {c.id for c in g.claims} for ids in wanted)]
     for group in together:
         if group.verdict is verdict:
             return group
@@ -237,8 +241,8 @@ def _no_match(report: Report, doc: Document, snippet: str) -> str:
     if spots:
         s, e = spots[0]
         reason = (
-            f'{_doc_words(doc)} says "{doc.text[s:e]}" at characters {s}-{e}, '
-            "but crosscheck extracted no claim there"
+            f'crosscheck extracted no claim where {_doc_words(doc)} says "{doc.text[s:e]}" '
+            f"(characters {s}-{e})"
         )
     else:
         reason = f'{_doc_words(doc)} has no claim matching "{snippet}"'
@@ -246,7 +250,7 @@ def _no_match(report: Report, doc: Document, snippet: str) -> str:
     if not own:
         return f"{reason}, and no claim at all"
     needle = _squash(snippet)
-    words = set(re.findall(r"\w+", needle))
+    words = {w for w in re.findall(r"\w+", needle) if len(w) > 2}
 
     def nearness(claim: Claim) -> tuple[int, int, float, int]:
         text = _squash(claim.text)

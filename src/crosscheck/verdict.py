@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .model import Claim, Document, Group, Quantity, Verdict
-from .values import compatible, describe, why_incompatible
+from .model import Claim, Document, Event, Group, Quantity, Verdict
+from .values import claims_compatible, describe, why_incompatible
 
 __all__ = ["judge", "topic"]
 
-_CONFLICT_TYPES = {"quantity": "numeric", "ordinal": "count", "date": "date"}
+_CONFLICT_TYPES = {"quantity": "numeric", "ordinal": "count", "date": "date", "event": "polarity"}
 
 
 def topic(claims: tuple[Claim, ...]) -> str:
@@ -20,6 +20,8 @@ def topic(claims: tuple[Claim, ...]) -> str:
         head = f"date of {about.action or 'the event'}"
     elif first.kind == "ordinal":
         head = f"count of {about.phrase or about.thing or 'occurrences'}"
+    elif isinstance(first.value, Event):
+        head = describe(first.value)
     else:
         head = (
             about.phrase
@@ -76,14 +78,14 @@ def judge(
             origins=origins,
         )
     a, b = clash
-    kind = _CONFLICT_TYPES[a.kind]
+    kind = "polarity" if a.polarity != b.polarity else _CONFLICT_TYPES[a.kind]
     return Group(
         id="",
         verdict=Verdict.CONFLICT,
         claims=claims,
         explanation=(
             f"{kind} conflict on {about}: {_quote(a, docs)} ({describe(a.value)}); "
-            f"{_quote(b, docs)} ({describe(b.value)}); {why_incompatible(a.value, b.value)}."
+            f"{_quote(b, docs)} ({describe(b.value)}); {_why(a, b)}."
         ),
         topic=about,
         conflict_type=kind,
@@ -111,10 +113,17 @@ def independence(
     return f"{head}: {'; '.join(parts)}."
 
 
+def _why(a: Claim, b: Claim) -> str:
+    if a.polarity != b.polarity:
+        yes, no = (a, b) if a.polarity == "affirmed" else (b, a)
+        return f"{yes.document} asserts it and {no.document} denies it: both cannot hold"
+    return why_incompatible(a.value, b.value)
+
+
 def _first_clash(claims: tuple[Claim, ...]) -> tuple[Claim, Claim] | None:
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
-            if a.document != b.document and not compatible(a.value, b.value):
+            if a.document != b.document and not claims_compatible(a, b):
                 return a, b
     return None
 

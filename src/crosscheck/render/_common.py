@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Claim, Document, Group, Report
 
-__all__ = ["WINDOW", "group_label", "quote_window", "source_line", "summary_line"]
+__all__ = ["WINDOW", "backing", "group_label", "quote_window", "source_line", "summary_line"]
 
 WINDOW = 90
 
@@ -42,3 +42,12 @@ def source_line(doc: Document) -> str:
 def group_label(group: Group) -> str:
     """A group's heading: its topic, prefixed by the conflict type for conflicts."""
     return f"{group.conflict_type} · {group.topic}" if group.conflict_type else group.topic
+
+
+def backing(group: Group) -> str:
+    """How many documents and independent origins back a group: "2 documents · 1 independent origin"."""
+    docs, origins = len(group.documents), group.independent_origins
+    return (
+        f"{docs} document{'s' if docs != 1 else ''} · "
+        f"{origins} independent origin{'s' if origins != 1 else ''}"
+    )

@@ -33,6 +33,7 @@ header.top h1 { font-size: 17px; margin: 0 0 4px; }
 .group.selected { box-shadow: 0 0 0 3px #3b6fd8; }
 .group h3 { font-size: 14px; margin: 0 0 4px; }
 .group h3 .gid { color: var(--dim); font-weight: 400; font-size: 12px; }
+.backing { margin: 0 0 2px; color: var(--dim); font-size: 12px; }
 .quote { margin: 3px 0; font-size: 13px; }
 .quote cite { font-style: normal; color: #22577a; font-weight: 600; margin-right: 6px; }
 .quote q { color: var(--dim); quotes: "\\201C" "\\201D"; }
@@ -47,8 +48,9 @@ header.top h1 { font-size: 17px; margin: 0 0 4px; }
 #selection button { font: inherit; border: 1px solid #9db3e0; border-radius: 4px; background: #fff;
   cursor: pointer; padding: 0 6px; margin-left: 6px; }
 #docs { flex: 1; min-height: 0; display: flex; gap: 10px; overflow-x: auto; padding: 10px; }
-.doc { flex: 0 0 400px; display: flex; flex-direction: column; background: #fff;
+.doc { flex: 0 0 380px; display: flex; flex-direction: column; background: #fff;
   border: 1px solid var(--line); border-radius: 6px; min-height: 0; }
+.doc.aside { opacity: .6; }
 .doc > header { padding: 6px 10px; border-bottom: 1px solid var(--line); }
 .doc h3 { font-size: 14px; margin: 0; }
 .doc .meta { color: var(--dim); font-size: 12px; margin: 2px 0 0; overflow-wrap: anywhere; }
@@ -58,6 +60,7 @@ mark.claim { border-radius: 2px; cursor: pointer; color: inherit; padding: 0 1px
 mark.claim.v-conflict { background: var(--conflict-bg); border-bottom: 2px solid var(--conflict); }
 mark.claim.v-agreement { background: var(--agree-bg); border-bottom: 2px solid var(--agree); }
 mark.claim.v-single_source { background: var(--single-bg); border-bottom: 1px dotted var(--single); }
+mark.claim.v-none { background: none; border-bottom: 1px dotted var(--dim); cursor: default; }
 mark.claim.active { outline: 2px solid #3b6fd8; background: #c9d9fb; }
 .hide-conflict .group.v-conflict, .hide-agreement .group.v-agreement,
 .hide-single_source .group.v-single_source { display: none; }
@@ -95,6 +98,14 @@ SCRIPT = """
     var card = document.getElementById("group-" + g);
     card.classList.add("selected");
     card.scrollIntoView({block: "nearest"});
+    var inGroup = {};
+    group.claims.forEach(function (c) { inGroup[data.claims[c].doc] = true; });
+    document.querySelectorAll(".doc").forEach(function (column) {
+      var member = inGroup[Number(column.dataset.doc)] === true;
+      column.style.order = member ? "0" : "1";
+      column.classList.toggle("aside", !member);
+    });
+    document.getElementById("docs").scrollLeft = 0;
     panel.textContent = "";
     panel.appendChild(el("h2", VERDICT[group.verdict] + " · " + group.label + " (" + group.id + ")"));
     panel.appendChild(el("p", group.explanation));

@@ -16,7 +16,7 @@ import re
 from html import escape
 
 from ..model import Claim, Document, Group, Report, Verdict
-from ._common import group_label, quote_window, source_line, summary_line
+from ._common import backing, group_label, quote_window, source_line, summary_line
 from ._html_assets import CSS, SCRIPT
 
 __all__ = ["render_html", "script_json"]
@@ -25,7 +25,7 @@ _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src data:; base-uri 'none'; form-action 'none'"
 )
-_RANK = {Verdict.CONFLICT: 0, Verdict.AGREEMENT: 1, Verdict.SINGLE_SOURCE: 2}
+_RANK = {"conflict": 0, "agreement": 1, "single_source": 2, "none": 3}
 _SECTIONS = (
     (Verdict.CONFLICT, "Conflicts", "✗"),
     (Verdict.AGREEMENT, "Agreements", "✓"),
@@ -171,6 +171,8 @@ def _group(group: Group, mark: str, index: _Index) -> str:
     window = 40 if single else 90
     quotes = "".join(_quote(index.docs[c.document], c, index, window) for c in group.claims)
     head = f'<h3>{mark} {_e(group_label(group))} <span class="gid">{_e(group.id)}</span></h3>'
+    if not single:
+        head += f'<p class="backing">{_e(backing(group))}</p>'
     why = "" if single else f'<p class="why">{_e(group.explanation)}</p>'
     return (
         f'<article class="group v-{group.verdict.value}" id="group-{number}" '
@@ -196,7 +198,7 @@ def _document(doc: Document, index: _Index) -> str:
         meta.append(f'<a href="{url}" rel="noreferrer">{url}</a>' if _web_url(doc.url) else url)
     claims = index.by_doc[doc.id]
     return (
-        f'<article class="doc" id="doc-{index.doc_no[doc.id]}">'
+        f'<article class="doc" id="doc-{index.doc_no[doc.id]}" data-doc="{index.doc_no[doc.id]}">'
         f'<header><h3>{_e(doc.label)}</h3><p class="meta">{" · ".join(meta)}</p></header>'
         f'<div class="text">{_highlight(doc, claims, index)}</div></article>'
     )
@@ -217,15 +219,16 @@ def _highlight(doc: Document, claims: list[Claim], index: _Index) -> str:
             continue
         covering.sort(key=lambda c: (_RANK[_verdict(c, index)], c.span.start, c.id))
         numbers = " ".join(str(index.claim_no[c.id]) for c in covering)
-        verdict = _verdict(covering[0], index).value
+        verdict = _verdict(covering[0], index)
         kind = covering[0].kind
         out.append(f'<mark class="claim v-{verdict} k-{kind}" data-claims="{numbers}">{piece}</mark>')
     return "".join(out)
 
 
-def _verdict(claim: Claim, index: _Index) -> Verdict:
+def _verdict(claim: Claim, index: _Index) -> str:
+    """The verdict of the claim's group, or "none" for a claim whose group a filter hid."""
     group = index.group_of.get(claim.id)
-    return Verdict.SINGLE_SOURCE if group is None else group.verdict
+    return "none" if group is None else group.verdict.value
 
 
 def _web_url(url: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Document, Group, Report
-from ._common import group_label, quote_window, source_line, summary_line
+from ._common import backing, group_label, quote_window, source_line, summary_line
 
 __all__ = ["escape_markdown", "render_markdown"]
 
@@ -29,7 +29,7 @@ def _quote(doc: Document, claim: Claim, window: int) -> str:
 
 
 def _group(group: Group, mark: str, docs: dict[str, Document]) -> list[str]:
-    lines = [f"### {mark} {escape_markdown(group_label(group))} ({group.id})", ""]
+    lines = [f"### {mark} {escape_markdown(group_label(group))} ({group.id})", "", f"{backing(group)}:", ""]
     for claim in group.claims:
         doc = docs[claim.document]
         lines.append(f"- *{escape_markdown(source_line(doc))}*: {_quote(doc, claim, 90)}")

@@ -1,0 +1,141 @@
+"""The date finder's vocabulary: month and weekday names, and the compiled patterns `dates` resolves.
+
+Each pattern kind ("mdy", "weekday", "event", ...) is resolved by ``dates._r_<kind>``; order matters
+only for ties, since `dates.find_dates` keeps the earliest, then longest, candidate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import DateRelation
+
+__all__ = [
+    "AMBIGUOUS_MONTHS",
+    "BY_KIND",
+    "CONTEXT_WORDS",
+    "DATELINE_PREFIX",
+    "FUTURE_CUES",
+    "MONTHS",
+    "NEXT_CAP",
+    "NUMBER_WORDS",
+    "PATTERNS",
+    "RELATIONS",
+    "SENTENCE_OPENERS",
+    "UNIT_DAYS",
+    "WEEKDAYS",
+    "YEAR",
+]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
+# Month names that are also names, verbs or modals: they need a preposition, "of", a day or a year.
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"may", "june", "april", "august"})
+CONTEXT_WORDS: frozenset[str] = frozenset(
+    {"of", "from", "through", "before", "after", "to", "and", "between", "early", "late", "mid"}
+)
+# "before March" is read as "until March" and "after March" as "since March": the model has no open ends.
+RELATIONS: dict[str, DateRelation] = {
+    "since": "since", "until": "until", "till": "until", "by": "until", "before": "until", "after": "since",
+}  # fmt: skip
+FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|to\s+be\s+held)\b", re.I
+)
+SENTENCE_OPENERS = frozenset(".!?\"“”‘'(:—–-*#|")
+
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+_MON += r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+_FULLMON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+YEAR = r"(?:1[89]|20)\d\d"
+_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_START = r"(?<![\w'’-])"
+_PREP = _START + r"(?:(?P<prep>in|on|since|until|till|by|during|as\s+of|before|after)\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]\d)"
+_YEAR_TAIL = rf"(?:,?\s+(?P<year>{YEAR})\b(?![-\d]|[.,]\d))?"
+_MD = rf"{_MON}\.?\s*[0-3]?\d(?:st|nd|rd|th)?\b(?:,?\s+{YEAR}\b)?"
+# Capitalized words that may not name an event before a year ("In 2019", "Copyright 2023").
+_NOT_EVENT = (
+    r"(?:In|On|Since|Until|Till|By|During|As|Of|From|To|The|And|Or|Copyright|Posted|Published|Updated|Before"
+    r"|After|Through|Between|Early|Late|Mid|Last|Next|This|That|Exercise|Exercises|Operation|Drills|Fiscal|FY"
+    rf"|Summer|Winter|Spring|Autumn|Fall|Year|Since|{_WD[3:-1]}|{_MON[3:-1]})\b"
+)
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rx, re.IGNORECASE))
+    for kind, rx in (
+        (
+            "event",
+            rf"(?<![\w'’-])(?-i:(?P<name>(?:(?!{_NOT_EVENT})[A-Z][A-Za-z]+[ \t]+){{1,2}}))"
+            rf"(?P<year>{YEAR})\b(?![-\d]|[.,]\d|\s*%)",
+        ),
+        (
+            "mdrange",
+            rf"{_START}(?P<from>from|between)\s+(?P<a>{_MD})\s+(?P<conn>to|through|until|till|and|-|–)\s+(?P<b>{_MD})",
+        ),
+        (
+            "wdrange",
+            rf"{_START}(?:(?P<from>from|between)\s+)?(?P<wd1>{_WD})\s+(?P<conn>to|through|until|till|and|-|–)"
+            rf"\s+(?:(?P<next>next)\s+)?(?P<wd2>{_WD})\b",
+        ),
+        (
+            "mdy",
+            rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?P<month>{_MON})\b\.?\s*{_DAY}"
+            rf"(?:\s*[-–]\s*(?P<day2>[0-3]?\d)\b(?![,.]\d))?{_YEAR_TAIL}",
+        ),
+        (
+            "dmy",
+            rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?<![\w,.$])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<month>{_MON})\b\.?{_YEAR_TAIL}",
+        ),
+        ("iso", rf"{_PREP}(?<![\w-])(?P<year>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?![\w-])"),
+        (
+            "monthyear",
+            rf"{_PREP}(?:(?P<mod>early|late|mid)[\s-]+)?(?P<month>{_MON})\b\.?,?\s+(?P<year>{YEAR})\b"
+            r"(?![-\d]|[.,]\d)",
+        ),
+        (
+            "month",
+            rf"{_PREP}(?:(?P<mod>early|late|mid|last|next|this)[\s-]+)?(?P<month>{_FULLMON})\b(?!['’]\w)",
+        ),
+        (
+            "weekday",
+            rf"{_PREP}(?:(?P<mod>this\s+past|last|next|this|coming|past)\s+)?(?P<wd>{_WD})(?P<poss>['’]s)?\b",
+        ),
+        ("unit", rf"{_PREP}(?P<mod>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b"),
+        (
+            "window",
+            rf"{_START}(?:(?P<prep>in|over|during|for|within)\s+)?the\s+(?P<dir>past|last|previous|next|coming)"
+            rf"\s+(?:(?P<n>{_NUM}|few|several|couple\s+of)\s+)?(?P<unit>day|week|month|year)(?P<pl>s)?\b",
+        ),
+        ("ago", rf"{_START}(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
+        (
+            "vague",
+            rf"{_START}(?:(?P<prep>in|over|during|for)\s+)?(?:recent\s+(?:days|weeks|months|years)"
+            r"|the\s+near\s+future|(?P<decades>(?:several\s+|many\s+|recent\s+)?decades))\b",
+        ),
+        ("deictic", rf"{_START}(?P<word>yesterday|today|tomorrow|tonight)\b"),
+        (
+            "year",
+            rf"{_PREP}(?:(?P<mod>early|late|mid)[\s-]+|(?<![\w$£€.,/©-]))(?P<year>{YEAR})(?P<s>s)?"
+            r"(?![\w-]|[.,]\d|\s*%)",
+        ),
+    )
+)
+BY_KIND = dict(PATTERNS)
+NEXT_CAP = re.compile(r"[ \t]([A-Z][a-z]+)")
+DATELINE_PREFIX = re.compile(
+    r"^[\W_]{0,3}(?:(?:posted|published|updated|last\s+updated|first\s+published|date)\b(?:\s+on)?\s*:?\s*)?",
+    re.IGNORECASE,
+)

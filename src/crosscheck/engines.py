@@ -1,0 +1,147 @@
+"""Where extraction and alignment run: in this process, in a local process pool, or on a Dask cluster.
+
+Every engine returns the same claims, in the same order, as extracting document after document in
+this process, and the same clusters as `align.align`; so the report is byte-identical whatever the
+engine and the number of jobs. Dask is imported only when the Dask engine is asked for
+(``pip install "crosscheck[dask]"``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from .align import Cluster, align, block_key
+from .claims import extract
+from .config import Config
+from .errors import CrosscheckError, SpanError
+from .model import Claim, Document
+from .terms import Terms
+
+__all__ = ["ENGINES", "DaskEngine", "LocalEngine", "default_jobs", "extract_checked"]
+
+ENGINES = ("local", "dask")
+# Below this much text, starting worker processes costs more than it saves.
+MIN_PARALLEL_CHARS = 50_000
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use (at least 1)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_checked(doc: Document, config: Config, terms: Terms) -> tuple[Claim, ...]:
+    """The claims of one document, each checked against its span (``text[start:end] == claim.text``)."""
+    claims = extract(doc, config=config, terms=terms)
+    for claim in claims:
+        if doc.text[claim.span.start : claim.span.end] != claim.text:
+            raise SpanError(f"{doc.id}: claim {claim.id} does not match its span (a bug)")
+    return claims
+
+
+# Set once per worker process by the pool's initializer, so config and terms cross over once.
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: Config, terms: Terms) -> None:
+    _WORKER["config"], _WORKER["terms"] = config, terms
+
+
+def _extract_in_worker(doc: Document) -> tuple[Claim, ...]:
+    return extract_checked(doc, _WORKER["config"], _WORKER["terms"])
+
+
+class LocalEngine:
+    """Extraction in this process (``jobs=1``) or in a pool of ``jobs`` processes; alignment here."""
+
+    def __init__(self, jobs: int = 1) -> None:
+        if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+            raise CrosscheckError(f"jobs must be a whole number >= 1, got {jobs!r}")
+        self.jobs = jobs
+
+    def extract(self, docs: Sequence[Document], config: Config, terms: Terms) -> list[Claim]:
+        """Every claim of every document, document by document in the given order."""
+        jobs = min(self.jobs, len(docs))
+        if jobs <= 1 or sum(len(d.text) for d in docs) < MIN_PARALLEL_CHARS:
+            return [c for doc in docs for c in extract_checked(doc, config, terms)]
+        chunk = max(1, len(docs) // (jobs * 8))
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, terms)) as pool:
+            return [c for claims in pool.map(_extract_in_worker, docs, chunksize=chunk) for c in claims]
+
+    def align(self, claims: Sequence[Claim], docs: Mapping[str, Document], config: Config) -> list[Cluster]:
+        """`align.align` in this process."""
+        return align(claims, docs, config=config)
+
+
+class DaskEngine:
+    """Extraction as a Dask bag of documents, alignment as one Dask task per blocking key.
+
+    ``scheduler`` is the address of a running ``dask.distributed`` scheduler ("tcp://host:8786");
+    without one a `LocalCluster` is started for the run and closed after it. ``client`` (a
+    ``dask.distributed.Client``) takes precedence over both.
+    """
+
+    def __init__(self, scheduler: str | None = None, *, client: Any = None, partitions: int | None = None):
+        self.scheduler = scheduler
+        self.client = client
+        self.partitions = partitions
+
+    def run(
+        self, docs: Sequence[Document], by_id: Mapping[str, Document], config: Config, terms: Terms
+    ) -> tuple[list[Claim], list[Cluster]]:
+        """The claims of every document and their clusters, computed on the cluster."""
+        try:
+            import dask.bag as db
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise CrosscheckError('the dask engine needs Dask: pip install "crosscheck[dask]"') from None
+        owned: list[Any] = []
+        client = self.client
+        try:
+            if client is None and self.scheduler:
+                try:
+                    client = Client(self.scheduler, timeout="10s")  # type: ignore[no-untyped-call,unused-ignore]
+                except (OSError, TimeoutError) as exc:
+                    raise CrosscheckError(
+                        f"cannot reach the Dask scheduler at {self.scheduler}: {exc}"
+                    ) from None
+                owned.append(client)
+            elif client is None:
+                cluster = LocalCluster(  # type: ignore[no-untyped-call,unused-ignore]
+                    n_workers=default_jobs(), threads_per_worker=1, processes=True, dashboard_address=":0"
+                )
+                owned.append(cluster)
+                client = Client(cluster)  # type: ignore[no-untyped-call,unused-ignore]
+                owned.insert(0, client)
+            parts = self.partitions or max(1, min(len(docs), 4 * max(1, _workers(client))))
+            bag = db.from_sequence(docs, npartitions=parts)  # type: ignore[no-untyped-call,unused-ignore]
+            per_doc = bag.map(extract_checked, config, terms).compute(scheduler=client.get)
+            claims = [c for doc_claims in per_doc for c in doc_claims]
+            blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+            for claim in claims:
+                blocks[block_key(claim)].append(claim)
+            keys = sorted(blocks)
+            remote_docs = client.scatter(dict(by_id), broadcast=True)
+            futures = client.map(
+                _align_block, [blocks[k] for k in keys], docs=remote_docs, config=config, pure=False
+            )
+            clusters = [c for part in client.gather(futures) for c in part]
+            return claims, clusters
+        finally:
+            for thing in owned:
+                thing.close()
+
+
+def _workers(client: Any) -> int:
+    info: Mapping[str, Any] = client.scheduler_info()
+    return len(info.get("workers", {}))
+
+
+def _align_block(block: Iterable[Claim], docs: Mapping[str, Document], config: Config) -> list[Cluster]:
+    return align(block, docs, config=config)

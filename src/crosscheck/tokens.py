@@ -1,0 +1,115 @@
+"""Words with their offsets, and the small closed word classes the rule-based readers share.
+
+`events` and `attribution` read sentences without a parser: they walk these tokens. Every token
+keeps its exact offsets in the document text, so spans built from tokens index the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["DETERMINERS", "PREPOSITIONS", "Token", "is_capitalized", "strip_determiners", "tokenize"]
+
+# A number ("2,000"), a word (with inner hyphens, apostrophes and dots: "H-6K", "Russia’s", "U.S") or one other character.
+_TOKEN = re.compile(r"\d[\d,.]*\d|[A-Za-z0-9#@][\w\-’'.]*\w|[A-Za-z0-9]|[^\w\s]")
+
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+        "some",
+        "any",
+        "each",
+        "every",
+        "both",
+    ]
+)
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "over",
+        "into",
+        "onto",
+        "after",
+        "before",
+        "during",
+        "since",
+        "amid",
+        "amidst",
+        "as",
+        "than",
+        "between",
+        "against",
+        "about",
+        "through",
+        "across",
+        "toward",
+        "towards",
+        "near",
+        "off",
+        "under",
+        "above",
+        "around",
+        "along",
+        "via",
+        "within",
+        "without",
+        "despite",
+        "including",
+        "like",
+        "per",
+        "upon",
+        "beyond",
+        "among",
+        "alongside",
+    ]
+)
+
+
+class Token(NamedTuple):
+    """One token: its offsets in the document text and its characters."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]`` in order (a trailing "." of "U.S." is its own token)."""
+    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+
+
+def is_capitalized(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def strip_determiners(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without leading determiners ("the Russian bombers" -> "Russian bombers")."""
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].low in DETERMINERS:
+        i += 1
+    return tokens[i:]

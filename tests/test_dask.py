@@ -1,0 +1,63 @@
+"""The Dask engine: extraction as a bag, alignment per blocking key, the same report as the local engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import crosscheck
+from crosscheck.cli import main
+
+from .test_parallel import corpus
+
+distributed = pytest.importorskip(
+    "dask.distributed", reason='the Dask engine needs the extra: pip install -e ".[dask]"'
+)
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A LocalCluster of two worker processes, as a real cluster would be reached: by its address."""
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_dask_report_is_identical_to_local(scheduler: str) -> None:
+    """check(engine="dask") on a cluster gives the very same JSON as the local engine."""
+    docs = corpus(3)
+    local = crosscheck.render(crosscheck.check(docs), "json")
+    on_dask = crosscheck.render(crosscheck.check(docs, engine="dask", scheduler=scheduler), "json")
+    assert '"verdict": "agreement"' in local
+    assert on_dask == local
+
+
+def test_cli_engine_dask_with_scheduler(
+    scheduler: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`crosscheck report --engine dask --scheduler ADDRESS` prints the local engine's JSON."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for doc in corpus(2):
+        (folder / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8", newline="")
+    args = ["report", str(folder), "--format", "json"]
+    assert main([*args, "--engine", "dask", "--scheduler", scheduler]) == 0
+    on_dask = capsys.readouterr().out
+    assert main(args) == 0
+    assert on_dask == capsys.readouterr().out
+
+
+def test_engine_dask_without_scheduler_starts_a_local_cluster() -> None:
+    """Without a scheduler address the engine runs on a LocalCluster of its own and closes it."""
+    docs = corpus(1)
+    on_dask = crosscheck.check(docs, engine="dask")
+    assert crosscheck.render(on_dask, "json") == crosscheck.render(crosscheck.check(docs), "json")
+
+
+def test_unknown_engine_is_an_error() -> None:
+    """An engine name that does not exist is refused with the names that do."""
+    with pytest.raises(crosscheck.CrosscheckError, match="local, dask"):
+        crosscheck.check(corpus(1), engine="spark")
