@@ -63,6 +63,10 @@ def _comparable(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config
         return None
     if not comparable_hedges(a, b):
         return None
+    if isinstance(a.value, Event) and not _same_event(a, b):
+        return None  # events align only as the same action on the same object and place
+    if a.polarity != b.polarity and not isinstance(a.value, Event):
+        return None  # a negation near a number or date may belong to another clause: only events are denied
     agree = compatible(a, b)
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
         gap = a.value.gap_days(b.value)
@@ -108,8 +112,9 @@ def _same_event(a: Claim, b: Claim) -> bool:
     assert isinstance(ea, Event) and isinstance(eb, Event)
     if ea.action != eb.action:
         return False
+    alike = context_score(a.about.context, b.about.context) >= 80  # a rewrite of one sentence
     for x, y in ((ea.object, eb.object), (ea.place, eb.place)):
-        if (x is None) != (y is None) or (x and y and _spelling(x, y) < 80):
+        if (x is None) != (y is None) or (x and y and _spelling(x, y) < 80 and not alike):
             return False
     same_subject = bool(ea.subject and eb.subject and _spelling(ea.subject, eb.subject) >= 80)
     return same_subject or bool(a.about.actor and a.about.actor == b.about.actor)
@@ -155,6 +160,13 @@ def _similar_precision(a: DateValue, b: DateValue) -> bool:
     return max(da, db) <= 40 * min(da, db)
 
 
+# A claim is compared with at most this many claims of its block that start at or after it in time
+# (its nearest in time). Seeds and ordinary desks never reach it (a block holds tens of claims); in a
+# corpus of thousands of documents it keeps long ranges ("in 2022", "since 2019", "in recent
+# decades"), which overlap everything, from making a block cost quadratic time and memory.
+MAX_TIME_NEIGHBOURS = 256
+
+
 def _time_pairs(
     block: Sequence[Claim], docs: Mapping[str, Document], config: Config
 ) -> Iterator[tuple[Claim, Claim]]:
@@ -164,6 +176,7 @@ def _time_pairs(
     ``date_window_days`` apart; two event windows that overlap, or either unknown), found in time
     order instead of all pairs, so a block spanning years of news costs near-linear time. Pairs come
     in time order, not block order: the edges found do not depend on the order they are scored in.
+    Each claim meets at most `MAX_TIME_NEIGHBOURS` later-starting claims (a cap, not a time rule).
     """
     timed: list[tuple[int, int, int]] = []  # (start, end, index) as day ordinals, closed
     untimed: list[int] = []
@@ -183,7 +196,7 @@ def _time_pairs(
         timed.append((span[0].toordinal(), span[1].toordinal(), i))
     timed.sort()
     for k, (_start, end, i) in enumerate(timed):
-        for m in range(k + 1, len(timed)):
+        for m in range(k + 1, min(len(timed), k + 1 + MAX_TIME_NEIGHBOURS)):
             start2, _end2, j = timed[m]
             if start2 > end:
                 break

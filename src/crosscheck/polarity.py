@@ -139,7 +139,14 @@ def _is_name(text: str, start: int, end: int, window_start: int) -> bool:
     if " " in word or not word[:1].isupper() or start == window_start:
         return False
     before = text[window_start:start].rstrip()
+    if _title_case(text[window_start:end]):
+        return False  # in a headline every word has a capital: "Gary Ross Will Not Direct …"
     return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def stance(text: str, start: int, end: int, cues: Cues | None = None) -> Stance:
