@@ -93,6 +93,8 @@ def _comparable(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config
         return score if score >= config.min_context_score else None
     if score < config.conflict_context_score:
         return None
+    if a.about.actor and b.about.actor and a.about.actor != b.about.actor:
+        return None  # dates of different actors' acts ("Thomas on Wednesday", "Ivory on Tuesday")
     if a.about.unresolved_subject or b.about.unresolved_subject:
         return None  # "He had 53 catches": whose? sameness is uncertain, never a conflict
     if isinstance(a.value, Event) and isinstance(b.value, Event):

@@ -180,7 +180,7 @@ def extract_sentence(
         about = About(
             thing=None,
             phrase=None,
-            actor=_clause_actor(doc.text, d.span.start, actors, s),
+            actor=_clause_actor(doc.text, d.span.start, actors, s) or _name_before(doc.text, s, d.span.start),
             action=_canonical_action(
                 terms, _action(doc.text, s, d.span.start) or _action_after(doc.text, d.span.end, e)
             ),
@@ -383,16 +383,30 @@ def _canonical_action(terms: Terms, action: str | None) -> str | None:
 
 
 def _name_before(text: str, sentence_start: int, position: int) -> str | None:
-    """The last proper name in the claim's clause before it, by its last word (a person, team or company)."""
-    clause = _clause_start(text, sentence_start, position)
-    found = None
-    for match in _NAME.finditer(text, clause, position):
+    """The first proper name of the sentence before the claim, by its last word: usually its subject.
+
+    "The Orioles, according to reports, have offered Teixeira a seven-year deal" gives "Orioles"; a
+    lone capitalised word opening the sentence counts unless it is a common opener ("Police",
+    "Voters": a plural or a word of `_OPENERS`).
+    """
+    for match in _NAME.finditer(text, sentence_start, position):
         words = [w for w in re.split(r"[ \-]", match.group(0)) if w not in _NOT_NAMES]
+        if not words:
+            continue
         if match.start() == sentence_start and len(words) == 1:
-            continue  # one capitalised word opening the sentence may be any word ("Voters", "Police")
-        if words:
-            found = words[-1]
-    return found
+            word = words[0]
+            if word in _OPENERS or word.endswith("s"):
+                continue
+        return words[-1]
+    return None
+
+
+_OPENERS = frozenset(
+    "Police Officials Authorities Witnesses Residents Voters Experts Analysts Sources Reports Critics "
+    "Investigators Troops Rescuers Doctors Officers Prosecutors Scientists Researchers Media State "
+    "Local Federal Several Many Some Most Both Each Every Other Another Early Late Last Next "
+    "Magnitude Meanwhile Separately Additionally However Still Yet Also Now Then Today Later".split()
+)
 
 
 def _action(text: str, sentence_start: int, position: int) -> str | None:
