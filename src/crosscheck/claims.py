@@ -402,10 +402,7 @@ def _name_before(text: str, sentence_start: int, position: int) -> str | None:
 
 
 _OPENERS = frozenset(
-    "Police Officials Authorities Witnesses Residents Voters Experts Analysts Sources Reports Critics "
-    "Investigators Troops Rescuers Doctors Officers Prosecutors Scientists Researchers Media State "
-    "Local Federal Several Many Some Most Both Each Every Other Another Early Late Last Next "
-    "Magnitude Meanwhile Separately Additionally However Still Yet Also Now Then Today Later".split()
+    ["Police", "Officials", "Authorities", "Witnesses", "Residents", "Voters", "Experts", "Analysts", "Sources", "Reports", "Critics", "Investigators", "Troops", "Rescuers", "Doctors", "Officers", "Prosecutors", "Scientists", "Researchers", "Media", "State", "Local", "Federal", "Several", "Many", "Some", "Most", "Both", "Each", "Every", "Other", "Another", "Early", "Late", "Last", "Next", "Magnitude", "Meanwhile", "Separately", "Additionally", "However", "Still", "Yet", "Also", "Now", "Then", "Today", "Later"]
 )
 
 
