@@ -170,3 +170,25 @@ def test_seed_wire_copy_is_named_as_one_origin(seed_report: Report) -> None:
     assert "carries the same copy as Associated Press" in group.explanation
     pairs = {(a[:3], b[:3]) for a, b, _ in seed_report.shared_passages}
     assert ("000", "002") in pairs
+
+
+def test_outlets_quoting_one_source_are_one_origin() -> None:
+    """Two outlets that both cite the Russian Defense Ministry back a claim with one independent origin."""
+    report = crosscheck.check(
+        [
+            make_doc(
+                "a",
+                "The Russian Defense Ministry said the bombers flew an eight-hour mission over the Sea of Japan.",
+                source="A",
+            ),
+            make_doc(
+                "b",
+                "According to the Russian Defence Ministry, an eight-hour mission over the Sea of Japan was flown by the bombers.",
+                source="B",
+            ),
+        ]
+    )
+    group = next(g for g in report.agreements if any(c.text == "eight-hour mission" for c in g.claims))
+    assert {c.attribution for c in group.claims} == {"Russian Defense Ministry"}
+    assert len(group.documents) == 2
+    assert group.independent_origins == 1
