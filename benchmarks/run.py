@@ -62,30 +62,37 @@ def child(folder: Path, verify: bool, jobs: int) -> dict[str, Any]:
     crosscheck.check([warm])  # one-time costs (imports, dateparser's language tables) are not per document
     base_rss = _rss_mb()
     times: dict[str, float] = {}
+    rss: dict[str, float] = {}  # peak resident memory after each stage
 
     t = time.perf_counter()
     docs, by_id = index_documents(crosscheck.load_documents(folder))
     times["load"] = time.perf_counter() - t
+    rss["load"] = _rss_mb()
 
     t = time.perf_counter()
     sentences = [split_sentences(doc.id, doc.text) for doc in docs]
     times["segment"] = time.perf_counter() - t
+    rss["segment"] = _rss_mb()
 
     t = time.perf_counter()  # extraction segments again inside: `segment` is shown, not added
     claims = LocalEngine(jobs).extract(docs, config, terms)
     times["extract"] = time.perf_counter() - t
+    rss["extract"] = _rss_mb()
 
     t = time.perf_counter()
     clusters = align(claims, by_id, config=config)
     times["align"] = time.perf_counter() - t
+    rss["align"] = _rss_mb()
 
     t = time.perf_counter()
     report = assemble_report(docs, claims, clusters, by_id, config)  # syndication, verdicts, order
     times["judge"] = time.perf_counter() - t
+    rss["judge"] = _rss_mb()
     groups = report.groups
     t = time.perf_counter()
     text = crosscheck.render(report, "json")
     times["render"] = time.perf_counter() - t
+    rss["render"] = _rss_mb()
 
     if verify and text != crosscheck.render(crosscheck.check(docs), "json"):
         raise SystemExit("benchmark stages disagree with crosscheck.check(): fix the runner")
@@ -101,6 +108,7 @@ def child(folder: Path, verify: bool, jobs: int) -> dict[str, Any]:
         "largest_block": _largest_block(claims),
         "peak_mb": _rss_mb() - base_rss,
         "rss_mb": _rss_mb(),
+        "rss_after": rss,
     }
 
 

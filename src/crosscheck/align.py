@@ -40,7 +40,12 @@ def block_key(claim: Claim) -> tuple[str, str, str]:
         return (claim.kind, claim.about.thing or "", value.unit or "")
     if isinstance(value, Event):
         return (claim.kind, value.action, "")
-    return (claim.kind, value.relation, "")
+    # Dates of a day, a week or a month are compared with each other; years and longer spans with
+    # each other: a span of years overlaps nearly every date and says too little about a day.
+    long = (
+        value.earliest is not None and value.latest is not None and (value.latest - value.earliest).days > 40
+    )
+    return (claim.kind, value.relation, "long" if long else "short")
 
 
 def _window(claim: Claim, doc: Document, config: Config) -> tuple[date, date] | None:
