@@ -127,3 +127,28 @@ def test_filters_hide_verdicts_and_sources(page: Any) -> None:
     expect(pti_only.first).to_be_hidden()
     expect(page.locator('.group.v-single_source[data-docs="0"]').first).to_be_visible()
     assert page.errors == []
+
+
+def test_hostile_document_is_rendered_inert(browser: Any, tmp_path: Path) -> None:
+    """A document and metadata with <script>, onerror and quote tricks run nothing and show as text."""
+    from .test_hostile import HOSTILE_SOURCE, write_hostile
+
+    out = tmp_path / "report.html"
+    assert main(["report", str(write_hostile(tmp_path / "in")), "--format", "html", "--out", str(out)]) == 0
+    page = browser.new_page()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(out.as_uri())
+    page.locator(".group").first.click()
+    page.locator("a").evaluate_all("links => links.forEach(a => a.click())")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert (dialogs, errors) == ([], [])
+    assert page.locator("script").count() == 2
+    assert page.locator("img, svg, textarea").count() == 0
+    text = page.locator("#doc-0").inner_text()
+    assert "<script>window.__pwned = 1; alert(1)</script>" in text
+    assert '"><img src=x onerror="window.__pwned = 2">' in text
+    assert HOSTILE_SOURCE in page.locator("body").inner_text()
+    page.close()

@@ -56,7 +56,7 @@ def test_out_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     ("name", "data", "message"),
     [
         ("missing.txt", None, "no such file or folder"),
-        ("bad.txt", b"\xff\xfe\x00bad", "not valid UTF-8"),
+        ("bad.txt", b"caf\x81 \x9d", "not valid UTF-8"),
         ("empty.txt", b"", "empty file"),
     ],
 )

@@ -14,7 +14,10 @@ EXPECTED = [
     "Document",
     "DocumentError",
     "Group",
+    "InputWarning",
     "Interval",
+    "LoadProblem",
+    "LoadResult",
     "ManifestError",
     "Quantity",
     "Report",
@@ -26,6 +29,7 @@ EXPECTED = [
     "check",
     "load_documents",
     "render",
+    "try_load_documents",
 ]
 
 

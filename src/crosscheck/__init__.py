@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ._version import __version__
 from .config import Config
-from .documents import load_documents
-from .errors import ConfigError, CrosscheckError, DocumentError, ManifestError, SpanError
+from .documents import LoadProblem, LoadResult, load_documents, try_load_documents
+from .errors import ConfigError, CrosscheckError, DocumentError, InputWarning, ManifestError, SpanError
 from .model import (
     About,
     Claim,
@@ -36,7 +36,10 @@ __all__ = [
     "Document",
     "DocumentError",
     "Group",
+    "InputWarning",
     "Interval",
+    "LoadProblem",
+    "LoadResult",
     "ManifestError",
     "Quantity",
     "Report",
@@ -48,4 +51,5 @@ __all__ = [
     "check",
     "load_documents",
     "render",
+    "try_load_documents",
 ]

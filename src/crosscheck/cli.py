@@ -14,7 +14,7 @@ from typing import get_args
 
 from ._version import __version__
 from .config import Config
-from .documents import load_documents
+from .documents import MAX_BYTES, SUFFIXES, try_load_documents
 from .engines import ENGINES, MIN_PARALLEL_CHARS, default_jobs, extract_checked
 from .errors import CrosscheckError
 from .model import Claim, ClaimKind, Document, Report, Verdict
@@ -129,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print only the summary line (and write --out); no progress bar",
     )
+    report.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
     _scale_options(report)
     add = sub.add_parser(
         "add",
@@ -140,10 +141,60 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("store", metavar="STORE", help="the store file (e.g. corpus.sqlite)")
     add.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents to store")
     add.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=_JOBS_HELP)
+    add.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
     return parser
 
 
 _JOBS_HELP = "extract claims in N processes (default: this machine's cores); the report is the same"
+_MAX_BYTES_HELP = f"skip (and name) any document larger than N bytes (default: {MAX_BYTES:,})"
+
+
+class _Reported(CrosscheckError):
+    """Bad input already printed, line by line: exit 2 with nothing more to say."""
+
+
+def _load(args: argparse.Namespace) -> tuple[Document, ...]:
+    """The documents of ``args.paths``; prints one line per problem on stderr and counts the skipped
+    inputs in ``args.skipped``. With nothing left to check, every problem is an error: raises."""
+    _check_out(args)
+    result = try_load_documents(*args.paths, max_bytes=args.max_bytes)
+    args.skipped = len(result.skipped)
+    for problem in result.problems:
+        if not result.documents and problem.skipped:
+            print(f"crosscheck: error: {problem.message}", file=sys.stderr)
+        else:
+            tail = "; skipped" if problem.skipped else ""
+            print(f"crosscheck: warning: {problem.message}{tail}", file=sys.stderr)
+    if not result.documents:
+        raise _Reported()
+    return result.documents
+
+
+def _check_out(args: argparse.Namespace) -> None:
+    """Refuse an ``--out`` that would overwrite an input: a path given, or a document in a folder given."""
+    out = getattr(args, "out", None)
+    if out is None:
+        return
+    target = Path(out).resolve()
+    for raw in args.paths:
+        given = Path(raw).resolve()
+        if target == given or (
+            target.parent == given and target.suffix.lower() in SUFFIXES and target.exists()
+        ):
+            raise CrosscheckError(f"{out}: --out names an input ({raw}); refusing to overwrite it")
+
+
+def _skipped_exit(args: argparse.Namespace, documents: int) -> int:
+    """2 when an input was skipped (after saying so on stderr), else 0."""
+    skipped: int = getattr(args, "skipped", 0)
+    if not skipped:
+        return 0
+    print(
+        f"crosscheck: warning: {skipped} input(s) skipped (see above); {documents} document(s) read "
+        "and checked",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def _scale_options(report: argparse.ArgumentParser) -> None:
@@ -174,14 +225,14 @@ def _full_report(args: argparse.Namespace, config: Config, show_progress: bool) 
             raise CrosscheckError("--store works with the local engine only; drop --engine")
         with Store(args.store, config=config, create=bool(args.paths)) as store:
             if args.paths:
-                store.add(load_documents(*args.paths), jobs=args.jobs)
+                store.add(_load(args), jobs=args.jobs)
             docs, claims = store.contents(jobs=args.jobs)
         if not docs:
             raise CrosscheckError(f"{args.store}: the store holds no documents")
         return check_claims(docs, claims, config=config)
     if args.scheduler is not None and args.engine != "dask":
         raise CrosscheckError("--scheduler needs --engine dask")
-    docs = load_documents(*args.paths)
+    docs = _load(args)
     if args.engine == "dask":
         return check(docs, config=config, engine="dask", scheduler=args.scheduler)
     if show_progress and (args.jobs == 1 or sum(len(d.text) for d in docs) < MIN_PARALLEL_CHARS):
@@ -191,15 +242,17 @@ def _full_report(args: argparse.Namespace, config: Config, show_progress: bool) 
 
 def _add(args: argparse.Namespace) -> int:
     try:
-        docs = load_documents(*args.paths)
+        docs = _load(args)
         with Store(args.store) as store:
             result = store.add(docs, jobs=args.jobs)
             total = len(store)
+    except _Reported:
+        return 2
     except CrosscheckError as exc:
         print(f"crosscheck: error: {exc}", file=sys.stderr)
         return 2
     print(f"{args.store}: {result.summary()}; {total} documents stored")
-    return 0
+    return _skipped_exit(args, len(docs))
 
 
 def filter_report(report: Report, *, kinds: Sequence[str] = (), min_sources: int = 1) -> Report:
@@ -247,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         full = _full_report(args, config, show_progress)
         report = filter_report(full, kinds=args.kind, min_sources=args.min_sources)
         _emit(report, args)
+    except _Reported:
+        return 2
     except CrosscheckError as exc:
         print(f"crosscheck: error: {exc}", file=sys.stderr)
         return 2
@@ -254,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in failed:
         count = _count(report, FAIL_ON[name])
         print(f"crosscheck: --fail-on {name}: {count} {name} finding(s)", file=sys.stderr)
-    return 1 if failed else 0
+    return _skipped_exit(args, len(report.documents)) or (1 if failed else 0)
 
 
 def _count(report: Report, verdict: Verdict) -> int:

@@ -62,7 +62,7 @@ def find_dates(
 def parse_dateline(text: str) -> date | None:
     """The date of a dateline ("Posted on December 1, 2022 by ...", "Published: 2023-07-17") in the first lines."""
     for line in text.splitlines()[:12]:
-        stripped = line.strip()
+        stripped = line.strip().lstrip("\ufeff")  # a UTF-8 byte-order mark starts the first line
         if not stripped or stripped[0] in "—–-" or "pic.twitter" in stripped:
             continue
         prefix = DATELINE_PREFIX.match(stripped)

@@ -4,118 +4,283 @@ Also ``.html``/``.htm`` pages (the document's text is the article text `sources.
 extracts, so spans index that text) and ``.jsonl`` corpora (one document a line, `sources.read_jsonl`).
 
 A document's id is its file name without the suffix, and its text is the file decoded as UTF-8,
-untouched (no newline translation, no stripping), so every span indexes the bytes the user gave.
+untouched (no newline translation, no stripping), so every span indexes the bytes the user gave;
+`decoding.decode` says what happens to bytes that are not UTF-8.
+
+Two entry points: `try_load_documents` reads everything it can and returns the problems with the
+documents (a bad file is left out, never half-read); `load_documents` raises the first problem that
+left something out, and warns (`InputWarning`) about the rest. Nothing outside the given paths is
+read: a folder's symbolic links to files elsewhere and a manifest's names outside its folder are
+refused, and devices, pipes and sockets are never opened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import tomllib
-from collections.abc import Iterable
+import stat
+import warnings
 from pathlib import Path
+from typing import NamedTuple
 
 from .dates import parse_dateline
-from .errors import DocumentError, ManifestError
+from .decoding import decode
+from .errors import DocumentError, InputWarning
+from .manifest import MANIFEST, Manifest, read_manifest, scan_manifest
 from .model import Document
 from .sources import html_article, read_jsonl
 
-__all__ = ["SUFFIXES", "load_documents", "read_manifest"]
+__all__ = [
+    "MANIFEST",
+    "MAX_BYTES",
+    "SUFFIXES",
+    "LoadProblem",
+    "LoadResult",
+    "load_documents",
+    "read_manifest",
+    "try_load_documents",
+]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 _HTML = (".html", ".htm")
-MANIFEST = "manifest.toml"
-_FIELDS = ("source", "published", "title", "url", "published_inferred")
-_TABLE = re.compile(r'^\s*\[\s*files\s*\.\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([\w.-]+))\s*\]')
-_INFERRED = re.compile(r"^\s*published\s*=.*#.*\binferred\b", re.IGNORECASE)
+MAX_BYTES = 20_000_000
+"""Default size limit of one document: a file (a .jsonl line's text) over it is skipped, never half-read."""
 
 
-def load_documents(*paths: str | os.PathLike[str]) -> tuple[Document, ...]:
+class LoadProblem(NamedTuple):
+    """Something about the input the user should know. ``message`` is one line naming the path.
+
+    ``error`` is the `DocumentError` `load_documents` raises for it when the input was left out
+    (``skipped``); None when it was read with a caveat (a fallback encoding, an ignored manifest key).
+    """
+
+    path: str
+    message: str
+    error: DocumentError | None
+
+    @property
+    def skipped(self) -> bool:
+        """True when the file, line or manifest entry was left out of the documents."""
+        return self.error is not None
+
+
+class LoadResult(NamedTuple):
+    """What `try_load_documents` read: the documents, in input order, and every problem, in order."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[LoadProblem, ...]
+
+    @property
+    def skipped(self) -> tuple[LoadProblem, ...]:
+        """The problems that left an input out."""
+        return tuple(p for p in self.problems if p.skipped)
+
+
+def load_documents(*paths: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> tuple[Document, ...]:
     """Read every path (a file, or a folder of .txt/.md/.html/.htm/.jsonl files sorted by name) into documents.
 
-    Raises `DocumentError` (a one-line message naming the file) for a missing path, an undecodable or
-    empty file, a folder without documents or duplicate ids, and `ManifestError` for a bad manifest.
+    Raises `DocumentError` (a one-line message naming the file) for a missing path, a binary,
+    undecodable, empty or too large file (over ``max_bytes``), a folder without documents or
+    duplicate ids, and `ManifestError` for a bad manifest. Warns `InputWarning` for a file decoded
+    with a fallback encoding and a manifest key it ignores.
+    """
+    result = try_load_documents(*paths, max_bytes=max_bytes)
+    for problem in result.problems:
+        if problem.error is not None:
+            raise problem.error
+    for problem in result.problems:
+        warnings.warn(problem.message, InputWarning, stacklevel=2)
+    return result.documents
+
+
+def try_load_documents(*paths: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> LoadResult:
+    """Like `load_documents`, but a bad input is left out and reported instead of raised.
+
+    The documents are every document that could be read whole; a later document with an id
+    already seen is left out. Raises `DocumentError` only when no path is given.
     """
     if not paths:
         raise DocumentError("no paths given: name at least one file or folder")
-    docs: list[Document] = []
+    loader = _Loader(max_bytes)
     for raw in paths:
-        path = Path(raw)
+        loader.path(Path(raw))
+    return LoadResult(tuple(loader.docs), tuple(loader.problems))
+
+
+class _Loader:
+    """Reads paths into ``docs``, collecting ``problems``; one instance per `try_load_documents` call."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.docs: list[Document] = []
+        self.problems: list[LoadProblem] = []
+        self.seen: dict[str, str] = {}
+
+    def skip(self, error: DocumentError) -> None:
+        self.problems.append(LoadProblem(error.path or "", str(error), error))
+
+    def note(self, path: str, message: str) -> None:
+        self.problems.append(LoadProblem(path, message, None))
+
+    def path(self, path: Path) -> None:
         if path.is_dir():
-            docs.extend(_load_folder(path))
+            self.folder(path)
         elif path.is_file():
-            meta = read_manifest(path.parent).get(path.name, {})
-            docs.extend(_load_path(path, meta))
+            manifest = scan_manifest(path.parent)
+            self.manifest_problems(manifest, None, path.name)
+            self.file(path, manifest)
+        elif path.exists():
+            self.skip(
+                DocumentError(
+                    f"{path}: not a regular file or folder (a device, pipe or socket)", path=str(path)
+                )
+            )
         else:
-            raise DocumentError(f"{path}: no such file or folder", path=str(path))
-    seen: dict[str, str] = {}
-    for doc in docs:
-        if doc.id in seen:
-            raise DocumentError(
-                f"{doc.path}: duplicate document id {doc.id!r} (also {seen[doc.id]})", path=doc.path
+            self.skip(DocumentError(f"{path}: no such file or folder", path=str(path)))
+
+    def folder(self, folder: Path) -> None:
+        candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir())
+        if not candidates:
+            self.skip(
+                DocumentError(
+                    f"{folder}: no .txt or .md documents in this folder (nor .html, .htm, .jsonl)",
+                    path=str(folder),
+                )
             )
-        seen[doc.id] = doc.path or doc.id
-    return tuple(docs)
+            return
+        manifest = scan_manifest(folder)
+        self.manifest_problems(manifest, {p.name for p in candidates})
+        inside = folder.resolve()
+        for path in candidates:
+            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+                self.skip(
+                    DocumentError(
+                        f"{path}: a symbolic link to a file outside {folder} (not followed)", path=str(path)
+                    )
+                )
+            else:
+                self.file(path, manifest)
 
+    def manifest_problems(self, manifest: Manifest, names: set[str] | None, name: str = "") -> None:
+        """Report a manifest's problems: all of them for a folder of ``names``, one entry's for a file."""
+        if manifest.error is not None:
+            self.skip(manifest.error)
+            return
+        if names is not None:
+            for entry, error in manifest.bad.items():
+                if entry not in names:
+                    self.skip(error)
+            for entry in manifest.entries:
+                if entry not in names:
+                    self.note(
+                        manifest.path, f"{manifest.path}: [files.{entry!r}] names no document in this folder"
+                    )
+        for entry, messages in manifest.notes.items():
+            if names is not None or entry == name:
+                for message in messages:
+                    self.note(manifest.path, message)
 
-def _load_folder(folder: Path) -> Iterable[Document]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-    if not files:
-        raise DocumentError(
-            f"{folder}: no .txt or .md documents in this folder (nor .html, .htm, .jsonl)", path=str(folder)
-        )
-    manifest = read_manifest(folder)
-    return [doc for p in files for doc in _load_path(p, manifest.get(p.name, {}))]
+    def file(self, path: Path, manifest: Manifest) -> None:
+        where = str(path)
+        if manifest.error is not None:
+            self.skip(DocumentError(f"{where}: its folder's {MANIFEST} cannot be used", path=where))
+            return
+        if path.name in manifest.bad:
+            self.skip(manifest.bad[path.name])
+            return
+        try:
+            for doc in self.read(path, manifest.entries.get(path.name, {})):
+                self.add(doc)
+        except DocumentError as exc:
+            self.skip(exc)
 
-
-def _load_path(path: Path, meta: dict[str, object]) -> list[Document]:
-    if path.suffix.lower() != ".jsonl":
-        return [_load_file(path, meta)]
-    docs = []
-    for r in read_jsonl(str(path), _read_text(path)):
-        published, inferred = r.published, r.published_inferred
-        if published is None:
-            published = parse_dateline(r.text)
-            inferred = published is not None
-        docs.append(
-            Document(
-                id=r.id,
-                text=r.text,
-                path=f"{path}:{r.line}",
-                source=r.source,
-                title=r.title,
-                url=r.url,
-                published=published,
-                published_inferred=inferred,
+    def add(self, doc: Document) -> None:
+        where = doc.path or doc.id
+        if doc.id in self.seen:
+            self.skip(
+                DocumentError(
+                    f"{where}: duplicate document id {doc.id!r} (also {self.seen[doc.id]})", path=where
+                )
             )
-        )
-    return docs
+            return
+        self.seen[doc.id] = where
+        self.docs.append(doc)
+
+    def read(self, path: Path, meta: dict[str, object]) -> list[Document]:
+        """The documents of one file; raises `DocumentError` when the whole file is left out."""
+        where = str(path)
+        try:
+            info = path.stat()
+        except OSError as exc:
+            raise DocumentError(f"{where}: cannot read: {exc.strerror or exc}", path=where) from None
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(f"{where}: not a regular file (a device, pipe or socket)", path=where)
+        jsonl = path.suffix.lower() == ".jsonl"
+        if not jsonl and info.st_size > self.max_bytes:
+            raise _too_large(where, info.st_size, self.max_bytes)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DocumentError(f"{where}: cannot read: {exc.strerror or exc}", path=where) from None
+        if not jsonl and len(data) > self.max_bytes:  # it grew since stat
+            raise _too_large(where, len(data), self.max_bytes)
+        decoded = decode(data, where)
+        if not decoded.text.strip():
+            blank = " (only whitespace)" if data else ""
+            raise DocumentError(f"{where}: empty file{blank}", path=where)
+        if decoded.note is not None:
+            self.note(where, decoded.note)
+        if jsonl:
+            return self.jsonl(path, decoded.text, decoded.encoding)
+        return [_document(path, decoded.text, decoded.encoding, meta)]
+
+    def jsonl(self, path: Path, text: str, encoding: str) -> list[Document]:
+        bad: list[DocumentError] = []
+        records = read_jsonl(str(path), text, problems=bad)
+        for error in bad:
+            self.skip(error)
+        docs = []
+        for r in records:
+            where = f"{path}:{r.line}"
+            size = len(r.text.encode("utf-8", "surrogatepass"))
+            if size > self.max_bytes:
+                self.skip(_too_large(f"{where}: document {r.id!r}", size, self.max_bytes, path=str(path)))
+                continue
+            published, inferred = r.published, r.published_inferred
+            if published is None:
+                published = parse_dateline(r.text)
+                inferred = published is not None
+            docs.append(
+                Document(
+                    id=r.id,
+                    text=r.text,
+                    path=where,
+                    source=r.source,
+                    title=r.title,
+                    url=r.url,
+                    published=published,
+                    published_inferred=inferred,
+                    encoding=encoding,
+                )
+            )
+        return docs
 
 
-def _read_text(path: Path) -> str:
-    """The file decoded as UTF-8, untouched; refuses unreadable, undecodable and empty files."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot read: {exc.strerror or exc}", path=str(path)) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", path=str(path)
-        ) from None
-    if not text.strip():
-        raise DocumentError(f"{path}: empty file", path=str(path))
-    return text
+def _too_large(where: str, size: int, limit: int, path: str | None = None) -> DocumentError:
+    return DocumentError(
+        f"{where}: {size:,} bytes, over the size limit of {limit:,} bytes (--max-bytes)", path=path or where
+    )
 
 
-def _load_file(path: Path, meta: dict[str, object]) -> Document:
-    text = _read_text(path)
+def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> Document:
+    where = str(path)
     if path.suffix.lower() in _HTML:
-        page = html_article(text)
+        try:
+            page = html_article(text)
+        except RecursionError:
+            raise DocumentError(f"{where}: HTML nested too deeply to read", path=where) from None
         if not page.text:
-            raise DocumentError(f"{path}: no article text in this HTML page", path=str(path))
+            raise DocumentError(f"{where}: no article text in this HTML page", path=where)
         text = page.text
         found = {"source": page.source, "title": page.title, "url": page.url, "published": page.published}
         meta = {**{k: v for k, v in found.items() if v is not None}, **meta}
@@ -128,82 +293,15 @@ def _load_file(path: Path, meta: dict[str, object]) -> Document:
     return Document(
         id=path.stem,
         text=text,
-        path=str(path),
+        path=where,
         source=_opt_str(meta.get("source")),
         title=_opt_str(meta.get("title")),
         url=_opt_str(meta.get("url")),
         published=published,
         published_inferred=inferred,
+        encoding=encoding,
     )
 
 
 def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
-
-
-def read_manifest(folder: Path) -> dict[str, dict[str, object]]:
-    """The ``[files."NAME"]`` tables of ``folder/manifest.toml`` (empty when there is none), checked.
-
-    ``published`` is a TOML date (or an ISO ``"YYYY-MM-DD"`` string); a ``# inferred`` comment on its
-    line, or ``published_inferred = true``, marks it as worked out rather than printed. A name that is
-    not a plain file name in this folder is refused; unknown keys are ignored.
-    """
-    path = folder / MANIFEST
-    if not path.is_file():
-        return {}
-    try:
-        raw = path.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
-    except UnicodeDecodeError:
-        raise ManifestError(f"{path}: not valid UTF-8", path=str(path)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ManifestError(f"{path}: malformed TOML: {exc}", path=str(path)) from None
-    files = data.get("files", {})
-    if not isinstance(files, dict):
-        raise ManifestError(f"{path}: 'files' must be a table of [files.\"NAME\"] tables", path=str(path))
-    inferred = _inferred_names(raw)
-    out: dict[str, dict[str, object]] = {}
-    for name, meta in files.items():
-        if not isinstance(meta, dict):
-            raise ManifestError(f"{path}: [files.{name!r}] must be a table", path=str(path))
-        if name != Path(name).name or name in ("", ".", ".."):
-            raise ManifestError(
-                f"{path}: file name {name!r} is not a plain name in this folder", path=str(path)
-            )
-        entry = {k: v for k, v in meta.items() if k in _FIELDS}
-        published = entry.get("published")
-        if isinstance(published, str):
-            try:
-                published = dt.date.fromisoformat(published)
-            except ValueError:
-                raise ManifestError(
-                    f"{path}: [files.{name!r}] published {published!r} is not a date (YYYY-MM-DD)",
-                    path=str(path),
-                ) from None
-        if isinstance(published, dt.datetime):
-            published = published.date()
-        if published is not None and not isinstance(published, dt.date):
-            raise ManifestError(
-                f"{path}: [files.{name!r}] published {published!r} is not a date (YYYY-MM-DD)", path=str(path)
-            )
-        if published is not None:
-            entry["published"] = published
-            if name in inferred:
-                entry.setdefault("published_inferred", True)
-        out[name] = entry
-    return out
-
-
-def _inferred_names(raw: str) -> set[str]:
-    """Names whose ``published`` line carries a ``# inferred`` comment (tomllib drops comments)."""
-    names: set[str] = set()
-    current: str | None = None
-    for line in raw.splitlines():
-        table = _TABLE.match(line)
-        if table:
-            current = next(g for g in table.groups() if g is not None)
-        elif line.lstrip().startswith("["):
-            current = None
-        elif current is not None and _INFERRED.match(line):
-            names.add(current)
-    return names

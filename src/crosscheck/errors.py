@@ -8,12 +8,15 @@
       ConfigError(CrosscheckError, ValueError)    # a bad threshold, format or option
       SpanError(CrosscheckError, ValueError)      # a span that does not fit its document (a bug guard)
 
+    InputWarning(UserWarning)                     # read, but not as given: a fallback encoding, an
+                                                  # unknown manifest key (`load_documents` warns)
+
 Every message is one line that names the file (or setting) and the problem, so the CLI can print it as is.
 """
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "CrosscheckError", "DocumentError", "ManifestError", "SpanError"]
+__all__ = ["ConfigError", "CrosscheckError", "DocumentError", "InputWarning", "ManifestError", "SpanError"]
 
 
 class CrosscheckError(Exception):
@@ -38,3 +41,7 @@ class ConfigError(CrosscheckError, ValueError):
 
 class SpanError(CrosscheckError, ValueError):
     """A span does not index its document's text (a guard against bugs, never expected)."""
+
+
+class InputWarning(UserWarning):
+    """An input was used, but not exactly as given: decoded with a fallback encoding, a key ignored."""

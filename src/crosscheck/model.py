@@ -77,7 +77,8 @@ class Span:
 
 @frozen(kw_only=True)
 class Document:
-    """One source text with its metadata. ``text`` is kept exactly as read."""
+    """One source text with its metadata. ``text`` is kept exactly as read (decoded with ``encoding``:
+    ``utf-8``, or ``utf-16``/``utf-32`` after a byte-order mark, or the ``cp1252`` fallback)."""
 
     id: str
     text: str = field(repr=False)
@@ -87,6 +88,7 @@ class Document:
     url: str | None = None
     published: date | None = None
     published_inferred: bool = False
+    encoding: str = "utf-8"
 
     def text_of(self, span: Span) -> str:
         """The characters a span points at; raises SpanError if the span is not in this document."""

@@ -7,6 +7,10 @@ an uppercase letter, a digit or an opening quote follow, unless the stop closes 
 ("U.S.", "Feb.", "No.", "D-Conn."), a single capital initial ("John F. Kennedy") or a spaced
 ellipsis (". . .").
 
+A run of text longer than `MAX_SENTENCE` characters without a boundary (a table, a scraped dump
+without stops) is cut at the last whitespace before the limit, so the work per claim stays bounded
+and a pathological input costs time in proportion to its length.
+
 Spans are born from regex match offsets; ``text[s.span.start:s.span.end] == s.text`` always holds.
 """
 
@@ -18,7 +22,9 @@ from importlib import resources
 
 from .model import Sentence, Span
 
-__all__ = ["abbreviations", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "abbreviations", "split_sentences"]
+
+MAX_SENTENCE = 2000
 
 # A line: a run of characters without a line break.
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
@@ -61,6 +67,16 @@ def _emit(doc_id: str, text: str, start: int, end: int, out: list[Sentence]) -> 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        while cut > start + MAX_SENTENCE // 2 and not text[cut - 1].isspace():
+            cut -= 1
+        if cut == start + MAX_SENTENCE // 2:
+            cut = start + MAX_SENTENCE  # no whitespace in the second half: cut at the limit
+        _emit(doc_id, text, start, cut, out)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         out.append(Sentence(Span(doc_id, start, end), text[start:end]))
 

@@ -186,48 +186,63 @@ class JsonlRecord(NamedTuple):
     published_inferred: bool
 
 
-def read_jsonl(path: str, raw: str) -> list[JsonlRecord]:
-    """The documents of a JSON Lines corpus (blank lines skipped); raises `DocumentError` for a bad line."""
+def read_jsonl(path: str, raw: str, *, problems: list[DocumentError] | None = None) -> list[JsonlRecord]:
+    """The documents of a JSON Lines corpus (blank lines skipped).
+
+    A bad line (not JSON, no id or text, a duplicate id, a bad field) raises `DocumentError`; with a
+    ``problems`` list it is appended there instead and the line is skipped, the other lines kept.
+    """
     records: list[JsonlRecord] = []
     seen: dict[str, int] = {}
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
-        where = f"{path}:{number}"
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DocumentError(f"{where}: not valid JSON ({exc.msg})", path=path) from None
-        if not isinstance(item, dict):
-            raise DocumentError(f"{where}: expected a JSON object with 'id' and 'text'", path=path)
-        doc_id, text = item.get("id"), item.get("text")
-        if not isinstance(doc_id, str) or not doc_id.strip():
-            raise DocumentError(f"{where}: 'id' must be a non-empty string", path=path)
-        if not isinstance(text, str) or not text.strip():
-            raise DocumentError(f"{where}: 'text' of {doc_id!r} must be a non-empty string", path=path)
-        if doc_id in seen:
-            raise DocumentError(
-                f"{where}: duplicate document id {doc_id!r} (also line {seen[doc_id]})", path=path
-            )
-        seen[doc_id] = number
-        inferred = item.get("published_inferred", False)
-        if not isinstance(inferred, bool):
-            raise DocumentError(f"{where}: 'published_inferred' must be true or false", path=path)
-        records.append(
-            JsonlRecord(
-                line=number,
-                id=doc_id,
-                text=text,
-                source=_opt(item, "source", where, path),
-                title=_opt(item, "title", where, path),
-                url=_opt(item, "url", where, path),
-                published=_published(item, where, path),
-                published_inferred=inferred,
-            )
-        )
-    if not records:
+            record = _record(path, number, line, seen)
+        except DocumentError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            continue
+        seen[record.id] = number
+        records.append(record)
+    if not records and not problems:
         raise DocumentError(f"{path}: no documents in this JSON Lines file", path=path)
     return records
+
+
+def _record(path: str, number: int, line: str, seen: dict[str, int]) -> JsonlRecord:
+    where = f"{path}:{number}"
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"{where}: not valid JSON ({exc.msg})", path=path) from None
+    except RecursionError:
+        raise DocumentError(f"{where}: not valid JSON (nested too deeply)", path=path) from None
+    if not isinstance(item, dict):
+        raise DocumentError(f"{where}: expected a JSON object with 'id' and 'text'", path=path)
+    doc_id, text = item.get("id"), item.get("text")
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        raise DocumentError(f"{where}: 'id' must be a non-empty string", path=path)
+    if not isinstance(text, str) or not text.strip():
+        raise DocumentError(f"{where}: 'text' of {doc_id!r} must be a non-empty string", path=path)
+    if doc_id in seen:
+        raise DocumentError(
+            f"{where}: duplicate document id {doc_id!r} (also line {seen[doc_id]})", path=path
+        )
+    inferred = item.get("published_inferred", False)
+    if not isinstance(inferred, bool):
+        raise DocumentError(f"{where}: 'published_inferred' must be true or false", path=path)
+    return JsonlRecord(
+        line=number,
+        id=doc_id,
+        text=text,
+        source=_opt(item, "source", where, path),
+        title=_opt(item, "title", where, path),
+        url=_opt(item, "url", where, path),
+        published=_published(item, where, path),
+        published_inferred=inferred,
+    )
 
 
 def _opt(item: dict[str, object], key: str, where: str, path: str) -> str | None:

@@ -1,0 +1,72 @@
+"""Turn a file's bytes into the text every span indexes, and say how when it was not plain UTF-8.
+
+The order, first match wins:
+
+1. a UTF-32 or UTF-16 byte-order mark: decoded as UTF-32/UTF-16 (the mark is dropped), with a note;
+2. a NUL byte anywhere else: a binary file, refused;
+3. UTF-8, strictly: the text is the bytes decoded, untouched (a UTF-8 byte-order mark is part of
+   the file and stays as the text's first character, U+FEFF, so offsets match any UTF-8 reader);
+4. Windows-1252 (cp1252) as the one fallback, with a note naming it and the first byte that is not
+   UTF-8; bytes cp1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d) make the file refused.
+
+Whatever the encoding, the decoded text is `Document.text`: spans index it and the report shows it.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import NamedTuple
+
+from .errors import DocumentError
+
+__all__ = ["ENCODINGS", "Decoded", "decode"]
+
+ENCODINGS = ("utf-8", "utf-16", "utf-32", "cp1252")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),  # before UTF-16: FF FE 00 00 also starts with FF FE
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+class Decoded(NamedTuple):
+    """A file's text, the encoding it was read with, and what to tell the user (None: plain UTF-8)."""
+
+    text: str
+    encoding: str
+    note: str | None
+
+
+def decode(data: bytes, where: str) -> Decoded:
+    """Decode ``data`` (the bytes of the file ``where``) as described in the module docstring.
+
+    Raises `DocumentError` naming ``where`` for a binary or undecodable file; never guesses silently.
+    """
+    for bom, encoding, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(
+                    f"{where}: starts with a {name} byte-order mark but is not valid {name} "
+                    f"(at byte offset {exc.start})",
+                    path=where,
+                ) from None
+            return Decoded(text, encoding, f"{where}: decoded as {name} (byte-order mark)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DocumentError(f"{where}: binary file (NUL byte at offset {nul}), not text", path=where)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", None)
+    except UnicodeDecodeError as exc:
+        bad = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"{where}: not valid UTF-8 ({bad}) nor Windows-1252 (byte 0x{data[exc.start]:02x} "
+            f"at offset {exc.start})",
+            path=where,
+        ) from None
+    return Decoded(text, "cp1252", f"{where}: not valid UTF-8 ({bad}); decoded as Windows-1252 (cp1252)")
