@@ -192,3 +192,36 @@ def test_outlets_quoting_one_source_are_one_origin() -> None:
     assert {c.attribution for c in group.claims} == {"Russian Defense Ministry"}
     assert len(group.documents) == 2
     assert group.independent_origins == 1
+
+
+def test_polarity_conflict() -> None:
+    """One outlet says China dispatched five warships, the other that it did not: a polarity conflict."""
+    report = crosscheck.check(
+        [
+            make_doc(
+                "a", "On Sunday, China dispatched five warships to the joint drills in the Sea of Japan."
+            ),
+            make_doc(
+                "b",
+                "On Sunday, China did not dispatch five warships to the joint drills in the Sea of Japan.",
+            ),
+        ]
+    )
+    types = {g.conflict_type for g in report.conflicts}
+    assert types == {"polarity"}, [g.explanation for g in report.conflicts]
+    assert any("asserts it and" in g.explanation and "denies it" in g.explanation for g in report.conflicts)
+
+
+def test_attribution_conflict() -> None:
+    """The same statement credited to two different sources is an attribution conflict."""
+    text = '"More than 2,000 troops had been sent to the joint drills by Sunday," the {who} said.'
+    report = crosscheck.check(
+        [
+            make_doc("a", text.format(who="Russian Defense Ministry"), source="A"),
+            make_doc("b", text.format(who="Chinese Defense Ministry"), source="B"),
+        ]
+    )
+    conflicts = [g for g in report.conflicts if g.conflict_type == "attribution"]
+    assert conflicts, [(g.verdict.value, g.explanation) for g in report.groups]
+    assert "citing Russian Defense Ministry" in conflicts[0].explanation
+    assert "citing Chinese Defense Ministry" in conflicts[0].explanation

@@ -63,6 +63,22 @@ def judge(
             topic=about,
         )
     clash = _first_clash(claims)
+    misattributed = _misattribution(claims, docs) if clash is None else None
+    if misattributed is not None:
+        a, b = misattributed
+        return Group(
+            id="",
+            verdict=Verdict.CONFLICT,
+            claims=claims,
+            explanation=(
+                f"attribution conflict on {about}: {_quote(a, docs)}, citing {a.attribution}; "
+                f"{_quote(b, docs)}, citing {b.attribution}; the same words cannot come first from both."
+            ),
+            topic=about,
+            conflict_type="attribution",
+            scores=scores,
+            origins=origins,
+        )
     if clash is None:
         values = "; ".join(f"{_quote(c, docs)} ({describe(c.value)})" for c in _one_per_document(claims))
         return Group(
@@ -111,6 +127,54 @@ def independence(
             f"{names} {'carries' if len(rest) == 1 else 'carry'} the same copy as {docs[first].label}"
         )
     return f"{head}: {'; '.join(parts)}."
+
+
+def _misattribution(claims: tuple[Claim, ...], docs: Mapping[str, Document]) -> tuple[Claim, Claim] | None:
+    """Two documents quoting the same words (the same neighbourhood, the same value, inside quotation
+    marks in both) but crediting them to sources that share no name: "the Russian Defense Ministry
+    said" vs "the Chinese Defense Ministry said". Two sources stating one fact is no conflict; one
+    quotation with two different speakers is."""
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if (
+                a.document != b.document
+                and a.attribution
+                and b.attribution
+                and not _name_words(a.attribution) & _name_words(b.attribution)
+                and a.about.near
+                and a.about.near == b.about.near
+                and _quoted(a, docs)
+                and _quoted(b, docs)
+                and _named_in_sentence(a, docs)
+                and _named_in_sentence(b, docs)
+            ):
+                return a, b
+    return None
+
+
+_GENERIC = frozenset(
+    {"the", "of", "a", "an", "ministry", "defense", "defence", "statement", "office", "said"}
+)
+
+
+def _name_words(source: str) -> set[str]:
+    return {w for w in source.casefold().replace(".", " ").split() if w not in _GENERIC}
+
+
+_QUOTES = '"“”«»'
+
+
+def _named_in_sentence(claim: Claim, docs: Mapping[str, Document]) -> bool:
+    """The speaker is named in the claim's own sentence, not resolved from a pronoun or an earlier one."""
+    assert claim.attribution is not None
+    sentence = docs[claim.document].text[claim.sentence.start : claim.sentence.end].casefold()
+    return any(word in sentence for word in _name_words(claim.attribution))
+
+
+def _quoted(claim: Claim, docs: Mapping[str, Document]) -> bool:
+    """True when the claim stands inside quotation marks within its sentence."""
+    before = docs[claim.document].text[claim.sentence.start : claim.span.start]
+    return sum(before.count(q) for q in _QUOTES) % 2 == 1
 
 
 def _why(a: Claim, b: Claim) -> str:
