@@ -52,6 +52,16 @@ def test_out_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["documents"] == 5
 
 
+def test_out_file_and_stdout_hold_the_same_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON streamed to `--out FILE` and to stdout are the same bytes, those of `render`."""
+    target = tmp_path / "report.json"
+    assert main(["report", str(SEEDS), "--format", "json", "--out", str(target)]) == 0
+    assert main(["report", str(SEEDS), "--format", "json"]) == 0
+    printed = capsys.readouterr().out
+    assert target.read_text(encoding="utf-8") == printed
+    assert printed == crosscheck.render(crosscheck.check(crosscheck.load_documents(SEEDS)), "json")
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [

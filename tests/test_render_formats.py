@@ -16,7 +16,7 @@ import pytest
 import crosscheck
 from crosscheck import ConfigError, Document, Report
 from crosscheck.model import Bound, ClaimKind, Granularity
-from crosscheck.render import FORMATS, render
+from crosscheck.render import FORMATS, render, render_chunks
 from crosscheck.render.to_html import script_json
 
 from .conftest import ROOT, SEEDS, make_doc
@@ -250,3 +250,14 @@ def test_schema_enums_follow_the_model() -> None:
     assert defs["claim"]["properties"]["kind"]["enum"] == list(get_args(ClaimKind))
     assert defs["quantity"]["properties"]["bound"]["enum"] == list(get_args(Bound))
     assert defs["date"]["properties"]["granularity"]["enum"] == list(get_args(Granularity))
+
+
+def test_streamed_json_is_the_contract_byte_for_byte(seed_report: Report, conflict_report: Report) -> None:
+    """JSON written piece by piece (one claim, group or document at a time) equals `json.dumps(to_dict())`."""
+    empty = Report(documents=(), claims=(), groups=())
+    for report in (seed_report, conflict_report, _hostile_report(), empty):
+        expected = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        chunks = list(render_chunks(report, "json"))
+        assert "".join(chunks) == expected == render(report, "json")
+        assert len(chunks) >= len(report.claims) + len(report.groups)  # streamed, not one string
+    assert list(render_chunks(seed_report, "markdown")) == [render(seed_report, "markdown")]

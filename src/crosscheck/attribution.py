@@ -49,6 +49,12 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(w).lower() for w in value) for key, value in data.items()}
 
 
+@cache
+def _by_phrase_starts() -> frozenset[str]:
+    """The first words of the "by" phrases: only where one stands can a phrase start."""
+    return frozenset(phrase.split(" ")[0] for phrase in _lexicon()["by_phrases"])
+
+
 class _History:
     """What the document has named so far: sources (latest last) and people's full names."""
 
@@ -188,6 +194,7 @@ def _sentence_attributions(
     text: str, sentence: Sentence, terms: Terms, history: _History
 ) -> list[Attribution]:
     lex = _lexicon()
+    by_starts = _by_phrase_starts()
     s = sentence.span.start
     tokens = tokenize(text, s, sentence.span.end)
     out: list[Attribution] = []
@@ -213,7 +220,7 @@ def _sentence_attributions(
                 add(words, "according to", tok.start, notes=full)
             i += 2
             continue
-        three = " ".join(t.low for t in tokens[i : i + 3])
+        three = " ".join(t.low for t in tokens[i : i + 3]) if tok.low in by_starts else ""
         if three in lex["by_phrases"]:
             words = _phrase_after(tokens, i + 3)
             if words:

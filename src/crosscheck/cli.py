@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import get_args
 
@@ -19,7 +19,7 @@ from .engines import ENGINES, MIN_PARALLEL_CHARS, default_jobs, extract_checked
 from .errors import CrosscheckError
 from .model import Claim, ClaimKind, Document, Report, Verdict
 from .pipeline import check, check_claims, index_documents
-from .render import FORMATS, render
+from .render import FORMATS, render_chunks
 from .render._common import summary_line
 from .store import Store
 from .terms import default_terms
@@ -319,7 +319,7 @@ def _count(report: Report, verdict: Verdict) -> int:
 def _emit(report: Report, args: argparse.Namespace) -> None:
     if args.quiet:
         if args.out is not None:
-            _write(Path(args.out), render(report, args.format))
+            _write(Path(args.out), render_chunks(report, args.format))
         print(summary_line(report))
         return
     if args.format == "terminal" and args.out is None and sys.stdout.isatty():
@@ -329,16 +329,19 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
 
         Console(theme=THEME).print(ReportView(report))
         return
-    text = render(report, args.format)
+    chunks = render_chunks(report, args.format)  # JSON streams: never the whole report in memory
     if args.out is None:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
     else:
-        _write(Path(args.out), text)
+        _write(Path(args.out), chunks)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, chunks: Iterable[str]) -> None:
     try:
-        path.write_text(text, encoding="utf-8")
+        with path.open("w", encoding="utf-8") as out:
+            for chunk in chunks:
+                out.write(chunk)
     except OSError as exc:
         raise CrosscheckError(f"{path}: cannot write report: {exc.strerror or exc}") from None

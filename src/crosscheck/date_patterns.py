@@ -17,6 +17,7 @@ __all__ = [
     "DATELINE_PREFIX",
     "FUTURE_CUES",
     "MONTHS",
+    "NEEDS",
     "NEXT_CAP",
     "NUMBER_WORDS",
     "PATTERNS",
@@ -134,6 +135,28 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 BY_KIND = dict(PATTERNS)
+# What every match of a kind contains, searched once per sentence with the same case folding: a
+# sentence without it skips that pattern (a month or weekday name always starts a word in them).
+_YEAR_NEED = re.compile(YEAR, re.IGNORECASE)
+_MONTH_NEED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_DAY_NEED = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+NEEDS: dict[str, re.Pattern[str]] = {
+    "event": _YEAR_NEED,
+    "mdrange": _MONTH_NEED,
+    "wdrange": _DAY_NEED,
+    "mdy": _MONTH_NEED,
+    "dmy": _MONTH_NEED,
+    "iso": _YEAR_NEED,
+    "monthyear": _MONTH_NEED,
+    "month": _MONTH_NEED,
+    "weekday": _DAY_NEED,
+    "unit": re.compile(r"week|month|year", re.IGNORECASE),
+    "window": re.compile(r"day|week|month|year", re.IGNORECASE),
+    "ago": re.compile(r"ago", re.IGNORECASE),
+    "vague": re.compile(r"recent|near|decade", re.IGNORECASE),
+    "deictic": re.compile(r"yesterday|today|tomorrow|tonight", re.IGNORECASE),
+    "year": _YEAR_NEED,
+}
 NEXT_CAP = re.compile(r"[ \t]([A-Z][a-z]+)")
 DATELINE_PREFIX = re.compile(
     r"^[\W_]{0,3}(?:(?:posted|published|updated|last\s+updated|first\s+published|date)\b(?:\s+on)?\s*:?\s*)?",

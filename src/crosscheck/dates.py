@@ -22,6 +22,7 @@ from .date_patterns import (
     DATELINE_PREFIX,
     FUTURE_CUES,
     MONTHS,
+    NEEDS,
     NEXT_CAP,
     NUMBER_WORDS,
     PATTERNS,
@@ -44,7 +45,13 @@ def find_dates(
     """Date phrases in ``text[start:end]``, sorted and non-overlapping, resolved against ``published``."""
     stop = len(text) if end is None else end
     found: list[tuple[int, int, DateValue]] = []
+    present: dict[re.Pattern[str], bool] = {}
     for kind, pattern in PATTERNS:
+        need = NEEDS[kind]
+        if need not in present:
+            present[need] = need.search(text, start, stop) is not None
+        if not present[need]:
+            continue  # the pattern cannot match without it
         for m in pattern.finditer(text, start, stop):
             value = _RESOLVERS[kind](m, text, start, published)
             if value is not None:

@@ -11,6 +11,7 @@ grows with the number of shared trigrams, not with all pairs of sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -62,7 +63,7 @@ def find_syndication(documents: Sequence[Document], config: Config) -> Syndicati
             postings = index[gram]
             if len(postings) > config.max_trigram_postings:
                 continue  # a phrase everyone uses ("one of the") says nothing about copying
-            hits.update(j for j in postings if j > i)
+            hits.update(postings[bisect_right(postings, i) :])  # postings ascend: the sentences after i
         for j, shared in hits.items():
             other, other_grams = sentences[j]
             if other.doc_id == span.doc_id:

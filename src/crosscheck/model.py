@@ -7,6 +7,7 @@ Offsets are born with the text: a `Span` always indexes `Document.text` as it wa
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -343,6 +344,14 @@ class Report:
     def to_dict(self) -> dict[str, object]:
         """The JSON contract, exactly what ``--format json`` prints."""
         return {
+            key: list(value) if isinstance(value, Iterator) else value
+            for key, value in self.contract_sections().items()
+        }
+
+    def contract_sections(self) -> dict[str, object]:
+        """`to_dict` with its lists of documents, claims, groups and passages as iterators, built
+        one item at a time (what the JSON renderer streams)."""
+        return {
             "schema_version": SCHEMA_VERSION,
             "summary": {
                 "documents": len(self.documents),
@@ -351,12 +360,12 @@ class Report:
                 "conflicts": len(self.conflicts),
                 "single_source": len(self.single_source),
             },
-            "documents": [_document_dict(d) for d in self.documents],
-            "claims": [_claim_dict(c) for c in self.claims],
-            "groups": [_group_dict(g) for g in self.groups],
-            "shared_passages": [
+            "documents": map(_document_dict, self.documents),
+            "claims": map(_claim_dict, self.claims),
+            "groups": map(_group_dict, self.groups),
+            "shared_passages": (
                 {"documents": [a, b], "copied_sentences": n} for a, b, n in self.shared_passages
-            ],
+            ),
         }
 
 

@@ -75,6 +75,9 @@ from .numbers import (
 
 __all__ = ["find_quantities"]
 
+# What every URL-like token holds (":", "@", "www." or "." before a letter): without it, no token is one.
+_URL_NEED = re.compile(r"[:@]|\.\w|www\.", re.IGNORECASE)
+
 # ---------------------------------------------------------------------------------------------
 # Word lists (data)
 
@@ -88,7 +91,11 @@ def find_quantities(
     ``[x(1-t), x(1+t)]`` and "nearly"-type ones to ``[x(1-t), x]``.
     """
     stop = len(text) if end is None else end
-    urls = [(t.start(), t.end()) for t in TOKEN.finditer(text, start, stop) if URLISH.search(t.group())]
+    urls = (
+        [(t.start(), t.end()) for t in TOKEN.finditer(text, start, stop) if URLISH.search(t.group())]
+        if _URL_NEED.search(text, start, stop)
+        else []
+    )
     forms: list[QuantityMention] = []
     for form in _forms(doc_id, text, start, stop, tolerance, urls):
         if not forms or forms[-1].span.end <= form.span.start:

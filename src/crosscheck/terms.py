@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .errors import ConfigError
 
@@ -34,6 +34,8 @@ class Terms:
     place_pattern: re.Pattern[str]
     organisations: dict[str, str]  # alias (lower, single spaces, straight apostrophes) -> canonical
     organisation_pattern: re.Pattern[str]
+    # raw word -> what `content_words` makes of it (None when dropped): the same words recur in every window
+    _word_memo: dict[str, str | None] = field(factory=dict, init=False, repr=False, eq=False)
 
     def thing(self, noun: str | None, head: str | None) -> str | None:
         """The canonical counted thing for a noun phrase: the whole phrase, then its head, then the head's singular."""
@@ -90,13 +92,24 @@ class Terms:
             lambda m: " " + self._token(self.actors, m.group(0)) + " ", replaced
         )
         out = []
-        for match in _WORD.finditer(replaced):
-            word = match.group(0).lower().strip(".'’-")
-            if not word or word in self.stopwords or len(word) < 2:
-                continue
-            word = self.words.get(word, word)
-            out.append(self.things.get(word, word).replace(" ", "_"))
+        memo = self._word_memo
+        if len(memo) > 200_000:
+            memo.clear()  # a bound for endless vocabularies (random tokens): the memo only saves time
+        for raw in _WORD.findall(replaced):
+            if raw in memo:
+                word = memo[raw]
+            else:
+                word = memo[raw] = self._content_word(raw)
+            if word is not None:
+                out.append(word)
         return out
+
+    def _content_word(self, raw: str) -> str | None:
+        word = raw.lower().strip(".'’-")
+        if not word or word in self.stopwords or len(word) < 2:
+            return None
+        word = self.words.get(word, word)
+        return self.things.get(word, word).replace(" ", "_")
 
     @staticmethod
     def _canon(table: dict[str, str], alias: str) -> str:

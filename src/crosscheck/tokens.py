@@ -7,6 +7,7 @@ keeps its exact offsets in the document text, so spans built from tokens index t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["DETERMINERS", "PREPOSITIONS", "Token", "is_capitalized", "strip_determiners", "tokenize"]
@@ -87,20 +88,26 @@ PREPOSITIONS = frozenset(
 
 
 class Token(NamedTuple):
-    """One token: its offsets in the document text and its characters."""
+    """One token: its offsets in the document text, its characters, and ``low``: them lower-cased, apostrophes straight."""
 
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+    low: str
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]`` in order (a trailing "." of "U.S." is its own token)."""
-    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    return list(_tokens(text, start, end))
+
+
+@lru_cache(maxsize=512)  # attribution and events read the same sentences of a document: tokenize once
+def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group(0)
+        out.append(Token(m.start(), m.end(), word, word.lower().replace("’", "'")))
+    return tuple(out)
 
 
 def is_capitalized(token: Token) -> bool:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..errors import ConfigError
 from ..model import Report
 from .terminal import render_terminal
 from .to_html import render_html
-from .to_json import render_json
+from .to_json import iter_json, render_json
 from .to_markdown import render_markdown
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "render", "render_chunks"]
 
 _RENDERERS: dict[str, Callable[[Report], str]] = {
     "html": render_html,
@@ -29,3 +29,11 @@ def render(report: Report, fmt: str = "terminal") -> str:
     except KeyError:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}") from None
     return renderer(report)
+
+
+def render_chunks(report: Report, fmt: str = "terminal") -> Iterable[str]:
+    """`render` in pieces to write one after another: JSON is streamed item by item, so a large
+    report never holds all of it in memory at once."""
+    if fmt == "json":
+        return iter_json(report)
+    return [render(report, fmt)]
