@@ -254,11 +254,31 @@ def _number_noise(text: str, q: QuantityMention, start: int, end: int) -> bool:
     after = text[q.span.end : min(end, q.span.end + 6)]
     if "\ufffd" in before[-1:] + after[:1]:
         return True  # a number next to an undecodable character ("4\ufffd months") cannot be read
+    if q.text.startswith(("911 ", "999 ", "112 ")) and (q.head or "") in _EMERGENCY:
+        return True  # "a 911 dispatcher", "999 calls": an emergency number, not a count
     if q.value.bound != "exact" and _STACKED.search(text, max(start, q.span.start - 12), q.span.start):
         return True  # "over nearly $100 billion": two qualifiers at once cannot be read as one bound
     return bool(_NUMBER_NOISE_BEFORE.search(before) or _NUMBER_NOISE_AFTER.match(after))
 
 
+_EMERGENCY = frozenset(
+    {
+        "dispatcher",
+        "dispatchers",
+        "call",
+        "calls",
+        "caller",
+        "callers",
+        "operator",
+        "operators",
+        "center",
+        "centre",
+        "line",
+        "system",
+        "emergency",
+        "service",
+    }
+)
 _STACKED = re.compile(
     r"\b(?:over|about|nearly|almost|around|roughly|than|some|under|up to)\s+$", re.IGNORECASE
 )
