@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from .model import Claim, DateValue, Event, Quantity
@@ -111,10 +110,3 @@ def why_incompatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | 
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return f"{describe(a)} and {describe(b)} do not overlap"
     return "the values are of different kinds"
-
-
-def as_date_range(value: DateValue) -> tuple[date, date] | None:
-    """The value's range, or None when unresolved."""
-    if value.earliest is None or value.latest is None:
-        return None
-    return value.earliest, value.latest
