@@ -215,13 +215,27 @@ def _time_pairs(
             yield block[i], block[j]
 
 
+def _signature(claim: Claim, docs: Mapping[str, Document]) -> tuple[object, ...]:
+    """Everything `_comparable` reads of a claim: two claims with one signature compare alike with any other."""
+    published = None if isinstance(claim.value, DateValue) else docs[claim.document].published
+    return (claim.kind, claim.value, claim.about, claim.polarity, claim.hedge, claim.text.lower(), published)
+
+
 def _edges(
     block: Sequence[Claim], docs: Mapping[str, Document], config: Config
 ) -> dict[tuple[str, str], float]:
     edges: dict[tuple[str, str], float] = {}
+    # Wire copy repeats claims word for word across outlets: a pair of signatures is scored once.
+    kinds: dict[tuple[object, ...], int] = {}
+    signature = {c.id: kinds.setdefault(_signature(c, docs), len(kinds)) for c in block}
+    scored: dict[tuple[int, int], float | None] = {}
     for a, b in _time_pairs(block, docs, config):
         if a.document != b.document:
-            score = _comparable(a, b, docs, config)
+            key = (signature[a.id], signature[b.id])
+            if key in scored:
+                score = scored[key]
+            else:
+                score = scored[key] = _comparable(a, b, docs, config)
             if score is not None:
                 edges[(a.id, b.id) if a.id < b.id else (b.id, a.id)] = score
     # Two scopes: when b's document also states a value compatible with a (about a thing a is
@@ -231,17 +245,22 @@ def _edges(
     for x, y in edges:
         partners[x].add(y)
         partners[y].add(x)
+    agreeing: dict[str, set[str]] = {}  # claim id -> documents of its partners it is compatible with
+
+    def agreeing_documents(claim: Claim) -> set[str]:
+        if claim.id not in agreeing:
+            agreeing[claim.id] = {
+                by_id[p].document for p in partners[claim.id] if compatible(claim, by_id[p])
+            }
+        return agreeing[claim.id]
+
     for x, y in list(edges):
         a, b = by_id[x], by_id[y]
         if compatible(a, b):
             continue
-        for one, other in ((a, b), (b, a)):
-            if any(
-                by_id[p].document == other.document and p != other.id and compatible(one, by_id[p])
-                for p in partners[one.id]
-            ):
-                edges.pop((x, y), None)
-                break
+        # (b itself is not compatible with a, so any compatible partner in b's document is another claim)
+        if b.document in agreeing_documents(a) or a.document in agreeing_documents(b):
+            del edges[(x, y)]
     return edges
 
 
@@ -259,18 +278,40 @@ def align(claims: Iterable[Claim], documents: Mapping[str, Document], *, config:
 
 
 def _cluster(block: Sequence[Claim], edges: Mapping[tuple[str, str], float]) -> list[Cluster]:
-    """Complete-linkage agglomeration over the edges, strongest first, deterministic."""
+    """Complete-linkage agglomeration over the edges, strongest first, deterministic.
+
+    Two clusters merge when every pair of their claims is linked (`_linked`); the number of linked
+    pairs between clusters is kept up to date instead of re-checking every pair at each merge.
+    """
     members: dict[str, list[Claim]] = {c.id: [c] for c in block}
     owner: dict[str, str] = {c.id: c.id for c in block}
+    links: dict[str, dict[str, int]] = {c.id: {} for c in block}  # cluster -> cluster -> linked pairs
+
+    def link(x: str, y: str) -> None:
+        links[x][y] = links[x].get(y, 0) + 1
+        links[y][x] = links[y].get(x, 0) + 1
+
+    for x, y in edges:
+        link(x, y)
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for claim in block:
+        by_document[claim.document].append(claim)
+    for same in by_document.values():
+        for i, p in enumerate(same):
+            for q in same[i + 1 :]:
+                if _linked(p, q, edges):
+                    link(p.id, q.id)
     for (x, y), _score in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
         cx, cy = owner[x], owner[y]
-        if cx == cy:
+        if cx == cy or links[cx].get(cy, 0) != len(members[cx]) * len(members[cy]):
             continue
-        if not all(_linked(p, q, edges) for p in members[cx] for q in members[cy]):
-            continue
-        members[cx].extend(members.pop(cy))
-        for claim in members[cx]:
+        for z, n in links.pop(cy).items():
+            del links[z][cy]
+            if z != cx:
+                links[cx][z] = links[z][cx] = links[cx].get(z, 0) + n
+        for claim in members[cy]:
             owner[claim.id] = cx
+        members[cx].extend(members.pop(cy))
     out: list[Cluster] = []
     for group in members.values():
         group.sort(key=lambda c: (c.document, c.span.start, c.span.end))
