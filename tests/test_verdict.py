@@ -172,6 +172,30 @@ def test_seed_wire_copy_is_named_as_one_origin(seed_report: Report) -> None:
     assert ("000", "002") in pairs
 
 
+def test_wire_copy_carried_by_hundreds_of_outlets_is_still_one_origin() -> None:
+    """A wire story repeated by more outlets than a common phrase has uses is still found as copy.
+
+    Each outlet is credited with the passages it shares with the first document carrying them, so the
+    report lists one entry per outlet, not one per pair of outlets.
+    """
+    wire = (
+        "Russian and Chinese bombers flew a joint patrol over the Sea of Japan on Wednesday. "
+        "As part of the drills, Russian bombers landed in China for the first time. "
+        "In September, Beijing sent more than 2,000 troops to a joint exercise with Russia. "
+        "The ministry said the patrols were not directed against any other country."
+    )
+    outlets = 230  # more than Config.max_trigram_postings (200) sentences hold each trigram
+    docs = [make_doc(f"o{i:03d}", wire, published="2022-12-01", source=f"Outlet {i}") for i in range(outlets)]
+    own = "Officials in Beijing told us China had sent more than 2,000 soldiers to Russia's exercise in September."
+    docs.append(make_doc("own", own, published="2022-12-01", source="Own"))
+    report = crosscheck.check(docs)
+    assert len(report.shared_passages) == outlets - 1
+    assert all(a == "o000" and n == 4 for a, b, n in report.shared_passages)
+    group = next(g for g in report.agreements if any(c.text == "more than 2,000 troops" for c in g.claims))
+    assert len(group.documents) == outlets + 1
+    assert group.independent_origins == 2
+
+
 def test_outlets_quoting_one_source_are_one_origin() -> None:
     """Two outlets that both cite the Russian Defense Ministry back a claim with one independent origin."""
     report = crosscheck.check(

@@ -54,7 +54,8 @@ class Config:
       shorter one's word trigrams occurs in the other (0.35 catches wire copy and light rewrites).
     - ``syndication_sentences``: documents sharing at least this many copied sentences carry one wire
       story and count as one origin for every claim they share.
-    - ``max_trigram_postings``: trigrams found in more sentences than this are too common to signal copying.
+    - ``max_trigram_postings``: trigrams found in more distinct sentences than this are too common to
+      signal a rewrite (a sentence repeated word for word is a copy however often it is repeated).
     - ``growing_things``: counted things whose count grows with time (death tolls, arrests); like
       ordinals ("the sixth patrol"), a larger value in a later document is not a conflict.
     - ``counter_days``: ordinals ("the sixth patrol") in documents published at most this many days
