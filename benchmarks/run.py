@@ -257,7 +257,8 @@ def _markdown(rows: list[dict[str, Any]], base: dict[str, Any], jobs: int) -> st
         tb = sum(b["times"][s] for s in PIPELINE)
         lines.append(
             f"- {a['size']}x -> {b['size']}x: time x{tb / ta:.1f}, align x{b['times']['align'] / a['times']['align']:.1f}, "
-            f"peak memory x{b['peak_mb'] / max(a['peak_mb'], 0.1):.1f} for x{b['documents'] / a['documents']:.0f} documents"
+            f"peak RSS {a['rss_mb']:.0f} -> {b['rss_mb']:.0f} MB (x{b['rss_mb'] / a['rss_mb']:.1f}) "
+            f"for x{b['documents'] / a['documents']:.0f} documents"
         )
     lines.append("")
     lines.append(f"Baselines on the {base['sentences']} sentences of the 1x corpus (median per sentence):")

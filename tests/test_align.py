@@ -1,0 +1,77 @@
+"""Alignment's clustering: complete linkage, the same as checking every pair at every merge."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck.align import _cluster, _linked
+from crosscheck.model import About, Claim, Interval, Quantity, Span
+
+
+def _claim(doc: str, start: int, amount: int) -> Claim:
+    span = Span(doc, start, start + 1)
+    return Claim(
+        id=f"{doc}:{start}-{start + 1}",
+        document=doc,
+        kind="quantity",
+        span=span,
+        text="x",
+        sentence=span,
+        value=Quantity(
+            amount=Decimal(amount),
+            bound="exact",
+            interval=Interval(low=Decimal(amount), high=Decimal(amount)),
+        ),
+        about=About(thing="troops"),
+    )
+
+
+def _naive(block: list[Claim], edges: dict[tuple[str, str], float]) -> set[frozenset[str]]:
+    """The reference: before every merge, check every pair of the two clusters."""
+    members = {c.id: [c] for c in block}
+    owner = {c.id: c.id for c in block}
+    for (x, y), _ in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
+        cx, cy = owner[x], owner[y]
+        if cx == cy or not all(_linked(p, q, edges) for p in members[cx] for q in members[cy]):
+            continue
+        members[cx].extend(members.pop(cy))
+        for claim in members[cx]:
+            owner[claim.id] = cx
+    return {frozenset(c.id for c in group) for group in members.values()}
+
+
+@st.composite
+def blocks(draw: st.DrawFn) -> tuple[list[Claim], dict[tuple[str, str], float]]:
+    n = draw(st.integers(1, 14))
+    block = [
+        _claim(f"d{draw(st.integers(0, 5))}", i * 10, draw(st.sampled_from([1, 1, 2]))) for i in range(n)
+    ]
+    block.sort(key=lambda c: (c.document, c.span.start))
+    edges: dict[tuple[str, str], float] = {}
+    for i, a in enumerate(block):
+        for b in block[i + 1 :]:
+            if a.document != b.document and draw(st.booleans()):
+                key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                edges[key] = float(draw(st.sampled_from([62, 70, 70, 85, 100])))
+    return block, edges
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(blocks())
+def test_complete_linkage_matches_checking_every_pair(
+    case: tuple[list[Claim], dict[tuple[str, str], float]],
+) -> None:
+    block, edges = case
+    clusters = _cluster(block, edges)
+    assert {frozenset(c.id for c in group) for group, _ in clusters} == _naive(block, edges)
+    assert sorted(c.id for group, _ in clusters for c in group) == sorted(c.id for c in block)
+    for group, scores in clusters:
+        pairs = {(a, b) for a, b, _ in scores}
+        for i, p in enumerate(group):
+            for q in group[i + 1 :]:
+                assert _linked(p, q, edges)  # every member is linked with every other
+                if p.document != q.document:
+                    assert (min(p.id, q.id), max(p.id, q.id)) in pairs
