@@ -8,6 +8,7 @@ only when it is comparable with every member from another document.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
@@ -176,14 +177,14 @@ MAX_TIME_NEIGHBOURS = 256
 
 def _time_pairs(
     block: Sequence[Claim], docs: Mapping[str, Document], config: Config
-) -> Iterator[tuple[Claim, Claim]]:
-    """The pairs ``(block[i], block[j])``, i < j, whose event times allow a comparison: a sweep over time.
+) -> Iterator[tuple[int, list[int]]]:
+    """For claims ``i`` of ``block``, the claims ``j`` whose event times allow a comparison with it: a sweep over time.
 
     Exactly the pairs `_comparable` does not reject on time alone (two dates at most
     ``date_window_days`` apart; two event windows that overlap, or either unknown), found in time
     order instead of all pairs, so a block spanning years of news costs near-linear time. Pairs come
     in time order, not block order: the edges found do not depend on the order they are scored in.
-    Each claim meets at most `MAX_TIME_NEIGHBOURS` later-starting claims (a cap, not a time rule).
+    Each pair comes once, as ``(i, [.., j, ..])`` or ``(j, [.., i, ..])``. Each claim meets at most `MAX_TIME_NEIGHBOURS` later-starting claims (a cap, not a time rule).
     """
     timed: list[tuple[int, int, int]] = []  # (start, end, index) as day ordinals, closed
     untimed: list[int] = []
@@ -202,17 +203,14 @@ def _time_pairs(
             span = window
         timed.append((span[0].toordinal(), span[1].toordinal(), i))
     timed.sort()
+    starts = [start for start, _end, _i in timed]
     for k, (_start, end, i) in enumerate(timed):
-        for m in range(k + 1, min(len(timed), k + 1 + MAX_TIME_NEIGHBOURS)):
-            start2, _end2, j = timed[m]
-            if start2 > end:
-                break
-            yield (block[i], block[j]) if i < j else (block[j], block[i])
+        # the later-starting claims whose start is within this claim's reach, at most the cap
+        stop = min(bisect_right(starts, end, k + 1), k + 1 + MAX_TIME_NEIGHBOURS)
+        yield i, [j for _s, _e, j in timed[k + 1 : stop]]
+    everyone = [j for _s, _e, j in timed]
     for n, i in enumerate(untimed):  # an unknown event time may be compared with any other
-        for _s, _e, j in timed:
-            yield (block[i], block[j]) if i < j else (block[j], block[i])
-        for j in untimed[n + 1 :]:
-            yield block[i], block[j]
+        yield i, everyone + untimed[n + 1 :]
 
 
 def _signature(claim: Claim, docs: Mapping[str, Document]) -> tuple[object, ...]:
@@ -227,17 +225,25 @@ def _edges(
     edges: dict[tuple[str, str], float] = {}
     # Wire copy repeats claims word for word across outlets: a pair of signatures is scored once.
     kinds: dict[tuple[object, ...], int] = {}
-    signature = {c.id: kinds.setdefault(_signature(c, docs), len(kinds)) for c in block}
-    scored: dict[tuple[int, int], float | None] = {}
-    for a, b in _time_pairs(block, docs, config):
-        if a.document != b.document:
-            key = (signature[a.id], signature[b.id])
+    signature = [kinds.setdefault(_signature(c, docs), len(kinds)) for c in block]
+    document = [c.document for c in block]
+    ids = [c.id for c in block]
+    width = len(block) + 1
+    scored: dict[int, float | None] = {}
+    for i, later in _time_pairs(block, docs, config):
+        doc_i, sig_i = document[i], signature[i]
+        for j in later:
+            if document[j] == doc_i:
+                continue
+            key = sig_i * width + signature[j] if i < j else signature[j] * width + sig_i
             if key in scored:
                 score = scored[key]
             else:
+                a, b = (block[i], block[j]) if i < j else (block[j], block[i])
                 score = scored[key] = _comparable(a, b, docs, config)
             if score is not None:
-                edges[(a.id, b.id) if a.id < b.id else (b.id, a.id)] = score
+                x, y = ids[i], ids[j]
+                edges[(x, y) if x < y else (y, x)] = score
     # Two scopes: when b's document also states a value compatible with a (about a thing a is
     # comparable with), a different value elsewhere in b's document speaks of another scope.
     by_id = {c.id: c for c in block}
