@@ -12,6 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "crosscheck"
 # module -> layer; a module may import crosscheck modules of a strictly lower layer only.
 LAYERS = {
     "_version": 0,
+    "_regex": 0,
     "errors": 0,
     "model": 1,
     "config": 2,

@@ -15,6 +15,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
+from ._regex import trie
 from .model import Bound, Interval, Quantity, QuantityMention, Span
 
 __all__ = [
@@ -249,7 +250,8 @@ FALLING = _list(_DATA, "falling")
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as one alternative, longest first (a trie: the same matches, fewer attempts)."""
+    return trie(words)
 
 
 CARDINAL_WORD = _alt([*SMALL, *TENS, *SCALES, "dozen"])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from attrs import field, frozen
 
+from ._regex import trie
 from .errors import ConfigError
 
 __all__ = ["Terms", "default_terms", "load_terms"]
@@ -132,13 +133,11 @@ def _org_pattern(aliases: list[str]) -> re.Pattern[str]:
 
 
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
-    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
-    parts = []
-    for alias in ordered:
-        escaped = re.escape(alias)
-        # Short all-caps aliases (US, UK, PLA) are matched case-sensitively; the rest ignore case.
-        parts.append(escaped if alias.isupper() and len(alias) <= 4 else f"(?i:{escaped})")
-    return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?!\w|\.\w)")
+    # Short all-caps aliases (US, UK, PLA) are matched case-sensitively; the rest ignore case.
+    exact = sorted({a for a in aliases if a.isupper() and len(a) <= 4})
+    anycase = sorted({a for a in aliases if not (a.isupper() and len(a) <= 4)})
+    body = trie(anycase, exact_case=exact, fold=True)
+    return re.compile(r"(?<![\w.])" + body + r"(?!\w|\.\w)", re.IGNORECASE)
 
 
 def _table(data: dict[str, object], name: str, origin: str) -> dict[str, list[str]]:

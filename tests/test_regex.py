@@ -1,0 +1,50 @@
+"""Word-list tries find exactly what a longest-first alternation of the same words finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck._regex import trie
+
+PIECES = ["on", "one", "o", "ne", "t", "tw", "two", "e", "US", "us", "U", "S", "a", " ", "-", ".", "x"]
+WORDS = st.lists(st.text(alphabet="onetwUSa -.", min_size=1, max_size=6), min_size=1, max_size=8)
+TEXT = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(WORDS, TEXT)
+def test_trie_matches_like_the_alternation(words: list[str], text: str) -> None:
+    for flags in (0, re.IGNORECASE):
+        plain = re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", flags)
+        fast = re.compile(rf"(?<!\w)(?:{trie(words)})(?!\w)", flags)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(WORDS, WORDS, TEXT)
+def test_folded_trie_keeps_short_capitals_case_sensitive(
+    anycase: list[str], exact: list[str], text: str
+) -> None:
+    exact = [w.upper() for w in exact]
+    parts = sorted(
+        [(w, f"(?i:{re.escape(w)})") for w in anycase] + [(w, re.escape(w)) for w in exact],
+        key=lambda p: -len(p[0]),
+    )
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(p for _, p in parts) + r")(?!\w)")
+    fast = re.compile(r"(?<!\w)" + trie(anycase, exact_case=exact, fold=True) + r"(?!\w)", re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_aliases_in_text() -> None:
+    pattern = re.compile(
+        r"\b" + trie(["united states", "us army"], exact_case=["US"], fold=True) + r"\b", re.I
+    )
+    found = [m.group(0) for m in pattern.finditer("The US and the U.S. Army; us army, us and United States.")]
+    assert found == ["US", "us army", "United States"]
