@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -482,15 +483,21 @@ _OPENERS = frozenset(
 )
 
 
+@lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    """The document's text lower-cased, once per document rather than once per claim."""
+    return text.lower()
+
+
 def _action(text: str, sentence_start: int, position: int) -> str | None:
     """The last verb-like word before ``position`` in its clause (a heuristic: past tenses and a short list)."""
     clause = _clause_start(text, sentence_start, position)
     found = None
-    for match in _VERB.finditer(text.lower(), clause, position):
+    for match in _VERB.finditer(_lower(text), clause, position):
         found = match.group(0)
     return found
 
 
 def _action_after(text: str, position: int, sentence_end: int) -> str | None:
-    match = _VERB.search(text.lower(), position, min(sentence_end, position + 60))
+    match = _VERB.search(_lower(text), position, min(sentence_end, position + 60))
     return match.group(0) if match else None

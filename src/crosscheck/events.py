@@ -521,6 +521,20 @@ def _tail(
     return obj, place, agent
 
 
+_STARTS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _group_starts(verbs: Verbs) -> frozenset[str]:
+    """Every word a verb group can start with (`_group` returns None at any other word)."""
+    hit = _STARTS.get(id(verbs.single))
+    if hit is None or hit[0] is not verbs.single:
+        if len(_STARTS) > 16:
+            _STARTS.clear()
+        words = frozenset(verbs.single) | frozenset(verbs.multi) | _AUX | frozenset(_GLUED)
+        hit = _STARTS[id(verbs.single)] = (verbs.single, words | _CONTROL | _CONTROL_FROM)
+    return hit[1]
+
+
 def find_events(
     text: str, start: int, end: int, terms: Terms, *, verbs: Verbs | None = None, cues: Cues | None = None
 ) -> list[EventMention]:
@@ -529,8 +543,13 @@ def find_events(
     tokens = tokenize(text, start, end)
     # (subject first, subject end, group start, group end, lemma, passive, index of the group lending its subject)
     groups: list[tuple[int, int, int, int, str, bool, int | None]] = []
+    starts = _group_starts(verbs)
     i = 0
     while i < len(tokens):
+        low = tokens[i].low
+        if low not in starts and not low.endswith("n't"):
+            i += 1  # no verb group starts at a word that is no auxiliary, control word or verb form
+            continue
         found = _group(tokens, i, verbs)
         if found is None:
             i += 1
