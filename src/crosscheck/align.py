@@ -221,13 +221,17 @@ def _signature(claim: Claim, docs: Mapping[str, Document]) -> tuple[object, ...]
 
 def _edges(
     block: Sequence[Claim], docs: Mapping[str, Document], config: Config
-) -> dict[tuple[str, str], float]:
-    edges: dict[tuple[str, str], float] = {}
+) -> tuple[list[Claim], dict[tuple[int, int], float]]:
+    """The block's claims in id order, and the comparable pairs' scores keyed by those positions (lower first)."""
+    order = sorted(range(len(block)), key=lambda i: block[i].id)
+    rank = [0] * len(block)
+    for r, i in enumerate(order):
+        rank[i] = r
+    edges: dict[tuple[int, int], float] = {}
     # Wire copy repeats claims word for word across outlets: a pair of signatures is scored once.
     kinds: dict[tuple[object, ...], int] = {}
     signature = [kinds.setdefault(_signature(c, docs), len(kinds)) for c in block]
     document = [c.document for c in block]
-    ids = [c.id for c in block]
     width = len(block) + 1
     scored: dict[int, float | None] = {}
     for i, later in _time_pairs(block, docs, config):
@@ -242,32 +246,31 @@ def _edges(
                 a, b = (block[i], block[j]) if i < j else (block[j], block[i])
                 score = scored[key] = _comparable(a, b, docs, config)
             if score is not None:
-                x, y = ids[i], ids[j]
+                x, y = rank[i], rank[j]
                 edges[(x, y) if x < y else (y, x)] = score
     # Two scopes: when b's document also states a value compatible with a (about a thing a is
     # comparable with), a different value elsewhere in b's document speaks of another scope.
-    by_id = {c.id: c for c in block}
-    partners: dict[str, set[str]] = defaultdict(set)
+    ranked = [block[i] for i in order]
+    partners: dict[int, list[int]] = defaultdict(list)
     for x, y in edges:
-        partners[x].add(y)
-        partners[y].add(x)
-    agreeing: dict[str, set[str]] = {}  # claim id -> documents of its partners it is compatible with
+        partners[x].append(y)
+        partners[y].append(x)
+    agreeing: dict[int, set[str]] = {}  # claim -> documents of its partners it is compatible with
 
-    def agreeing_documents(claim: Claim) -> set[str]:
-        if claim.id not in agreeing:
-            agreeing[claim.id] = {
-                by_id[p].document for p in partners[claim.id] if compatible(claim, by_id[p])
-            }
-        return agreeing[claim.id]
+    def agreeing_documents(x: int) -> set[str]:
+        if x not in agreeing:
+            one = ranked[x]
+            agreeing[x] = {ranked[p].document for p in partners[x] if compatible(one, ranked[p])}
+        return agreeing[x]
 
     for x, y in list(edges):
-        a, b = by_id[x], by_id[y]
+        a, b = ranked[x], ranked[y]
         if compatible(a, b):
             continue
         # (b itself is not compatible with a, so any compatible partner in b's document is another claim)
-        if b.document in agreeing_documents(a) or a.document in agreeing_documents(b):
+        if b.document in agreeing_documents(x) or a.document in agreeing_documents(y):
             del edges[(x, y)]
-    return edges
+    return ranked, edges
 
 
 def align(claims: Iterable[Claim], documents: Mapping[str, Document], *, config: Config) -> list[Cluster]:
@@ -278,58 +281,61 @@ def align(claims: Iterable[Claim], documents: Mapping[str, Document], *, config:
     out: list[Cluster] = []
     for key in sorted(blocks):
         block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))
-        edges = _edges(block, documents, config)
-        out.extend(_cluster(block, edges))
+        ranked, edges = _edges(block, documents, config)
+        out.extend(_cluster(ranked, edges))
     return out
 
 
-def _cluster(block: Sequence[Claim], edges: Mapping[tuple[str, str], float]) -> list[Cluster]:
+def _cluster(claims: Sequence[Claim], edges: Mapping[tuple[int, int], float]) -> list[Cluster]:
     """Complete-linkage agglomeration over the edges, strongest first, deterministic.
 
-    Two clusters merge when every pair of their claims is linked (`_linked`); the number of linked
-    pairs between clusters is kept up to date instead of re-checking every pair at each merge.
+    ``claims`` are in id order and ``edges`` keyed by their positions, lower first, so ties between
+    equal scores are broken by the claims' ids. Two clusters merge when every pair of their claims is
+    linked (`_linked`); the number of linked pairs between clusters is kept up to date instead of
+    re-checking every pair at each merge.
     """
-    members: dict[str, list[Claim]] = {c.id: [c] for c in block}
-    owner: dict[str, str] = {c.id: c.id for c in block}
-    links: dict[str, dict[str, int]] = {c.id: {} for c in block}  # cluster -> cluster -> linked pairs
+    members: dict[int, list[int]] = {x: [x] for x in range(len(claims))}
+    owner = list(range(len(claims)))
+    links: list[dict[int, int]] = [{} for _ in claims]  # cluster -> cluster -> linked pairs
 
-    def link(x: str, y: str) -> None:
+    def link(x: int, y: int) -> None:
         links[x][y] = links[x].get(y, 0) + 1
         links[y][x] = links[y].get(x, 0) + 1
 
     for x, y in edges:
         link(x, y)
-    by_document: dict[str, list[Claim]] = defaultdict(list)
-    for claim in block:
-        by_document[claim.document].append(claim)
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for x, claim in enumerate(claims):
+        by_document[claim.document].append(x)
     for same in by_document.values():
-        for i, p in enumerate(same):
-            for q in same[i + 1 :]:
-                if _linked(p, q, edges):
-                    link(p.id, q.id)
+        for n, x in enumerate(same):
+            for y in same[n + 1 :]:
+                if _linked(claims, x, y, edges):
+                    link(x, y)
     for (x, y), _score in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
         cx, cy = owner[x], owner[y]
         if cx == cy or links[cx].get(cy, 0) != len(members[cx]) * len(members[cy]):
             continue
-        for z, n in links.pop(cy).items():
+        for z, n in links[cy].items():
             del links[z][cy]
             if z != cx:
                 links[cx][z] = links[z][cx] = links[cx].get(z, 0) + n
-        for claim in members[cy]:
-            owner[claim.id] = cx
+        links[cy] = {}
+        for m in members[cy]:
+            owner[m] = cx
         members[cx].extend(members.pop(cy))
     out: list[Cluster] = []
     for group in members.values():
-        group.sort(key=lambda c: (c.document, c.span.start, c.span.end))
-        ids = [c.id for c in group]
-        pairs = ((min(x, y), max(x, y)) for i, x in enumerate(ids) for y in ids[i + 1 :])
-        scores = tuple((x, y, edges[(x, y)]) for x, y in pairs if (x, y) in edges)
-        out.append((tuple(group), scores))
+        group.sort(key=lambda x: (claims[x].document, claims[x].span.start, claims[x].span.end))
+        pairs = (((x, y) if x < y else (y, x)) for n, x in enumerate(group) for y in group[n + 1 :])
+        scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for x, y in pairs if (x, y) in edges)
+        out.append((tuple(claims[x] for x in group), scores))
+    out.sort(key=lambda cluster: (cluster[0][0].document, cluster[0][0].span.start, cluster[0][0].span.end))
     return out
 
 
-def _linked(p: Claim, q: Claim, edges: Mapping[tuple[str, str], float]) -> bool:
+def _linked(claims: Sequence[Claim], x: int, y: int, edges: Mapping[tuple[int, int], float]) -> bool:
+    p, q = claims[x], claims[y]
     if p.document == q.document:  # one document saying it twice: the same value, the same event
         return compatible(p, q) and (not isinstance(p.value, Event) or p.value == q.value)
-    key = (p.id, q.id) if p.id < q.id else (q.id, p.id)
-    return key in edges
+    return ((x, y) if x < y else (y, x)) in edges
