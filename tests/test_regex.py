@@ -48,3 +48,60 @@ def test_aliases_in_text() -> None:
     )
     found = [m.group(0) for m in pattern.finditer("The US and the U.S. Army; us army, us and United States.")]
     assert found == ["US", "us army", "United States"]
+
+
+NUMBERISH = [
+    "two",
+    "twenty-first",
+    "a dozen",
+    "dozens of",
+    "half of",
+    "a third of",
+    "twice",
+    "threefold",
+    "one in five",
+    "US$",
+    "¥",
+    "USD ",
+    "€",
+    "5",
+    "1,200",
+    "٣",
+    "between",
+    "from",
+    " to ",
+    "-",
+    " and ",
+    "the",
+    " ",
+    "x",
+    "a",
+    "A",
+    "Million",
+]
+
+
+@settings(max_examples=600, deadline=None, database=None)
+@given(st.lists(st.one_of(st.sampled_from(NUMBERISH), st.text(max_size=3)), max_size=4).map("".join))
+def test_number_candidate_is_in_every_number_match(text: str) -> None:
+    """A sentence the `CANDIDATE` prefilter rejects has no `NUMBER` or `FORMS` match: skipping it loses nothing."""
+    from crosscheck.numbers import CANDIDATE, FORMS, NUMBER
+
+    if CANDIDATE.search(text) is None:
+        assert NUMBER.search(text) is None
+        assert FORMS.search(text) is None
+
+
+def test_number_candidate_covers_every_number_word() -> None:
+    """Every word of the number lists, alone or in the forms that start with it, passes the prefilter."""
+    from crosscheck import numbers as n
+
+    words = {
+        *n.SMALL, *n.TENS, *n.SCALES, *n.ORDINALS, *n.FRACTIONS, *n.MULTIPLIERS, *n.VAGUE_PLURALS,
+        *n.CURRENCY_WORDS, *n.UNITS, *n.QUALIFIERS, "dozen", "hundred", "between", "from", "a", "an",
+    }  # fmt: skip
+    for word in sorted(words):
+        for form in ("{w}", "a {w} of the", "{w}fold", "{w}-fold", "{w} in five", "{w}-first", "US$ {w}"):
+            for text in (form.format(w=word), form.format(w=word).upper()):
+                if n.NUMBER.search(text) or n.FORMS.search(text):
+                    assert n.CANDIDATE.search(text), text

@@ -22,6 +22,8 @@ __all__ = [
     "AGE_AFTER",
     "AND",
     "BLOCKED_BEFORE",
+    "CANDIDATE",
+    "CANDIDATE_WORDS",
     "CARDINAL_WORD",
     "CHANGE_BEFORE",
     "CHANGE_VERBS",
@@ -312,6 +314,13 @@ FORMS = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# What every match of NUMBER or FORMS holds: a digit (every currency is followed by one), or a word
+# starting with a number, ordinal, fraction, multiplier or vague-plural word ("twofold" included).
+# A sentence without it is skipped before the two scans.
+CANDIDATE_WORDS = frozenset(
+    {*ORDINALS, *TENS, *SMALL, *SCALES, "dozen", "hundred", *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS}
+)
+CANDIDATE = re.compile(r"\d|\b" + trie(sorted(CANDIDATE_WORDS)), re.IGNORECASE)
 CHANGE_BEFORE = re.compile(rf"\b({_alt(CHANGE_VERBS)})\s+(?:by\s+)?\Z", re.IGNORECASE)
 AGE_AFTER = re.compile(r"-years?-old\b|\s+years?\s+old\b", re.IGNORECASE)
 PREPOSITION_OVER = frozenset(["second", "minute", "hour", "day", "week", "month", "year"])

@@ -28,6 +28,7 @@ from .model import Interval, Quantity, QuantityMention
 from .numbers import (
     AGE_AFTER,
     BLOCKED_BEFORE,
+    CANDIDATE,
     CHANGE_BEFORE,
     CURRENCY_AFTER,
     CURRENCY_SYMBOLS,
@@ -91,6 +92,8 @@ def find_quantities(
     ``[x(1-t), x(1+t)]`` and "nearly"-type ones to ``[x(1-t), x]``.
     """
     stop = len(text) if end is None else end
+    if CANDIDATE.search(text, start, stop) is None:
+        return ()  # no digit and no number word: neither pattern can match
     urls = (
         [(t.start(), t.end()) for t in TOKEN.finditer(text, start, stop) if URLISH.search(t.group())]
         if _URL_NEED.search(text, start, stop)
