@@ -11,6 +11,15 @@ from .conftest import make_doc
 
 TROOPS = "In September, {who} sent {n} to take part in a joint exercise with Russia."
 PATROL = "This marked the {nth} such joint patrol in the region since 2019."
+WIRE = (
+    "Russian and Chinese bombers flew a joint patrol over the Sea of Japan on Wednesday. "
+    "As part of the drills, Russian bombers landed in China for the first time. "
+    "In September, Beijing sent more than 2,000 troops to a joint exercise with Russia. "
+    "The ministry said the patrols were not directed against any other country."
+)
+INDEPENDENT = (
+    "Officials in Beijing told us China had sent more than 2,000 soldiers to Russia's exercise in September."
+)
 
 
 def _groups(report: Report, *texts: str) -> list[crosscheck.Group]:
@@ -138,18 +147,11 @@ def test_unknown_event_time_is_never_a_conflict() -> None:
 
 def test_syndicated_copy_is_one_origin() -> None:
     """Two outlets carrying the same wire copy back a claim with 2 documents but 1 independent origin."""
-    wire = (
-        "Russian and Chinese bombers flew a joint patrol over the Sea of Japan on Wednesday. "
-        "As part of the drills, Russian bombers landed in China for the first time. "
-        "In September, Beijing sent more than 2,000 troops to a joint exercise with Russia. "
-        "The ministry said the patrols were not directed against any other country."
-    )
-    independent = "Officials in Beijing told us China had sent more than 2,000 soldiers to Russia's exercise in September."
     report = crosscheck.check(
         [
-            make_doc("ap", wire, published="2022-12-01", source="AP"),
-            make_doc("copy", wire.replace("Beijing", "China"), published="2022-12-02", source="Copy"),
-            make_doc("own", independent, published="2022-12-01", source="Own"),
+            make_doc("ap", WIRE, published="2022-12-01", source="AP"),
+            make_doc("copy", WIRE.replace("Beijing", "China"), published="2022-12-02", source="Copy"),
+            make_doc("own", INDEPENDENT, published="2022-12-01", source="Own"),
         ]
     )
     assert ("ap", "copy", 4) in report.shared_passages
@@ -178,16 +180,9 @@ def test_wire_copy_carried_by_hundreds_of_outlets_is_still_one_origin() -> None:
     Each outlet is credited with the passages it shares with the first document carrying them, so the
     report lists one entry per outlet, not one per pair of outlets.
     """
-    wire = (
-        "Russian and Chinese bombers flew a joint patrol over the Sea of Japan on Wednesday. "
-        "As part of the drills, Russian bombers landed in China for the first time. "
-        "In September, Beijing sent more than 2,000 troops to a joint exercise with Russia. "
-        "The ministry said the patrols were not directed against any other country."
-    )
     outlets = 230  # more than Config.max_trigram_postings (200) sentences hold each trigram
-    docs = [make_doc(f"o{i:03d}", wire, published="2022-12-01", source=f"Outlet {i}") for i in range(outlets)]
-    own = "Officials in Beijing told us China had sent more than 2,000 soldiers to Russia's exercise in September."
-    docs.append(make_doc("own", own, published="2022-12-01", source="Own"))
+    docs = [make_doc(f"o{i:03d}", WIRE, published="2022-12-01", source=f"Outlet {i}") for i in range(outlets)]
+    docs.append(make_doc("own", INDEPENDENT, published="2022-12-01", source="Own"))
     report = crosscheck.check(docs)
     assert len(report.shared_passages) == outlets - 1
     assert all(a == "o000" and n == 4 for a, b, n in report.shared_passages)
