@@ -105,7 +105,8 @@ def find_syndication(documents: Sequence[Document], config: Config) -> Syndicati
         for j, shared in hits.items():
             if shared / min(len(grams), len(grams_of[j])) >= config.copy_containment:
                 rewrites.add((i, j))
-    # Documents are counted as sharing copy over *families*: wordings joined through their rewrites.
+    # A family is a wording and its rewrites, transitively. Copies are counted pair by pair in a small
+    # family (same wording, or a direct rewrite), and against the first carrier in a large one.
     family = {i: i for i in range(len(said))}
     for i, j in sorted(rewrites):
         ri, rj = _find(family, i), _find(family, j)
