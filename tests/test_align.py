@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.align import _cluster
+from crosscheck.align.cluster import cluster as _cluster
 from crosscheck.model import About, Claim, Interval, Quantity, Span
 
 

@@ -28,7 +28,7 @@ def test_json_is_exactly_report_to_dict(capsys: pytest.CaptureFixture[str]) -> N
         assert claim["kind"] in {"quantity", "ordinal", "date", "event"}
     claim_ids = {c["id"] for c in printed["claims"]}
     for group in printed["groups"]:
-        assert group["verdict"] in {"agreement", "conflict", "single_source"}
+        assert group["verdict"] in {"agreement", "conflict", "possible_conflict", "single_source"}
         assert set(group["claims"]) <= claim_ids
         assert group["explanation"]
         assert group["documents"] == len(group["document_ids"])

@@ -192,7 +192,8 @@ def test_quiet_prints_only_the_summary_line(conflict_seeds: Path, capsys: pytest
     assert code == 1
     assert out == (
         f"crosscheck · 5 documents · {len(report.claims)} claims · {len(report.agreements)} agreements · "
-        f"1 conflicts · {len(report.single_source)} single-source\n"
+        f"1 conflicts · {len(report.possible_conflicts)} possible conflicts · "
+        f"{len(report.single_source)} single-source\n"
     )
 
 

@@ -30,9 +30,13 @@ LAYERS = {
     "manifest": 3,
     "attribution": 3,
     "events": 3,
+    "slots": 3,
     "documents": 4,
     "claims": 4,
     "align": 5,
+    "align.rules": 4.5,
+    "align.blocking": 4.6,
+    "align.cluster": 4.5,
     "verdict": 5,
     "independence": 5,
     "engines": 5.5,
@@ -53,10 +57,20 @@ LAYERS = {
 }
 # third-party package -> the only modules allowed to import it
 THIRD_PARTY = {
-    "rapidfuzz": {"align"},
+    "rapidfuzz": {"align.rules"},
     "dateparser": {"dates"},
     "rich": {"render.terminal", "cli"},
-    "attrs": {"model", "config", "terms", "polarity", "pipeline", "store", "claims", "independence"},
+    "attrs": {
+        "align.rules",
+        "model",
+        "config",
+        "terms",
+        "polarity",
+        "pipeline",
+        "store",
+        "claims",
+        "independence",
+    },
     "pytest": {"plugin"},
     "dask": {"engines"},
 }

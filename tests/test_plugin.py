@@ -85,11 +85,11 @@ def test_pyproject_table_names_corpus_and_config(pytester: pytest.Pytester) -> N
     _corpus(pytester)
     pytester.makepyprojecttoml(
         '[tool.pytest.ini_options]\ncrosscheck_corpus = ["corpus"]\n'
-        'crosscheck_config = ["conflict_context_score = 80"]\n'
+        'crosscheck_config = ["conflict_bar = 80"]\n'
     )
     pytester.makepyfile(
         test_fire=FIRE_TESTS
-        + "\ndef test_config(crosscheck_config):\n    assert crosscheck_config.conflict_context_score == 80\n"
+        + "\ndef test_config(crosscheck_config):\n    assert crosscheck_config.conflict_bar == 80\n"
     )
     _run(pytester).assert_outcomes(passed=3)
 
@@ -126,11 +126,11 @@ def test_marker_config_reaches_the_pipeline(pytester: pytest.Pytester) -> None:
         from crosscheck.testing import assert_agreement
 
         def test_default(crosscheck_config):
-            assert crosscheck_config.min_context_score == 62.0
+            assert crosscheck_config.agree_bar == 50.0
 
-        @pytest.mark.crosscheck(min_context_score=100, conflict_context_score=100)
+        @pytest.mark.crosscheck(agree_bar=100, conflict_bar=100)
         def test_strict(crosscheck_config, crosscheck_report):
-            assert crosscheck_config.min_context_score == 100
+            assert crosscheck_config.agree_bar == 100
             assert_agreement(crosscheck_report, ("wire", "12 fire engines"), ("daily", "a dozen fire engines"))
         """
     )
@@ -144,14 +144,14 @@ def test_ini_config_lines_set_options(pytester: pytest.Pytester) -> None:
     _corpus(pytester)
     pytester.makeini(
         "[pytest]\ncrosscheck_corpus = corpus\ncrosscheck_config =\n"
-        "    min_context_score = 70\n    approx_tolerance = '0.2'\n"
+        "    agree_bar = 70\n    approx_tolerance = '0.2'\n"
     )
     pytester.makepyfile(
         """
         from decimal import Decimal
 
         def test_config(crosscheck_config):
-            assert crosscheck_config.min_context_score == 70
+            assert crosscheck_config.agree_bar == 70
             assert crosscheck_config.approx_tolerance == Decimal("0.2")
         """
     )
@@ -186,14 +186,14 @@ def test_an_out_of_range_option_fails_with_the_config_message(pytester: pytest.P
         """
         import pytest
 
-        @pytest.mark.crosscheck(min_context_score=120)
+        @pytest.mark.crosscheck(agree_bar=120)
         def test_bad(crosscheck_report):
             pass
         """
     )
     result = _run(pytester)
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*min_context_score must be between 0 and 100, got 120*"])
+    result.stdout.fnmatch_lines(["*agree_bar must be between 0 and 100, got 120*"])
 
 
 def test_no_corpus_and_a_missing_corpus_say_what_to_do(pytester: pytest.Pytester) -> None:
@@ -235,7 +235,7 @@ def test_report_is_computed_once_per_corpus_and_config(pytester: pytest.Pytester
         def test_same(crosscheck_report, crosscheck_documents, i):
             SEEN.append((crosscheck_report, crosscheck_documents))
 
-        @pytest.mark.crosscheck(min_context_score=90)
+        @pytest.mark.crosscheck(agree_bar=90)
         def test_other(crosscheck_report, crosscheck_documents):
             SEEN.append((crosscheck_report, crosscheck_documents))
 

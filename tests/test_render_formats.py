@@ -15,7 +15,7 @@ import pytest
 
 import crosscheck
 from crosscheck import ConfigError, Document, Report
-from crosscheck.model import Bound, ClaimKind, Granularity
+from crosscheck.model import Bound, ClaimKind, ConflictType, Granularity, Verdict
 from crosscheck.render import FORMATS, render, render_chunks
 from crosscheck.render.to_html import script_json
 
@@ -214,7 +214,7 @@ def test_script_json_cannot_close_a_script() -> None:
 def test_html_of_a_report_with_no_groups_still_renders() -> None:
     """A document without claims gives a page with empty sections, not an error."""
     html = render(crosscheck.check([Document(id="x", text="Nothing to count here.")]), "html")
-    assert html.count('<p class="empty">None.</p>') == 3
+    assert html.count('<p class="empty">None.</p>') == 4  # conflicts, possible conflicts, agreements, single
 
 
 def _validate(data: object) -> None:
@@ -248,6 +248,8 @@ def test_schema_enums_follow_the_model() -> None:
     """The schema's kinds, bounds and granularities are the model's, so they cannot drift apart."""
     defs = SCHEMA["$defs"]
     assert defs["claim"]["properties"]["kind"]["enum"] == list(get_args(ClaimKind))
+    assert defs["group"]["properties"]["verdict"]["enum"] == [v.value for v in Verdict]
+    assert defs["group"]["properties"]["conflict_type"]["enum"] == [None, *(t.value for t in ConflictType)]
     assert defs["quantity"]["properties"]["bound"]["enum"] == list(get_args(Bound))
     assert defs["date"]["properties"]["granularity"]["enum"] == list(get_args(Granularity))
 

@@ -15,12 +15,15 @@ import attrs
 
 from .attribution import Attribution, find_attributions, source_at, speech_time
 from .config import Config
+from .date_patterns import MONTHS, WEEKDAYS
 from .dates import find_dates
 from .events import EventMention, find_events
 from .model import About, Claim, DateMention, DateValue, Document, QuantityMention, Sentence, Span
+from .numbers import NUMBER_WORDS
 from .polarity import claim_window, stance
 from .quantities import find_quantities
 from .segment import split_sentences
+from .slots import measure_of
 from .terms import Terms, default_terms
 
 __all__ = ["extract", "extract_sentence"]
@@ -164,10 +167,16 @@ def extract_sentence(
     claims: list[Claim] = []
     for q in quantities:
         when = _event_time(q.span, dates)
+        measure = measure_of(doc.text, q, s, e, terms)
+        if measure == "age" and q.value.unit is None:
+            q = attrs.evolve(q, value=attrs.evolve(q.value, unit="year_of_age"))
         about = About(
             thing=terms.thing(q.noun, q.head) or q.value.unit,
             phrase=q.noun,
-            actor=_actor(doc.text, q, actors, terms, s),
+            measure=measure,
+            actor=_age_holder(doc.text, q, s, e)
+            if measure == "age"
+            else _actor(doc.text, q, actors, terms, s),
             action=_canonical_action(terms, _action(doc.text, s, q.span.start)),
             place=place,
             when=when,
@@ -240,7 +249,14 @@ def _annotate(
 def _mostly_dates(sentence: Sentence, text: str, start: int, end: int) -> bool:
     """A line that is little more than a date or timestamp ("April 24, 2013 4:45pm")."""
     words = re.findall(r"[A-Za-z]{3,}", sentence.text)
-    return len(words) <= 3 and bool(re.search(r"\d", sentence.text))
+    if len(words) > 3 or not re.search(r"\d", sentence.text):
+        return False
+    # "At least 12 people died." is a claim; "April 24, 2013 4:45pm" and "09/14/2013" are stamps.
+    return bool(_STAMP.search(sentence.text)) or any(w.lower()[:3] in _MONTH_PREFIXES for w in words)
+
+
+_STAMP = re.compile(r"\d{1,2}\s*:\s*\d\d|\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b")
+_MONTH_PREFIXES = frozenset(m[:3] for m in MONTHS) | frozenset(w[:3] for w in WEEKDAYS)
 
 
 def _vague_now(mention: DateMention) -> bool:
@@ -395,6 +411,28 @@ def _actor(
     )
 
 
+# Whose age: "Andrew Lopez, 20," (the name before) or "27-year-old Christopher Kenyon Simpson" (after).
+_HOLDER_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:,\s*|\s*\()$")
+_HOLDER_INSIDE = re.compile(r"old\s+((?:[A-Z][\w'’-]+\s*)+)$")
+_HOLDER_AFTER = re.compile(
+    r"\s+(?:(?:[a-z]+|[A-Z][a-z]*\.)\s+){0,2}?((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+)
+
+
+def _age_holder(text: str, q: QuantityMention, start: int, end: int) -> str | None:
+    """The surname an age belongs to, when a name stands next to it; None for "a 10-year-old girl"."""
+    before = _HOLDER_BEFORE.search(text, max(start, q.span.start - 40), q.span.start)
+    if before is not None and before.group(1).lower() not in NUMBER_WORDS:
+        return before.group(1)
+    inside = _HOLDER_INSIDE.search(q.text)
+    if inside is not None:
+        return inside.group(1).split()[-1]
+    after = _HOLDER_AFTER.match(text, q.span.end, end)
+    if after is not None:
+        return after.group(1).split()[-1]
+    return None
+
+
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|hers|their|them)\b", re.IGNORECASE)
 
 
@@ -425,6 +463,9 @@ def _name_before(text: str, sentence_start: int, position: int) -> str | None:
             word = words[0]
             if word in _OPENERS or word.endswith("s"):
                 continue
+        words = [w for w in words if w.lower() not in NUMBER_WORDS and w.lower()[:3] not in _MONTH_PREFIXES]
+        if not words:
+            continue
         return words[-1]
     return None
 

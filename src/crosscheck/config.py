@@ -28,6 +28,57 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: Any)
         raise ConfigError(f"Config.{attribute.name} must be a number >= 0, got {value!r}")
 
 
+# The same-fact model's weights (see `Config`), fitted by `benchmarks/fit_weights.py` (L2 = 1) on the
+# dev half (odd-numbered topics) of the labelled ECB+ pairs in `benchmarks/gold/` on 2026-12-01:
+# 200 count pairs, 56 date pairs and 50 age pairs whose two sides crosscheck extracts. Three models
+# (counts, "date." and "age."), each falling back to the counts' weight for a rule it does not name.
+DEFAULT_WEIGHTS: tuple[tuple[str, float], ...] = (
+    ("bias", 0.18),
+    ("measure", 0.69),
+    ("thing", 0.97),
+    ("context", 0.62),
+    ("near", 1.5),
+    ("actor", 0.12),
+    ("action", 0.37),
+    ("when", -0.04),
+    ("pronoun", 0.36),
+    ("magnitude", 0.77),
+    ("same_text", 0.39),
+    ("date.bias", 0.36),
+    ("date.context", 0.49),
+    ("date.near", 0.59),
+    ("date.actor", 0.39),
+    ("date.action", 0.54),
+    ("date.published", 0.58),
+    ("date.same_text", 0.55),
+    ("age.bias", 0.25),
+    ("age.measure", 0.39),
+    ("age.thing", -0.19),
+    ("age.context", -0.02),
+    ("age.near", 0.4),
+    ("age.actor", 0.77),
+    ("age.action", 0.33),
+    ("age.when", 1.09),
+    ("age.published", 0.12),
+    ("age.pronoun", 1.05),
+    ("age.same_text", 1.33),
+)
+
+
+def _weights(value: object) -> tuple[tuple[str, float], ...]:
+    """The default weights with the given ones replacing theirs: ``weights={"context": 4.0}`` is enough."""
+    items: Any = value.items() if isinstance(value, dict) else value
+    merged = dict(DEFAULT_WEIGHTS)
+    try:
+        for name, weight in items:
+            if isinstance(weight, bool):
+                raise TypeError
+            merged[str(name)] = float(weight)
+    except (TypeError, ValueError):
+        raise ConfigError(f"Config.weights must be (rule name, number) pairs, got {value!r}") from None
+    return tuple(merged.items())
+
+
 @frozen(kw_only=True)
 class Config:
     """Thresholds of alignment and verdicts. Every option is keyword-only; unknown names are a TypeError.
@@ -39,25 +90,30 @@ class Config:
       [1890, 2310] and "nearly 2,000" into [1800, 2000].
     - ``context_window``: how many characters each side of a claim, within its sentence, give its
       context words (what it is about).
-    - ``near_window`` and ``near_conflict_score``: a conflict also needs the words right around both
-      claims (``near_window`` characters each side) to score at least ``near_conflict_score``: a
-      rewrite keeps a claim's neighbourhood ("China dispatched [five warships], including a
-      guided-missile destroyer"), two different scopes rarely do.
-    - ``min_context_score``: the least ``token_sort_ratio`` between two claims' context words (the
-      sentence's content words around the claim, without numbers) for them to be about the same thing.
-    - ``conflict_context_score``: the least context score for two claims with incompatible values to be
-      grouped (and so called a conflict); below it they are kept apart. Higher than
-      ``min_context_score`` because a false conflict costs more than a missed agreement.
-    - ``event_window_days``: a claim with no date of its own in its sentence speaks of something in the
-      ``event_window_days`` before its document's publication date.
+    - ``near_window``: how many characters each side of a claim give its nearest words (``near``).
+    - ``weights``: the same-fact model, ``(rule name, weight)`` pairs over the pair rules of
+      `crosscheck.align.PAIR_RULES` plus ``bias``. The score of a pair is
+      ``100 / (1 + exp(-(bias + sum(weight * feature))))``; each feature is in [-1, 1] and 0 when
+      the rule saw nothing (an unknown date adds nothing: it never vetoes). The defaults were fitted on
+      the dev half of `benchmarks/gold/` (see `DEFAULT_WEIGHTS`); a weight given here replaces the
+      default of that name only. Names with a ``date.`` or ``age.`` prefix score pairs of dates or ages.
+    - ``agree_bar``: the least same-fact score for two compatible claims to agree.
+    - ``conflict_bar``: the least same-fact score for two incompatible claims to be a conflict.
+    - ``possible_bar``: incompatible claims scoring at least this, but below ``conflict_bar``, form a
+      ``possible_conflict`` group: a candidate for the fact-checker, ranked by its confidence.
+    - ``follow_up_days``: a claim with no date of its own is compared with claims of documents
+      published up to this many days before or after its own (follow-ups meet the first report).
+    - ``event_window_days``: publication dates this many days apart count neither for nor against two
+      claims being one fact (the ``published`` feature is +1 the same day, 0 at half this gap, -1 at it).
     - ``copy_containment``: two sentences of different documents are copies when this share of the
       shorter one's word trigrams occurs in the other (0.35 catches wire copy and light rewrites).
     - ``syndication_sentences``: documents sharing at least this many copied sentences carry one wire
       story and count as one origin for every claim they share.
     - ``max_trigram_postings``: trigrams found in more distinct sentences than this are too common to
       signal a rewrite (a sentence repeated word for word is a copy however often it is repeated).
-    - ``growing_things``: counted things whose count grows with time (death tolls, arrests); like
-      ordinals ("the sixth patrol"), a larger value in a later document is not a conflict.
+    - ``growing_things``: measured slots and counted things whose count grows with time (death tolls,
+      arrests): a different value in a document published another day is a conflict of type
+      ``updated`` ("the later figure may be an update"), never dropped.
     - ``counter_days``: ordinals ("the sixth patrol") in documents published at most this many days
       apart speak of the same point in the series; further apart, a larger count later is not a conflict.
     - ``date_window_days``: two date claims further apart than this many days speak of different events
@@ -69,9 +125,11 @@ class Config:
     approx_tolerance: Decimal = field(default=Decimal("0.1"), converter=Decimal, validator=_non_negative)
     context_window: int = field(default=80, validator=_non_negative)
     near_window: int = field(default=35, validator=_non_negative)
-    near_conflict_score: float = field(default=70.0, validator=_score)
-    min_context_score: float = field(default=62.0, validator=_score)
-    conflict_context_score: float = field(default=62.0, validator=_score)
+    weights: tuple[tuple[str, float], ...] = field(default=DEFAULT_WEIGHTS, converter=_weights)
+    agree_bar: float = field(default=50.0, validator=_score)
+    conflict_bar: float = field(default=70.0, validator=_score)
+    possible_bar: float = field(default=50.0, validator=_score)
+    follow_up_days: int = field(default=90, validator=_non_negative)
     event_window_days: int = field(default=31, validator=_non_negative)
     date_window_days: int = field(default=45, validator=_non_negative)
     events: bool = field(default=True, validator=_flag)
@@ -80,6 +138,28 @@ class Config:
     max_trigram_postings: int = field(default=200, validator=_non_negative)
     counter_days: int = field(default=31, validator=_non_negative)
     growing_things: tuple[str, ...] = field(
-        default=("dead", "injured", "missing", "arrested", "evacuated", "case", "cases", "victims"),
+        default=(
+            "deaths",
+            "injuries",
+            "shot",
+            "missing",
+            "arrests",
+            "evacuated",
+            "casualties",
+            "dead",
+            "injured",
+            "arrested",
+            "case",
+            "cases",
+            "victims",
+        ),
         converter=tuple,
     )
+    weight_map: dict[str, float] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "weight_map", dict(self.weights))
+        if not self.possible_bar <= self.conflict_bar:
+            raise ConfigError(
+                f"Config.possible_bar ({self.possible_bar}) must not exceed conflict_bar ({self.conflict_bar})"
+            )

@@ -23,6 +23,7 @@ __all__ = [
     "Bound",
     "Claim",
     "ClaimKind",
+    "ConflictType",
     "DateMention",
     "DateValue",
     "Document",
@@ -33,6 +34,7 @@ __all__ = [
     "Polarity",
     "Quantity",
     "QuantityMention",
+    "Reason",
     "Report",
     "Sentence",
     "Span",
@@ -241,6 +243,7 @@ class About:
 
     thing: str | None = None
     phrase: str | None = None
+    measure: str | None = None
     actor: str | None = None
     action: str | None = None
     place: str | None = None
@@ -268,11 +271,37 @@ class Claim:
 
 
 class Verdict(enum.Enum):
-    """What the sources say about one thing."""
+    """What the sources say about one thing.
+
+    ``POSSIBLE_CONFLICT``: values that cannot both hold, from claims whose sameness scored between
+    the agreement and the conflict bars: candidates for a fact-checker to read, ranked, never silence.
+    """
 
     AGREEMENT = "agreement"
     CONFLICT = "conflict"
+    POSSIBLE_CONFLICT = "possible_conflict"
     SINGLE_SOURCE = "single_source"
+
+
+class ConflictType(enum.StrEnum):
+    """Why two values clash: the kind of value, a denial, a misattributed quotation, or a later figure."""
+
+    NUMERIC = "numeric"  # two quantities that share no value
+    COUNT = "count"  # two ordinals of one series ("the fifth" vs "the sixth" patrol)
+    DATE = "date"  # two dates of one event that do not overlap
+    POLARITY = "polarity"  # one asserts, the other denies
+    ATTRIBUTION = "attribution"  # the same quoted words credited to different speakers
+    UPDATED = "updated"  # a count that differs between an earlier and a later report: maybe an update
+
+
+@frozen
+class Reason:
+    """One feature of a same-fact score: the rule that saw it, what it added (log-odds; < 0 counted
+    against), and what it saw ("both count deaths", "published 3 days apart")."""
+
+    rule: str
+    weight: float
+    detail: str
 
 
 @frozen(kw_only=True)
@@ -284,9 +313,11 @@ class Group:
     claims: tuple[Claim, ...]
     explanation: str
     topic: str = ""
-    conflict_type: str | None = None
+    conflict_type: ConflictType | None = None
     scores: tuple[tuple[str, str, float], ...] = ()
     origins: tuple[tuple[str, ...], ...] = ()
+    confidence: float | None = None
+    reasons: tuple[Reason, ...] = ()
 
     @property
     def independent_origins(self) -> int:
@@ -319,6 +350,10 @@ class Report:
     @property
     def single_source(self) -> tuple[Group, ...]:
         return tuple(g for g in self.groups if g.verdict is Verdict.SINGLE_SOURCE)
+
+    @property
+    def possible_conflicts(self) -> tuple[Group, ...]:
+        return tuple(g for g in self.groups if g.verdict is Verdict.POSSIBLE_CONFLICT)
 
     def document(self, doc_id: str) -> Document:
         """The document with this id; KeyError when there is none."""
@@ -358,6 +393,7 @@ class Report:
                 "claims": len(self.claims),
                 "agreements": len(self.agreements),
                 "conflicts": len(self.conflicts),
+                "possible_conflicts": len(self.possible_conflicts),
                 "single_source": len(self.single_source),
             },
             "documents": map(_document_dict, self.documents),
@@ -369,7 +405,7 @@ class Report:
         }
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -441,6 +477,7 @@ def _claim_dict(claim: Claim) -> dict[str, object]:
         "about": {
             "thing": about.thing,
             "phrase": about.phrase,
+            "measure": about.measure,
             "actor": about.actor,
             "action": about.action,
             "place": about.place,
@@ -465,7 +502,9 @@ def _group_dict(group: Group) -> dict[str, object]:
         "independent_origins": group.independent_origins,
         "document_ids": list(group.documents),
         "origins": [list(o) for o in group.origins],
-        "conflict_type": group.conflict_type,
+        "conflict_type": None if group.conflict_type is None else group.conflict_type.value,
+        "confidence": group.confidence,
+        "reasons": [{"rule": r.rule, "weight": r.weight, "detail": r.detail} for r in group.reasons],
         "explanation": group.explanation,
         "scores": [[a, b, s] for a, b, s in group.scores],
     }

@@ -48,6 +48,7 @@ __all__ = [
     "NOUN_WORD",
     "NO_BEFORE",
     "NUMBER",
+    "NUMBER_WORDS",
     "ORDINALS",
     "ORDINAL_HEADS",
     "ORDINAL_IDIOMS",
@@ -93,6 +94,8 @@ SCALES: dict[str, int] = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }  # fmt: skip
+# Every number word: never a name ("Twelve people were killed": "Twelve" is no actor).
+NUMBER_WORDS: frozenset[str] = frozenset()  # filled below, once ORDINALS is known
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -384,3 +387,6 @@ def make_mention(
     return QuantityMention(
         span=Span(doc_id, start, end), text=text[start:end], value=value, noun=noun, head=head
     )
+
+
+NUMBER_WORDS = frozenset(SMALL) | frozenset(TENS) | frozenset(SCALES) | frozenset(ORDINALS)

@@ -20,7 +20,7 @@ from .verdict import judge
 
 __all__ = ["check", "check_claims", "index_documents", "judge_clusters"]
 
-_ORDER = {Verdict.CONFLICT: 0, Verdict.AGREEMENT: 1, Verdict.SINGLE_SOURCE: 2}
+_ORDER = {Verdict.CONFLICT: 0, Verdict.POSSIBLE_CONFLICT: 1, Verdict.AGREEMENT: 2, Verdict.SINGLE_SOURCE: 3}
 
 
 def check(
@@ -77,7 +77,7 @@ def _report(
     return Report(
         documents=docs,
         claims=tuple(claims),
-        groups=judge_clusters(clusters, by_id, syndication),
+        groups=judge_clusters(clusters, by_id, syndication, config),
         shared_passages=syndication.shared,
     )
 
@@ -94,13 +94,24 @@ def index_documents(documents: Iterable[Document]) -> tuple[tuple[Document, ...]
 
 
 def judge_clusters(
-    clusters: Iterable[Cluster], by_id: Mapping[str, Document], syndication: Syndication
+    clusters: Iterable[Cluster],
+    by_id: Mapping[str, Document],
+    syndication: Syndication,
+    config: Config | None = None,
 ) -> tuple[Group, ...]:
-    """Judge every cluster and number the groups: conflicts, agreements, then single-source."""
+    """Judge every cluster and number the groups: conflicts, possible conflicts (most likely first),
+    agreements, then single-source."""
     groups = [
-        judge(members, scores, by_id, claim_origins(members, syndication)) for members, scores in clusters
+        judge(members, scores, by_id, claim_origins(members, syndication), reasons, config)
+        for members, scores, reasons in clusters
     ]
     groups.sort(
-        key=lambda g: (_ORDER[g.verdict], g.claims[0].document, g.claims[0].span.start, g.claims[0].id)
+        key=lambda g: (
+            _ORDER[g.verdict],
+            -(g.confidence or 0) if g.verdict is Verdict.POSSIBLE_CONFLICT else 0,
+            g.claims[0].document,
+            g.claims[0].span.start,
+            g.claims[0].id,
+        )
     )
     return tuple(attrs.evolve(g, id=f"g{i:04d}") for i, g in enumerate(groups, 1))

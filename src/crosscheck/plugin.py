@@ -3,11 +3,11 @@
 Installing crosscheck is enough; pytest loads this module at startup. Name the corpus (files or
 folders of ``.txt``/``.md``) in one of three places, the first found wins:
 
-1. ``@pytest.mark.crosscheck(corpus="articles/", min_context_score=70)`` on a test, class or module;
+1. ``@pytest.mark.crosscheck(corpus="articles/", agree_bar=70)`` on a test, class or module;
    the path is relative to the test file's folder; the other keywords are `crosscheck.Config` options;
 2. ``--crosscheck-corpus PATH`` on the command line (repeatable), relative to where pytest runs;
 3. ``crosscheck_corpus = seeds/`` in the ini file (one or more paths, relative to the ini file),
-   with ``crosscheck_config`` lines such as ``min_context_score = 70`` (TOML values).
+   with ``crosscheck_config`` lines such as ``agree_bar = 70`` (TOML values).
 
 Fixtures: ``crosscheck_config`` (the `Config`), ``crosscheck_documents`` and ``crosscheck_report``.
 Documents are loaded once per corpus and reports computed once per (corpus, config) per session.

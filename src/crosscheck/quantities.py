@@ -82,6 +82,13 @@ _URL_NEED = re.compile(r"[:@]|\.\w|www\.", re.IGNORECASE)
 # ---------------------------------------------------------------------------------------------
 # Word lists (data)
 
+# "one" counts when a person or a casualty word follows: "killed one person", "one dead, 3 hurt".
+_ONE_COUNTS = re.compile(
+    r"\s+(?:other\s+)?(?:person|man|woman|child|boy|girl|baby|victim|officer|soldier|student|"
+    r"worker|passenger|civilian|dead|killed|died|injured|wounded|hurt|missing)\b",
+    re.IGNORECASE,
+)
+
 
 def find_quantities(
     doc_id: str, text: str, start: int = 0, end: int | None = None, *, tolerance: Decimal = Decimal("0.1")
@@ -274,6 +281,7 @@ def _cardinal_words(
         not has_a
         and used == 1
         and (tokens[0].group().lower() == "one" or tokens[0].group().lower() in SCALES)
+        and not (tokens[0].group().lower() == "one" and _ONE_COUNTS.match(text, core_end, hi))
     ):
         return None  # "one of the biggest customers", a bare "million"
     return _finish(

@@ -35,6 +35,10 @@ class Terms:
     place_pattern: re.Pattern[str]
     organisations: dict[str, str]  # alias (lower, single spaces, straight apostrophes) -> canonical
     organisation_pattern: re.Pattern[str]
+    measures: dict[
+        str, str
+    ]  # slot word or phrase (lower, single spaces) -> measure ("wounded" -> "injuries")
+    measure_pattern: re.Pattern[str]  # any slot word or phrase, whole words, case-insensitive, longest first
     # raw word -> what `content_words` makes of it (None when dropped): the same words recur in every window
     _word_memo: dict[str, str | None] = field(factory=dict, init=False, repr=False, eq=False)
 
@@ -132,6 +136,13 @@ def _org_pattern(aliases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
+def _measure_pattern(words: list[str]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!x)x")
+    body = trie(sorted(words), fold=True).replace("\\ ", r"\s+")
+    return re.compile(r"(?<![\w'’-])" + body + r"(?![\w'’-])", re.IGNORECASE)
+
+
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
     # Short all-caps aliases (US, UK, PLA) are matched case-sensitively; the rest ignore case.
     exact = sorted({a for a in aliases if a.isupper() and len(a) <= 4})
@@ -175,7 +186,14 @@ def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) ->
     for canonical, aliases in sorted(org_table.items()):
         for alias in aliases:
             organisations.setdefault(_org_key(alias), canonical)
+    measure_table = _table(data, "measures", origin)
+    measures: dict[str, str] = {}
+    for canonical, aliases in sorted(measure_table.items()):
+        for alias in aliases:
+            measures.setdefault(" ".join(alias.lower().split()), canonical)
     return Terms(
+        measures=measures,
+        measure_pattern=_measure_pattern(list(measures)),
         things=things,
         words=words,
         actors=actors,
@@ -210,7 +228,7 @@ def default_terms() -> Terms:
     return _compile(data, stop, "terms.toml")
 
 
-_TABLES = ("things", "words", "actors", "places", "organisations")
+_TABLES = ("things", "words", "actors", "places", "organisations", "measures")
 
 
 def _extend(base: dict[str, object], extra: dict[str, object], origin: str) -> dict[str, object]:

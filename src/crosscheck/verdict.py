@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
-from .model import Claim, Document, Event, Group, Quantity, Verdict
+from .config import Config
+from .model import Claim, ConflictType, Document, Event, Group, Quantity, Reason, Verdict
 from .values import claims_compatible, describe, why_incompatible
 
 __all__ = ["judge", "topic"]
 
-_CONFLICT_TYPES = {"quantity": "numeric", "ordinal": "count", "date": "date", "event": "polarity"}
+_CONFLICT_TYPES = {
+    "quantity": ConflictType.NUMERIC,
+    "ordinal": ConflictType.COUNT,
+    "date": ConflictType.DATE,
+    "event": ConflictType.POLARITY,
+}
 
 
 def topic(claims: tuple[Claim, ...]) -> str:
@@ -24,7 +31,8 @@ def topic(claims: tuple[Claim, ...]) -> str:
         head = describe(first.value)
     else:
         head = (
-            about.phrase
+            about.measure
+            or about.phrase
             or about.thing
             or (first.value.unit if isinstance(first.value, Quantity) else None)
             or "amount"
@@ -48,8 +56,16 @@ def judge(
     scores: tuple[tuple[str, str, float], ...],
     docs: Mapping[str, Document],
     origins: tuple[tuple[str, ...], ...] = (),
+    reasons: tuple[Reason, ...] = (),
+    config: Config | None = None,
 ) -> Group:
-    """The verdict on one cluster (its ``id`` is set later, once all groups are ordered)."""
+    """The verdict on one cluster (its ``id`` is set later, once all groups are ordered).
+
+    ``scores`` are the same-fact scores (0..100) of the cluster's linked pairs: the strongest clash
+    decides between ``conflict`` (at least ``Config.conflict_bar``) and ``possible_conflict``; an
+    agreement's confidence is its weakest link. ``reasons`` are the deciding pair's features.
+    """
+    config = config or Config()
     documents = sorted({c.document for c in claims})
     about = topic(claims)
     if len(documents) == 1:
@@ -62,8 +78,14 @@ def judge(
             explanation=f'Only {docs[claim.document].label} says "{claim.text}"{also}; no other document speaks of {about}.',
             topic=about,
         )
-    clash = _first_clash(claims)
+    by_id = {c.id: c for c in claims}
+    clash = _strongest_clash(scores, by_id)
+    if clash is None:
+        clash_pair = _first_clash(claims)  # two claims of one document each linked to the other side
+        if clash_pair is not None:
+            clash = (*clash_pair, min(s for _a, _b, s in scores) if scores else 0.0)
     misattributed = _misattribution(claims, docs) if clash is None else None
+    weakest = min((s for _a, _b, s in scores), default=0.0)
     if misattributed is not None:
         a, b = misattributed
         return Group(
@@ -75,9 +97,11 @@ def judge(
                 f"{_quote(b, docs)}, citing {b.attribution}; the same words cannot come first from both."
             ),
             topic=about,
-            conflict_type="attribution",
+            conflict_type=ConflictType.ATTRIBUTION,
             scores=scores,
             origins=origins,
+            confidence=round(weakest / 100, 3),
+            reasons=reasons,
         )
     if clash is None:
         values = "; ".join(f"{_quote(c, docs)} ({describe(c.value)})" for c in _one_per_document(claims))
@@ -92,22 +116,67 @@ def judge(
             topic=about,
             scores=scores,
             origins=origins,
+            confidence=round(weakest / 100, 3),
+            reasons=reasons,
         )
-    a, b = clash
-    kind = "polarity" if a.polarity != b.polarity else _CONFLICT_TYPES[a.kind]
+    a, b, score = clash
+    kind = _conflict_type(a, b, docs, config)
+    # "He had 53 catches": whose? a pronoun for a subject leaves sameness open: at most a candidate
+    unresolved = a.about.unresolved_subject or b.about.unresolved_subject
+    # 2,000 troops of one country and 50,000 in the whole exercise: more often a part and a whole
+    apart = any(r.rule == "magnitude" for r in reasons)
+    sure = score >= config.conflict_bar and not unresolved and not apart
+    why = _why(a, b)
+    if kind is ConflictType.UPDATED:
+        early, late = sorted((a, b), key=lambda c: (docs[c.document].published or date.min, c.id))
+        why += (
+            f"; {docs[early.document].label} was published {_published(early, docs)} and "
+            f"{docs[late.document].label} {_published(late, docs)}: the later figure may be an update"
+        )
+    head = f"{kind} conflict" if sure else f"possible {kind} conflict"
+    doubt = "" if sure else f" (sameness uncertain: same-fact score {score:.0f}/100)"
     return Group(
         id="",
-        verdict=Verdict.CONFLICT,
+        verdict=Verdict.CONFLICT if sure else Verdict.POSSIBLE_CONFLICT,
         claims=claims,
         explanation=(
-            f"{kind} conflict on {about}: {_quote(a, docs)} ({describe(a.value)}); "
-            f"{_quote(b, docs)} ({describe(b.value)}); {_why(a, b)}."
+            f"{head} on {about}: {_quote(a, docs)} ({describe(a.value)}); "
+            f"{_quote(b, docs)} ({describe(b.value)}); {why}{doubt}."
         ),
         topic=about,
         conflict_type=kind,
         scores=scores,
         origins=origins,
+        confidence=round(score / 100, 3),
+        reasons=reasons,
     )
+
+
+def _published(claim: Claim, docs: Mapping[str, Document]) -> str:
+    day = docs[claim.document].published
+    return "on an unknown date" if day is None else f"on {day.isoformat()}"
+
+
+def _conflict_type(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> ConflictType:
+    if a.polarity != b.polarity:
+        return ConflictType.POLARITY
+    pa, pb = docs[a.document].published, docs[b.document].published
+    growing = {a.about.measure, a.about.thing} & set(config.growing_things)
+    if a.kind == "quantity" and growing and pa is not None and pb is not None and pa != pb:
+        return ConflictType.UPDATED
+    return _CONFLICT_TYPES[a.kind]
+
+
+def _strongest_clash(
+    scores: tuple[tuple[str, str, float], ...], by_id: Mapping[str, Claim]
+) -> tuple[Claim, Claim, float] | None:
+    best: tuple[Claim, Claim, float] | None = None
+    for x, y, score in scores:
+        a, b = by_id[x], by_id[y]
+        clash = a.document != b.document and not claims_compatible(a, b)
+        if clash and (best is None or score > best[2]):
+            best = (a, b, score)
+    return best
 
 
 def independence(

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from ..model import Claim, Document, Group, Report
 
-__all__ = ["WINDOW", "backing", "group_label", "quote_window", "source_line", "summary_line"]
+__all__ = [
+    "WINDOW",
+    "backing",
+    "group_label",
+    "quote_window",
+    "source_line",
+    "summary_line",
+    "why_line",
+]
 
 WINDOW = 90
 
@@ -14,7 +22,7 @@ def summary_line(report: Report) -> str:
     return (
         f"crosscheck · {len(report.documents)} documents · {len(report.claims)} claims · "
         f"{len(report.agreements)} agreements · {len(report.conflicts)} conflicts · "
-        f"{len(report.single_source)} single-source"
+        f"{len(report.possible_conflicts)} possible conflicts · {len(report.single_source)} single-source"
     )
 
 
@@ -41,7 +49,23 @@ def source_line(doc: Document) -> str:
 
 def group_label(group: Group) -> str:
     """A group's heading: its topic, prefixed by the conflict type for conflicts."""
-    return f"{group.conflict_type} · {group.topic}" if group.conflict_type else group.topic
+    if group.conflict_type is None:
+        return group.topic
+    return f"{group.conflict_type.value} · {group.topic}"
+
+
+def why_line(group: Group) -> str:
+    """The confidence and the features behind it: "confidence 0.91 · for: both measure deaths; … · against: …"."""
+    if group.confidence is None:
+        return ""
+    pro = [r.detail for r in group.reasons if r.weight > 0]
+    con = [r.detail for r in group.reasons if r.weight < 0]
+    parts = [f"confidence {group.confidence:.2f}"]
+    if pro:
+        parts.append("for: " + "; ".join(pro))
+    if con:
+        parts.append("against: " + "; ".join(con))
+    return " · ".join(parts)
 
 
 def backing(group: Group) -> str:

@@ -59,13 +59,18 @@ header.top h1 { font-size: 17px; margin: 0 0 4px; }
 mark.claim { border-radius: 2px; cursor: pointer; color: inherit; padding: 0 1px; }
 mark.claim.v-conflict { background: var(--conflict-bg); border-bottom: 2px solid var(--conflict); }
 mark.claim.v-agreement { background: var(--agree-bg); border-bottom: 2px solid var(--agree); }
+mark.claim.v-possible_conflict { background: #f3e3f7; border-bottom: 2px dashed #7b2d8e; }
+.group.v-possible_conflict { border-left-color: #7b2d8e; }
+#findings h2.v-possible_conflict { color: #7b2d8e; }
+.confidence { color: var(--dim); font-size: 12px; }
 mark.claim.v-single_source { background: var(--single-bg); border-bottom: 1px dotted var(--single); }
 mark.claim.v-none { background: none; border-bottom: 1px dotted var(--dim); cursor: default; }
 mark.claim.active { outline: 2px solid #3b6fd8; background: #c9d9fb; }
 .hide-conflict .group.v-conflict, .hide-agreement .group.v-agreement,
-.hide-single_source .group.v-single_source { display: none; }
+.hide-single_source .group.v-single_source, .hide-possible_conflict .group.v-possible_conflict { display: none; }
 .hide-conflict mark.claim.v-conflict, .hide-agreement mark.claim.v-agreement,
-.hide-single_source mark.claim.v-single_source { background: none; border-bottom: 0; }
+.hide-single_source mark.claim.v-single_source,
+.hide-possible_conflict mark.claim.v-possible_conflict { background: none; border-bottom: 0; }
 .off { display: none !important; }
 .legend { color: var(--dim); font-size: 12px; }
 """
@@ -76,7 +81,7 @@ SCRIPT = """
   var data = JSON.parse(document.getElementById("crosscheck-data").textContent);
   var body = document.body;
   var panel = document.getElementById("selection");
-  var VERDICT = {conflict: "Conflict", agreement: "Agreement", single_source: "Single-source"};
+  var VERDICT = {conflict: "Conflict", possible_conflict: "Possible conflict", agreement: "Agreement", single_source: "Single-source"};
 
   function marksOf(claim) {
     return document.querySelectorAll('mark.claim[data-claims~="' + claim + '"]');

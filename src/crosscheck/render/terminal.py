@@ -1,4 +1,4 @@
-"""The terminal report (rich): summary, conflicts first, then agreements, then single-source claims.
+"""The terminal report (rich): summary, conflicts first, possible conflicts, agreements, then single-source claims.
 
 Every quote names its source and date and shows the claim highlighted inside its sentence.
 """
@@ -13,7 +13,7 @@ from rich.theme import Theme
 
 from ..model import Claim, Document, Report
 from ..model import Group as ClaimGroup
-from ._common import group_label, quote_window, summary_line
+from ._common import group_label, quote_window, summary_line, why_line
 from ._common import source_line as _source_line
 
 __all__ = ["THEME", "ReportView", "quote_window", "render_terminal"]
@@ -22,6 +22,7 @@ THEME = Theme(
     {
         "crosscheck.conflict": "bold red",
         "crosscheck.agree": "bold green",
+        "crosscheck.possible": "bold magenta",
         "crosscheck.single": "bold yellow",
         "crosscheck.value": "bold reverse",
         "crosscheck.source": "cyan",
@@ -58,6 +59,8 @@ class ReportView:
         lines = [head]
         lines.extend(_quote(self.docs[c.document], c) for c in group.claims)
         lines.append(Text(f"   {group.explanation}"))
+        if group.confidence is not None:
+            lines.append(Text(f"   {why_line(group)}", style="crosscheck.dim"))
         return lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -72,6 +75,7 @@ class ReportView:
         yield Text("")
         sections = (
             ("CONFLICTS", r.conflicts, "✗", "crosscheck.conflict"),
+            ("POSSIBLE CONFLICTS", r.possible_conflicts, "?", "crosscheck.possible"),
             ("AGREEMENTS", r.agreements, "✓", "crosscheck.agree"),
         )
         for title, groups, mark, style in sections:

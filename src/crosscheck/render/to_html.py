@@ -16,7 +16,7 @@ import re
 from html import escape
 
 from ..model import Claim, Document, Group, Report, Verdict
-from ._common import backing, group_label, quote_window, source_line, summary_line
+from ._common import backing, group_label, quote_window, source_line, summary_line, why_line
 from ._html_assets import CSS, SCRIPT
 
 __all__ = ["render_html", "script_json"]
@@ -25,9 +25,10 @@ _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src data:; base-uri 'none'; form-action 'none'"
 )
-_RANK = {"conflict": 0, "agreement": 1, "single_source": 2, "none": 3}
+_RANK = {"conflict": 0, "possible_conflict": 1, "agreement": 2, "single_source": 3, "none": 4}
 _SECTIONS = (
     (Verdict.CONFLICT, "Conflicts", "✗"),
+    (Verdict.POSSIBLE_CONFLICT, "Possible conflicts", "?"),
     (Verdict.AGREEMENT, "Agreements", "✓"),
     (Verdict.SINGLE_SOURCE, "Single-source", "·"),
 )
@@ -131,6 +132,7 @@ def render_html(report: Report) -> str:
 def _filters(report: Report, index: _Index) -> str:
     counts = {
         Verdict.CONFLICT: len(report.conflicts),
+        Verdict.POSSIBLE_CONFLICT: len(report.possible_conflicts),
         Verdict.AGREEMENT: len(report.agreements),
         Verdict.SINGLE_SOURCE: len(report.single_source),
     }
@@ -174,6 +176,8 @@ def _group(group: Group, mark: str, index: _Index) -> str:
     if not single:
         head += f'<p class="backing">{_e(backing(group))}</p>'
     why = "" if single else f'<p class="why">{_e(group.explanation)}</p>'
+    if group.confidence is not None:
+        why += f'<p class="confidence">{_e(why_line(group))}</p>'
     return (
         f'<article class="group v-{group.verdict.value}" id="group-{number}" '
         f'data-group="{number}" data-docs="{docs}">{head}{quotes}{why}</article>'

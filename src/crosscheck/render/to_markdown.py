@@ -1,6 +1,6 @@
 """The Markdown report, for pasting into a newsroom doc or an issue tracker.
 
-Same facts in the same order as the terminal report: summary, conflicts, agreements, single-source
+Same facts in the same order as the terminal report: summary, conflicts, possible conflicts, agreements, single-source
 claims. Every quote names its source and date and shows the claim in bold inside its sentence. Text
 from the sources is escaped so that it can never become Markdown or HTML markup.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Document, Group, Report
-from ._common import backing, group_label, quote_window, source_line, summary_line
+from ._common import backing, group_label, quote_window, source_line, summary_line, why_line
 
 __all__ = ["escape_markdown", "render_markdown"]
 
@@ -34,6 +34,8 @@ def _group(group: Group, mark: str, docs: dict[str, Document]) -> list[str]:
         doc = docs[claim.document]
         lines.append(f"- *{escape_markdown(source_line(doc))}*: {_quote(doc, claim, 90)}")
     lines.extend(["", escape_markdown(group.explanation), ""])
+    if group.confidence is not None:
+        lines.extend([f"*{escape_markdown(why_line(group))}*", ""])
     return lines
 
 
@@ -41,7 +43,11 @@ def render_markdown(report: Report) -> str:
     """The report as Markdown text, byte-stable for the same input."""
     docs = {d.id: d for d in report.documents}
     out = ["# crosscheck report", "", f"**{summary_line(report)}**", ""]
-    sections = (("Conflicts", report.conflicts, "✗"), ("Agreements", report.agreements, "✓"))
+    sections = (
+        ("Conflicts", report.conflicts, "✗"),
+        ("Possible conflicts", report.possible_conflicts, "?"),
+        ("Agreements", report.agreements, "✓"),
+    )
     for title, groups, mark in sections:
         out.extend([f"## {title} ({len(groups)})", ""])
         if not groups:

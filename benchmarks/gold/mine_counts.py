@@ -1,0 +1,381 @@
+"""Mine count mentions in the ECB+ dev corpus and propose cross-document candidate pairs (stdlib only).
+
+Usage:
+  python benchmarks/gold/mine_counts.py mentions FOLDER        # list count mentions with a measure guess
+  python benchmarks/gold/mine_counts.py candidates FOLDER...   # candidate pairs with context (terminal only)
+  python benchmarks/gold/mine_counts.py build                  # labels (count_labels.tsv) -> count_pairs.jsonl
+
+Independent of crosscheck: it neither imports nor runs it. Candidate pairs are printed with their sentences
+for reading on the terminal; nothing but ids, offsets, the short number expressions and labels is written.
+The labels file holds one row per labelled pair:
+  folder  docA  startA  endA  docB  startB  endB  label  measure  tags(comma)  note
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parent.parent.parent / "shared" / "dev" / "ecbplus"
+LABELS = HERE / "count_labels.tsv"
+OUT = HERE / "count_pairs.jsonl"
+LABEL_SET = {"same_value", "different_value", "different_fact"}
+TAG_SET = {"slot", "gates", "furniture", "rounding", "partial", "age", "update", "headline"}
+
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+WORD_UNIT = "|".join(sorted((k for k in UNITS if k not in {"a", "an"}), key=len, reverse=True))
+WORD_TENS = "|".join(TENS)
+WORD_NUM = rf"(?:(?:{WORD_TENS})(?:[- ](?:{WORD_UNIT}))?|{WORD_UNIT})"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = r"(?:hundred|thousand|million|billion|bn|m)\b"
+QUAL = (
+    r"(?:more than|less than|fewer than|at least|at most|up to|as many as|as few as|nearly|almost|about|"
+    r"around|approximately|roughly|some|over|under|an estimated|estimated|just over|just under|close to|"
+    r"all but|only|just|a total of|a further|another)"
+)
+NUMBER = re.compile(
+    rf"(?<![\w$.,])(?:(?P<qual>{QUAL}) +)?"
+    rf"(?:(?P<cur>\$|US\$|€|£) ?)?"
+    rf"(?P<num>(?:{DIGITS})(?:\s?(?:{SCALE}))?|(?:{WORD_NUM})(?:\s(?:{SCALE}))?|a dozen|dozens|a handful|"
+    rf"hundreds|thousands|a hundred|a thousand|half a dozen)"
+    rf"(?P<sfx>-year-old|-years-old|-year|-month|-day|-point|-magnitude|-member|-person|-man)?"
+    rf"(?![\w])",
+    re.IGNORECASE,
+)
+
+MEASURES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "age",
+        re.compile(r"^(?:-year-old|-years-old| years? old|, of\b)|^\s*(?:years? of age)", re.I),
+    ),
+    ("magnitude", re.compile(r"magnitude|richter|quake|tremor|temblor", re.I)),
+    ("sentence_years", re.compile(r"sentence|prison|jail|behind bars|imprison|term|parole|life", re.I)),
+    ("deaths", re.compile(r"\b(?:kill|dead|death|die|fatal|lives|bodies|toll|murder|slain|perish)", re.I)),
+    ("injuries", re.compile(r"\b(?:injur|wound|hurt|hospital|critical|casualt)", re.I)),
+    ("shot", re.compile(r"\b(?:shot|shooting|gunshot|fired)", re.I)),
+    ("arrests", re.compile(r"\b(?:arrest|detain|custody|held|charged|suspects?)\b", re.I)),
+    ("money", re.compile(r"\$|€|£|\bdollars?\b|\beuros?\b|\bpounds\b|\bmillion\b|\bbillion\b", re.I)),
+    ("points", re.compile(r"\b(?:points?|rebounds|assists|score|victory|win|beat)", re.I)),
+    ("votes", re.compile(r"\b(?:votes?|percent|%|electoral|seats)", re.I)),
+    (
+        "people",
+        re.compile(r"\b(?:people|persons|residents|victims|children|students|men|women|others)\b", re.I),
+    ),
+]
+FURNITURE = re.compile(
+    r"(?:image|photo|slide|picture|page)\s+\d+\s+of\s+\d+|\d{3}[-. ]\d{3}[-. ]\d{4}|\d{1,2}:\d{2}|"
+    r"\b(?:comments?|views|shares|likes)\b|\bupdated\b",
+    re.I,
+)
+YEARLIKE = re.compile(r"^(?:1[89]\d\d|20[0-3]\d)$")
+MONTHS = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$",
+    re.I,
+)
+
+
+@dataclass
+class Mention:
+    doc: str
+    start: int
+    end: int
+    expr: str
+    value: float | None
+    measure: str
+    line: int
+    furniture: bool
+
+
+def word_value(text: str) -> float | None:
+    t = text.lower().replace("-", " ").strip()
+    special = {
+        "a dozen": 12.0,
+        "half a dozen": 6.0,
+        "dozens": 24.0,
+        "hundreds": 200.0,
+        "thousands": 2000.0,
+        "a handful": 5.0,
+        "a hundred": 100.0,
+        "a thousand": 1000.0,
+    }
+    if t in special:
+        return special[t]
+    m = re.match(r"^([\d,]+(?:\.\d+)?)\s?(hundred|thousand|million|billion|bn|m)?$", t)
+    if m:
+        base = float(m.group(1).replace(",", ""))
+        scale = {"bn": "billion", "m": "million"}.get(m.group(2) or "", m.group(2) or "")
+        return base * SCALES.get(scale, 1)
+    total = 0.0
+    for w in t.split():
+        if w in UNITS:
+            total += UNITS[w]
+        elif w in TENS:
+            total += TENS[w]
+        elif w in SCALES:
+            total = max(total, 1) * SCALES[w]
+        else:
+            return None
+    return total
+
+
+def read(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+def guess_measure(text: str, start: int, end: int, sfx: str) -> str:
+    ls, le = line_bounds(text, start)
+    after = text[end : min(le, end + 45)]
+    before = text[max(ls, start - 45) : start]
+    if sfx.lower() in {"-year-old", "-years-old"} or re.match(r"^\s*(?:years? old|-year-old)", after, re.I):
+        return "age"
+    if re.search(r"[A-Z][a-z]+ ?,\s*$", before) and re.match(r"^\s*,", after):
+        return "age"
+    if re.search(r"\baged?\s*$", before, re.I):
+        return "age"
+    near = before[-30:] + " " + after[:40]
+    if re.match(r"^\s*(?:years?|-year)\b", after, re.I) and MEASURES[2][1].search(after + before):
+        return "sentence_years"
+    for name, pat in MEASURES[1:]:
+        if pat.search(near):
+            return name
+    return "other"
+
+
+def mentions(folder: Path) -> list[Mention]:
+    out: list[Mention] = []
+    for path in sorted(folder.glob("*.txt")):
+        text = read(path)
+        doc = path.stem
+        for m in NUMBER.finditer(text):
+            num = m.group("num")
+            if num.lower() in {"one"} and not m.group("qual"):
+                # "one" is often a pronoun; keep only when a casualty/measure word follows closely
+                after = text[m.end() : m.end() + 25]
+                if not re.match(r"^\s*(?:person|man|woman|dead|killed|injured|people|of the)", after, re.I):
+                    continue
+            digits = num.replace(",", "")
+            if YEARLIKE.match(digits):
+                continue
+            before = text[max(0, m.start() - 12) : m.start()]
+            if MONTHS.search(before) and not m.group("qual"):
+                continue  # day of month
+            if re.match(r"^(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]):
+                continue
+            ls, le = line_bounds(text, m.start())
+            around = text[max(ls, m.start() - 20) : min(le, m.end() + 20)]
+            furniture = bool(FURNITURE.search(around))
+            sfx = m.group("sfx") or ""
+            measure = guess_measure(text, m.start(), m.end(), sfx)
+            if m.group("cur"):
+                measure = "money"
+            start = m.start()
+            out.append(
+                Mention(
+                    doc=doc,
+                    start=start,
+                    end=m.end() - len(sfx),
+                    expr=text[start : m.end() - len(sfx)],
+                    value=word_value(num),
+                    measure=measure,
+                    line=text.count("\n", 0, start),
+                    furniture=furniture,
+                )
+            )
+    return out
+
+
+def context(folder: Path, doc: str, start: int, end: int, width: int = 150) -> str:
+    text = read(folder / f"{doc}.txt")
+    ls, le = line_bounds(text, start)
+    a = max(ls, start - width)
+    b = min(le, end + width)
+    line = text.count("\n", 0, start)
+    return f"L{line}: {text[a:start]}[[{text[start:end]}]]{text[end:b]}"
+
+
+def coref_lines(folder: Path) -> dict[tuple[str, int], list[str]]:
+    """(doc, line) -> descriptors of gold chains with a mention on that line."""
+    data = json.loads(read(folder / "coref.json"))
+    out: dict[tuple[str, int], list[str]] = {}
+    for chain in data["chains"]:
+        docs = {m["doc_id"] for m in chain["mentions"]}
+        if len(docs) < 2:
+            continue
+        for m in chain["mentions"]:
+            out.setdefault((m["doc_id"], m["line"]), []).append(chain["descriptor"])
+    return out
+
+
+def candidates(folder: Path) -> list[tuple[Mention, Mention, str]]:
+    ms = mentions(folder)
+    chains = coref_lines(folder)
+    out: list[tuple[Mention, Mention, str]] = []
+    per_key: dict[tuple[str, float | None, float | None], int] = {}
+    for i, a in enumerate(ms):
+        for b in ms[i + 1 :]:
+            if a.doc == b.doc:
+                continue
+            shared = set(chains.get((a.doc, a.line), [])) & set(chains.get((b.doc, b.line), []))
+            same_measure = a.measure == b.measure and a.measure != "other"
+            same_number = a.value is not None and a.value == b.value
+            why = ""
+            if same_measure and (
+                shared or a.measure in {"deaths", "injuries", "magnitude", "age", "sentence_years"}
+            ):
+                why = "measure" + ("+chain" if shared else "")
+            elif same_number and a.measure != b.measure and (shared or a.furniture or b.furniture):
+                why = "hardneg"
+            if not why:
+                continue
+            key = (a.measure + why[:4], a.value, b.value)
+            per_key[key] = per_key.get(key, 0) + 1
+            if per_key[key] > 8:
+                continue
+            out.append((a, b, why))
+    return out
+
+
+def build() -> int:
+    rows = []
+    seen: set[tuple[str, str, int, str, int]] = set()
+    problems = 0
+    for n, raw in enumerate(read(LABELS).splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) != 11:
+            print(f"line {n}: {len(cols)} columns", file=sys.stderr)
+            problems += 1
+            continue
+        folder, da, sa, ea, db, sb, eb, label, measure, tags, note = cols
+        sa_i, ea_i, sb_i, eb_i = int(sa), int(ea), int(sb), int(eb)
+        key = (folder, da, sa_i, db, sb_i)
+        if key in seen or (folder, db, sb_i, da, sa_i) in seen:
+            print(f"line {n}: duplicate pair", file=sys.stderr)
+            problems += 1
+            continue
+        seen.add(key)
+        path = CORPUS / folder
+        ta = read(path / f"{da}.txt")[sa_i:ea_i]
+        tb = read(path / f"{db}.txt")[sb_i:eb_i]
+        tag_list = [t for t in tags.split(",") if t]
+        ok = (
+            label in LABEL_SET
+            and da != db
+            and re.search(r"\d|" + WORD_NUM + r"|dozen|hundreds|thousands", ta, re.I)
+            and re.search(r"\d|" + WORD_NUM + r"|dozen|hundreds|thousands", tb, re.I)
+            and set(tag_list) <= TAG_SET
+            and len(ta) <= 40
+            and len(tb) <= 40
+        )
+        if not ok:
+            print(f"line {n}: bad row {label} {ta!r} {tb!r} {tag_list}", file=sys.stderr)
+            problems += 1
+            continue
+        topic = folder.split("-")[0]
+        rows.append(
+            {
+                "topic": topic,
+                "folder": folder,
+                "kind": "count",
+                "a": {"doc": da, "start": sa_i, "end": ea_i},
+                "b": {"doc": db, "start": sb_i, "end": eb_i},
+                "label": label,
+                "measure": measure,
+                "value_a": ta,
+                "value_b": tb,
+                "tags": sorted(set(tag_list)),
+                "note": note,
+                "half": "dev" if int(topic[1:]) % 2 else "test",
+            }
+        )
+    rows.sort(key=lambda r: (r["folder"], r["a"]["doc"], r["a"]["start"], r["b"]["doc"], r["b"]["start"]))
+    with open(OUT, "w", encoding="utf-8") as fh:
+        for i, row in enumerate(rows, 1):
+            fh.write(json.dumps({"id": f"c{i:04d}", **row}, ensure_ascii=False) + "\n")
+    counts: dict[tuple[str, str], int] = {}
+    tag_counts: dict[str, int] = {}
+    for row in rows:
+        counts[(row["half"], row["label"])] = counts.get((row["half"], row["label"]), 0) + 1
+        for t in row["tags"]:
+            tag_counts[t] = tag_counts.get(t, 0) + 1
+    print(f"{len(rows)} pairs written to {OUT} ({problems} problems)")
+    for k in sorted(counts):
+        print(f"  {k[0]:5} {k[1]:16} {counts[k]}")
+    print("  tags:", dict(sorted(tag_counts.items())))
+    return 1 if problems else 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv:
+        print(__doc__)
+        return 2
+    cmd, *rest = argv
+    if cmd == "build":
+        return build()
+    for name in rest:
+        folder = CORPUS / name
+        if cmd == "mentions":
+            for m in mentions(folder):
+                flag = " F" if m.furniture else ""
+                print(
+                    f"{m.doc}\t{m.start}\t{m.end}\t{m.measure}{flag}\t{m.expr!r}\t{context(folder, m.doc, m.start, m.end, 60)}"
+                )
+        elif cmd == "candidates":
+            for a, b, why in candidates(folder):
+                print(
+                    f"== {name}\t{a.doc}\t{a.start}\t{a.end}\t{b.doc}\t{b.start}\t{b.end}\t{a.measure}/{b.measure}\t{why}"
+                )
+                print("   A", context(folder, a.doc, a.start, a.end, 110))
+                print("   B", context(folder, b.doc, b.start, b.end, 110))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,154 @@
+"""Group claims of different documents that state the same fact, with a score and its reasons.
+
+Find, then score, then cluster: claims are blocked by kind and measured slot (`blocking.block_key`)
+and swept in time order, so only plausible pairs are scored; each pair gets a same-fact score from
+the named pair rules (`rules.PAIR_RULES`, a logistic model whose weights live in `Config`).
+Compatible pairs scoring at least ``Config.agree_bar`` and incompatible pairs scoring at least
+``Config.possible_bar`` are edges; clustering is complete-linkage over them. Whether a cluster is a
+conflict, a possible conflict or an agreement is `verdict.judge`'s call, from the scores.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..config import Config
+from ..model import Claim, DateValue, Document, Quantity, Reason
+from ..values import claims_compatible as compatible
+from .blocking import MAX_TIME_NEIGHBOURS, block_key, signature, time_pairs
+from .cluster import cluster
+from .rules import PAIR_RULES, PairRule, context_score, explain, same_fact_score
+
+__all__ = [
+    "MAX_TIME_NEIGHBOURS",
+    "PAIR_RULES",
+    "Cluster",
+    "PairRule",
+    "align",
+    "block_key",
+    "context_score",
+    "explain",
+    "same_fact_score",
+]
+
+# The claims of one cluster, the scores of its linked pairs, and the reasons of its deciding pair
+# (its strongest clash when values differ, else its strongest pair).
+Cluster = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...], tuple[Reason, ...]]
+
+
+def _edge(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> float | None:
+    """The pair's same-fact score when it is an edge of the clustering, else None."""
+    score = same_fact_score(a, b, docs, config)
+    if score is None:
+        return None
+    if compatible(a, b):
+        return score if score >= config.agree_bar else None
+    if score < config.possible_bar or _counter_moved_on(a, b, docs, config) or _same_relative_words(a, b):
+        return None
+    return score
+
+
+def _counter_moved_on(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
+    """An ordinal series moves on with time ("fifth patrol" in 2022, "sixth" in 2023): not one fact."""
+    if a.kind != "ordinal":
+        return False
+    pa, pb = docs[a.document].published, docs[b.document].published
+    if pa is None or pb is None or abs((pa - pb).days) <= config.counter_days:
+        return False
+    early, late = (a, b) if pa < pb else (b, a)
+    assert isinstance(early.value, Quantity) and isinstance(late.value, Quantity)
+    return late.value.amount >= early.value.amount
+
+
+def _same_relative_words(a: Claim, b: Claim) -> bool:
+    """ "on Saturday" and "on Saturday" resolved against different publication dates: the words agree."""
+    if not (isinstance(a.value, DateValue) and isinstance(b.value, DateValue)):
+        return False
+    return a.value.relative and b.value.relative and a.text.lower() == b.text.lower()
+
+
+def _edges(
+    block: Sequence[Claim], docs: Mapping[str, Document], config: Config
+) -> tuple[list[Claim], dict[tuple[int, int], float]]:
+    """The block's claims in id order, and the edges' scores keyed by those positions (lower first)."""
+    order = sorted(range(len(block)), key=lambda i: block[i].id)
+    rank = [0] * len(block)
+    for r, i in enumerate(order):
+        rank[i] = r
+    edges: dict[tuple[int, int], float] = {}
+    # Wire copy repeats claims word for word across outlets: a pair of signatures is scored once.
+    kinds: dict[tuple[object, ...], int] = {}
+    sig = [kinds.setdefault(signature(c, docs), len(kinds)) for c in block]
+    document = [c.document for c in block]
+    width = len(block) + 1
+    scored: dict[int, float | None] = {}
+    for i, later in time_pairs(block, docs, config):
+        doc_i, sig_i = document[i], sig[i]
+        for j in later:
+            if document[j] == doc_i:
+                continue
+            key = sig_i * width + sig[j] if i < j else sig[j] * width + sig_i
+            if key in scored:
+                score = scored[key]
+            else:
+                a, b = (block[i], block[j]) if i < j else (block[j], block[i])
+                score = scored[key] = _edge(a, b, docs, config)
+            if score is not None:
+                x, y = rank[i], rank[j]
+                edges[(x, y) if x < y else (y, x)] = score
+    ranked = [block[i] for i in order]
+    _drop_other_scopes(ranked, edges)
+    return ranked, edges
+
+
+def _drop_other_scopes(ranked: list[Claim], edges: dict[tuple[int, int], float]) -> None:
+    """Two scopes: when b's document also states a value compatible with a (about a thing a is
+    comparable with), a different value elsewhere in b's document speaks of another scope."""
+    partners: dict[int, list[int]] = defaultdict(list)
+    for x, y in edges:
+        partners[x].append(y)
+        partners[y].append(x)
+    agreeing: dict[int, set[str]] = {}
+
+    def agreeing_documents(x: int) -> set[str]:
+        if x not in agreeing:
+            one = ranked[x]
+            agreeing[x] = {ranked[p].document for p in partners[x] if compatible(one, ranked[p])}
+        return agreeing[x]
+
+    for x, y in list(edges):
+        a, b = ranked[x], ranked[y]
+        if compatible(a, b):
+            continue
+        if b.document in agreeing_documents(x) or a.document in agreeing_documents(y):
+            del edges[(x, y)]
+
+
+def align(claims: Iterable[Claim], documents: Mapping[str, Document], *, config: Config) -> list[Cluster]:
+    """Clusters of claims about the same fact; every claim is in exactly one (alone when nothing matches)."""
+    blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        blocks[block_key(claim)].append(claim)
+    out: list[Cluster] = []
+    for key in sorted(blocks):
+        block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))
+        ranked, edges = _edges(block, documents, config)
+        for members, scores in cluster(ranked, edges):
+            out.append((members, scores, _deciding_reasons(members, scores, documents, config)))
+    out.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
+    return out
+
+
+def _deciding_reasons(
+    members: tuple[Claim, ...],
+    scores: tuple[tuple[str, str, float], ...],
+    docs: Mapping[str, Document],
+    config: Config,
+) -> tuple[Reason, ...]:
+    if not scores:
+        return ()
+    by_id = {c.id: c for c in members}
+    clashes = [s for s in scores if not compatible(by_id[s[0]], by_id[s[1]])]
+    a, b, _score = max(clashes or scores, key=lambda s: (s[2], s[0], s[1]))
+    return explain(by_id[a], by_id[b], docs, config)

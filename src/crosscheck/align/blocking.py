@@ -1,0 +1,102 @@
+"""Which pairs are scored: blocks by kind and measured slot, a sweep over time, signatures for the memo."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, timedelta
+
+from ..config import Config
+from ..model import Claim, DateValue, Document, Event, Quantity
+from .rules import event_window, reads
+
+__all__ = ["MAX_TIME_NEIGHBOURS", "block_key", "signature", "time_pairs"]
+
+
+def block_key(claim: Claim) -> tuple[str, str, str]:
+    """The block a claim is aligned in: only claims with the same key are ever compared.
+
+    Quantities and ordinals by what they measure ("deaths", "injuries", "age"), else their counted
+    thing, and unit: a death toll never meets an injury count, nor an age a count of victims.
+    """
+    value = claim.value
+    if isinstance(value, Quantity):
+        return (claim.kind, claim.about.measure or claim.about.thing or "", value.unit or "")
+    if isinstance(value, Event):
+        return (claim.kind, value.action, "")
+    # Dates of a day, a week or a month are compared with each other; years and longer spans with
+    # each other: a span of years overlaps nearly every date and says too little about a day.
+    long = (
+        value.earliest is not None and value.latest is not None and (value.latest - value.earliest).days > 40
+    )
+    return (claim.kind, value.relation, "long" if long else "short")
+
+
+def _sweep_window(claim: Claim, doc: Document, config: Config) -> tuple[date, date] | None:
+    """The days a claim may speak of: its own date, a date in its sentence, else the
+    ``follow_up_days`` before its publication (a follow-up weeks later still meets the first report)."""
+    own = event_window(claim, doc, config)
+    if own is not None:
+        return own
+    if doc.published is None:
+        return None
+    return doc.published - timedelta(days=config.follow_up_days), doc.published
+
+
+# A claim is compared with at most this many claims of its block that start at or after it in time
+# (its nearest in time). Seeds and ordinary desks never reach it (a block holds tens of claims); in a
+# corpus of thousands of documents it keeps long ranges ("in 2022", "since 2019", "in recent
+# decades"), which overlap everything, from making a block cost quadratic time and memory.
+MAX_TIME_NEIGHBOURS = 256
+
+
+def time_pairs(
+    block: Sequence[Claim], docs: Mapping[str, Document], config: Config
+) -> Iterator[tuple[int, list[int]]]:
+    """For claims ``i`` of ``block``, the claims ``j`` whose times allow a comparison with it: a sweep over time.
+
+    Two dates at most ``date_window_days`` apart (wider for coarse dates); two windows that overlap,
+    or either unknown. Each pair comes once, as ``(i, [.., j, ..])`` or ``(j, [.., i, ..])``. Each
+    claim meets at most `MAX_TIME_NEIGHBOURS` later-starting claims (a cap, not a time rule).
+    """
+    timed: list[tuple[int, int, int]] = []  # (start, end, index) as day ordinals, closed
+    untimed: list[int] = []
+    for i, claim in enumerate(block):
+        if isinstance(claim.value, DateValue):
+            if claim.value.earliest is None or claim.value.latest is None:
+                continue  # an unresolved date is never compared
+            width = (claim.value.latest - claim.value.earliest).days + 1
+            reach = max(config.date_window_days, 2 * width)
+            span = (claim.value.earliest, claim.value.latest + timedelta(days=reach))
+        else:
+            window = _sweep_window(claim, docs[claim.document], config)
+            if window is None:
+                untimed.append(i)
+                continue
+            span = window
+        timed.append((span[0].toordinal(), span[1].toordinal(), i))
+    timed.sort()
+    starts = [start for start, _end, _i in timed]
+    for k, (_start, end, i) in enumerate(timed):
+        stop = min(bisect_right(starts, end, k + 1), k + 1 + MAX_TIME_NEIGHBOURS)
+        yield i, [j for _s, _e, j in timed[k + 1 : stop]]
+    everyone = [j for _s, _e, j in timed]
+    for n, i in enumerate(untimed):  # an unknown time may be compared with any other
+        yield i, everyone + untimed[n + 1 :]
+
+
+_READS = reads()
+
+
+def signature(claim: Claim, docs: Mapping[str, Document]) -> tuple[object, ...]:
+    """Everything the rules read of a claim (`rules.reads`): claims with one signature compare alike."""
+    out: list[object] = []
+    for path in _READS:
+        head, _, rest = path.partition(".")
+        if head == "document":
+            out.append(getattr(docs[claim.document], rest))
+        elif rest:
+            out.append(getattr(getattr(claim, head), rest))
+        else:
+            out.append(getattr(claim, head))
+    return tuple(out)

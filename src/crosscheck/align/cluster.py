@@ -1,0 +1,67 @@
+"""Complete-linkage clustering over scored edges, strongest first, deterministic."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..model import Claim, Event
+from ..values import claims_compatible as compatible
+
+__all__ = ["cluster"]
+
+Members = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...]]
+
+
+def cluster(claims: Sequence[Claim], edges: Mapping[tuple[int, int], float]) -> list[Members]:
+    """Complete-linkage agglomeration over the edges, strongest first, deterministic.
+
+    ``claims`` are in id order and ``edges`` keyed by their positions, lower first, so ties between
+    equal scores are broken by the claims' ids. Two clusters merge when every pair of their claims is
+    linked (`_linked`); the number of linked pairs between clusters is kept up to date instead of
+    re-checking every pair at each merge.
+    """
+    members: dict[int, list[int]] = {x: [x] for x in range(len(claims))}
+    owner = list(range(len(claims)))
+    links: list[dict[int, int]] = [{} for _ in claims]  # cluster -> cluster -> linked pairs
+
+    def link(x: int, y: int) -> None:
+        links[x][y] = links[x].get(y, 0) + 1
+        links[y][x] = links[y].get(x, 0) + 1
+
+    for x, y in edges:
+        link(x, y)
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for x, claim in enumerate(claims):
+        by_document[claim.document].append(x)
+    for same in by_document.values():
+        for n, x in enumerate(same):
+            for y in same[n + 1 :]:
+                if _linked(claims, x, y, edges):
+                    link(x, y)
+    for (x, y), _score in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
+        cx, cy = owner[x], owner[y]
+        if cx == cy or links[cx].get(cy, 0) != len(members[cx]) * len(members[cy]):
+            continue
+        for z, n in links[cy].items():
+            del links[z][cy]
+            if z != cx:
+                links[cx][z] = links[z][cx] = links[cx].get(z, 0) + n
+        links[cy] = {}
+        for m in members[cy]:
+            owner[m] = cx
+        members[cx].extend(members.pop(cy))
+    out: list[Members] = []
+    for group in members.values():
+        group.sort(key=lambda x: (claims[x].document, claims[x].span.start, claims[x].span.end))
+        pairs = (((x, y) if x < y else (y, x)) for n, x in enumerate(group) for y in group[n + 1 :])
+        scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for x, y in pairs if (x, y) in edges)
+        out.append((tuple(claims[x] for x in group), scores))
+    return out
+
+
+def _linked(claims: Sequence[Claim], x: int, y: int, edges: Mapping[tuple[int, int], float]) -> bool:
+    p, q = claims[x], claims[y]
+    if p.document == q.document:  # one document saying it twice: the same value, the same event
+        return compatible(p, q) and (not isinstance(p.value, Event) or p.value == q.value)
+    return ((x, y) if x < y else (y, x)) in edges

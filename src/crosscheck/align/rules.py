@@ -1,0 +1,293 @@
+"""Pair rules: what says two claims of different documents state the same fact (the only rapidfuzz import).
+
+Each rule is data: a name, the claim fields it reads, and a feature function returning a value in
+[-1, 1] (0: it saw nothing either way) and a short note of what it saw. The same-fact score is a
+logistic model over the features: ``100 / (1 + exp(-(bias + sum(weight * value))))``, with the
+weights of `Config.weights` (fitted on labelled pairs: `benchmarks/fit_weights.py`). No single
+missing feature vetoes a pair: an unknown date, verb or actor simply adds nothing.
+
+The few `HARD_RULES` are not missing features but known differences in what the claims *are*: a
+plan is not compared with a fact, a negated number with an affirmed one, two dates months apart.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+
+from attrs import frozen
+from rapidfuzz import fuzz, utils
+
+from ..config import Config
+from ..model import Claim, DateValue, Document, Event, Quantity, Reason
+from ..values import comparable_hedges
+
+__all__ = [
+    "GENERIC_THINGS",
+    "HARD_RULES",
+    "PAIR_RULES",
+    "PairRule",
+    "context_score",
+    "event_window",
+    "explain",
+    "features",
+    "model_of",
+    "reads",
+    "same_fact_score",
+]
+
+
+def context_score(a: str, b: str) -> float:
+    """How alike two claims' context words are, 0..100 (rapidfuzz token_sort and token_set, averaged)."""
+    if not a or not b:
+        return 0.0
+    sort = fuzz.token_sort_ratio(a, b, processor=utils.default_process)
+    subset = fuzz.token_set_ratio(a, b, processor=utils.default_process)
+    return round((sort + subset) / 2, 1)
+
+
+Feature = Callable[[Claim, Claim, Document, Document, Config], tuple[float, str]]
+
+
+@frozen
+class PairRule:
+    """One named feature of a pair: ``reads`` lists the claim fields it looks at ("about.context",
+    "document.published"): the alignment memo derives a claim's signature from them."""
+
+    name: str
+    reads: tuple[str, ...]
+    feature: Feature
+
+
+# Counted things that say nothing of which fact a number belongs to ("12 people", "13 others").
+GENERIC_THINGS = frozenset(
+    {
+        "people",
+        "person",
+        "other",
+        "others",
+        "one",
+        "dead",
+        "injured",
+        "hurt",
+        "victim",
+        "victims",
+        "year_of_age",
+    }
+)
+
+
+def event_window(claim: Claim, doc: Document, config: Config) -> tuple[date, date] | None:
+    """When the claim's event happened, if the text says: its own date or a date in its sentence."""
+    when = claim.value if isinstance(claim.value, DateValue) else claim.about.when
+    if when is not None and when.earliest is not None and when.latest is not None:
+        return when.earliest, when.latest
+    return None
+
+
+def _context(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    score = context_score(a.about.context, b.about.context)
+    return score / 100, f"context words {score:.0f}/100 alike"
+
+
+def _near(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    score = context_score(a.about.near, b.about.near)
+    return score / 100, f"words next to the claims {score:.0f}/100 alike"
+
+
+def _measure(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    x, y = a.about.measure, b.about.measure
+    if x and y:
+        return (1.0, f"both measure {x}") if x == y else (-1.0, f"{x} vs {y}")
+    return 0.0, ""
+
+
+def _thing(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    x, y = a.about.thing, b.about.thing
+    if not x or not y or x in GENERIC_THINGS or y in GENERIC_THINGS:
+        return 0.0, ""
+    return (1.0, f"both count {x}") if x == y else (-1.0, f"{x} vs {y}")
+
+
+def _named(field: str) -> Feature:
+    def feature(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+        x, y = getattr(a.about, field), getattr(b.about, field)
+        if not x or not y:
+            return 0.0, ""
+        return (1.0, f"same {field} {x}") if x == y else (-1.0, f"{field} {x} vs {y}")
+
+    return feature
+
+
+def _when(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    if isinstance(a.value, DateValue):
+        return 0.0, ""  # for dates, the values are what is compared
+    wa, wb = event_window(a, da, config), event_window(b, db, config)
+    if wa is None or wb is None:
+        return 0.0, ""
+    if wa[1] < wb[0] or wb[1] < wa[0]:
+        return -1.0, f"dated {wa[0].isoformat()} and {wb[0].isoformat()}"
+    return 1.0, f"both dated {wa[0].isoformat()}"
+
+
+def _published(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    pa, pb = da.published, db.published
+    if pa is None or pb is None:
+        return 0.0, ""
+    gap = abs((pa - pb).days)
+    value = max(-1.0, 1.0 - gap / max(1, config.event_window_days) * 2)
+    return value, ("published the same day" if gap == 0 else f"published {gap} days apart")
+
+
+def _magnitude(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    """Counts an order of magnitude apart (2,000 troops of one country, 50,000 in the whole exercise)
+    are more often a part and a whole than one fact told two ways."""
+    x, y = a.value, b.value
+    if not (isinstance(x, Quantity) and isinstance(y, Quantity)) or x.ordinal:
+        return 0.0, ""
+    low, high = sorted((abs(x.amount), abs(y.amount)))
+    if low < 10 or high < 10 * low:
+        return 0.0, ""
+    return -1.0, f"{_plain(low)} and {_plain(high)} are an order of magnitude apart"
+
+
+def _plain(value: Decimal) -> str:
+    return f"{int(value):,}" if value == value.to_integral_value() else str(value)
+
+
+def _pronoun(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    if a.about.unresolved_subject or b.about.unresolved_subject:
+        return -1.0, "a subject is only a pronoun"
+    return 0.0, ""
+
+
+def _same_text(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    if a.text.lower() == b.text.lower():
+        return 1.0, "the same words"
+    return 0.0, ""
+
+
+# The pair rules, in the order their reasons are listed.
+PAIR_RULES: tuple[PairRule, ...] = (
+    PairRule("measure", ("about.measure",), _measure),
+    PairRule("thing", ("about.thing",), _thing),
+    PairRule("context", ("about.context",), _context),
+    PairRule("near", ("about.near",), _near),
+    PairRule("actor", ("about.actor",), _named("actor")),
+    PairRule("action", ("about.action",), _named("action")),
+    PairRule("place", ("about.place",), _named("place")),
+    PairRule("when", ("value", "about.when"), _when),
+    PairRule("published", ("document.published",), _published),
+    PairRule("pronoun", ("about.unresolved_subject",), _pronoun),
+    PairRule("magnitude", ("value",), _magnitude),
+    PairRule("same_text", ("text",), _same_text),
+)
+
+
+def _hedges(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> bool:
+    return comparable_hedges(a, b)  # a plan or a possibility is not compared with a fact
+
+
+def _polarity(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> bool:
+    # a negation near a number or date may belong to another clause: only events are denied
+    return a.polarity == b.polarity or isinstance(a.value, Event)
+
+
+def _dates_near(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> bool:
+    """Two dates of one event lie within `date_window_days` (wider for coarse dates), at a like precision."""
+    if not (isinstance(a.value, DateValue) and isinstance(b.value, DateValue)):
+        return True
+    x, y = a.value, b.value
+    gap = x.gap_days(y)
+    if gap is None:
+        return False
+    assert x.earliest and x.latest and y.earliest and y.latest
+    dx, dy = (x.latest - x.earliest).days + 1, (y.latest - y.earliest).days + 1
+    return gap <= max(config.date_window_days, 2 * min(dx, dy)) and max(dx, dy) <= 40 * min(dx, dy)
+
+
+def _same_event(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> bool:
+    """Events align only as the same action on the same object and place, by the same subject."""
+    ea, eb = a.value, b.value
+    if not (isinstance(ea, Event) and isinstance(eb, Event)):
+        return True
+    if ea.action != eb.action:
+        return False
+    alike = context_score(a.about.context, b.about.context) >= 80  # a rewrite of one sentence
+    for x, y in ((ea.object, eb.object), (ea.place, eb.place)):
+        if (x is None) != (y is None) or (x and y and _spelling(x, y) < 80 and not alike):
+            return False
+    same_subject = bool(ea.subject and eb.subject and _spelling(ea.subject, eb.subject) >= 80)
+    return same_subject or bool(a.about.actor and a.about.actor == b.about.actor)
+
+
+def _spelling(x: str, y: str) -> float:
+    return float(fuzz.ratio(x, y, processor=utils.default_process))
+
+
+HardRule = Callable[[Claim, Claim, Document, Document, Config], bool]
+# (name, reads, rule): a pair failing one is never aligned.
+HARD_RULES: tuple[tuple[str, tuple[str, ...], HardRule], ...] = (
+    ("hedges", ("hedge",), _hedges),
+    ("polarity", ("polarity", "kind"), _polarity),
+    ("dates_near", ("value",), _dates_near),
+    ("same_event", ("value", "about.context", "about.actor"), _same_event),
+)
+
+
+def reads() -> tuple[str, ...]:
+    """Every claim field a pair rule or hard rule reads, sorted: what a claim's signature is made of."""
+    fields = {f for rule in PAIR_RULES for f in rule.reads} | {f for _n, r, _f in HARD_RULES for f in r}
+    return tuple(sorted(fields | {"kind", "value"}))
+
+
+# Dates have weights of their own ("date.action"), falling back to the shared ones: what makes two
+# dates one fact (the same named action) is not what makes two counts one (the same measure).
+# Ages too ("age.actor"): whose age it is decides, not the words around it.
+_PREFIX = {"date": "date."}
+
+
+def model_of(claim: Claim) -> str:
+    """Which weights score a pair of such claims: "" (counts), "date." or "age."."""
+    if claim.about.measure == "age":
+        return "age."
+    return _PREFIX.get(claim.kind, "")
+
+
+def features(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> dict[str, float]:
+    """Every pair rule's feature value for two claims (for fitting the weights: benchmarks/fit_weights.py)."""
+    da, db = docs[a.document], docs[b.document]
+    return {rule.name: rule.feature(a, b, da, db, config)[0] for rule in PAIR_RULES}
+
+
+def _logit(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, list[Reason]]:
+    weights = config.weight_map
+    prefix = model_of(a)
+    z = weights.get(prefix + "bias", weights.get("bias", 0.0))
+    reasons: list[Reason] = []
+    for rule in PAIR_RULES:
+        value, detail = rule.feature(a, b, da, db, config)
+        if value:
+            contribution = weights.get(prefix + rule.name, weights.get(rule.name, 0.0)) * value
+            z += contribution
+            if detail and contribution:
+                reasons.append(Reason(rule.name, round(contribution, 2), detail))
+    return z, reasons
+
+
+def same_fact_score(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> float | None:
+    """How sure, 0..100, that two claims of different documents state the same fact; None when a hard rule fails."""
+    da, db = docs[a.document], docs[b.document]
+    for _name, _reads, rule in HARD_RULES:
+        if not rule(a, b, da, db, config):
+            return None
+    z, _ = _logit(a, b, da, db, config)
+    return round(100 / (1 + math.exp(-z)), 1)
+
+
+def explain(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> tuple[Reason, ...]:
+    """The features behind a pair's score, strongest first (negative weights counted against)."""
+    _z, reasons = _logit(a, b, docs[a.document], docs[b.document], config)
+    return tuple(sorted(reasons, key=lambda r: (-abs(r.weight), r.rule)))

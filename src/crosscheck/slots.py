@@ -1,0 +1,199 @@
+"""What a number measures: its slot ("deaths", "injuries", "people shot", "age") from the words around it.
+
+The counted noun says what is counted ("12 people"); the words that govern the number say what is
+said of it: "twelve people were *killed*", "the fire *killed* three", "three *dead*", "*wounding* five",
+"14 others were *injured*". The slot vocabulary is data (``[measures]`` in ``data/terms.toml``, which
+a user's terms file extends); this module only says where to look, as named rules tried in order:
+
+- ``age``: an apposition after a name ("Gomez, 24,", "Lee (29)") or a quantity already read as an age;
+- ``counted_noun``: the counted noun itself is a slot word ("12 fatalities", "three arrests");
+- ``word_after``: the first slot word after the number, past auxiliaries and adverbs only ("were
+  killed", "have been hospitalized", "others were wounded", "dead, 7 wounded");
+- ``word_before``: the nearest slot word before it, past function words only ("killed three",
+  "killing at least 12", "a death toll of 12", "the toll rose to 12").
+
+A conjunction, a clause mark or another number ends the search, so in "the fire killed three and
+wounded five" three is deaths and five injuries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import QuantityMention
+from .terms import Terms
+
+__all__ = ["MEASURE_RULES", "measure_of"]
+
+# Words that may stand between a number and the word that says what it measures, after it.
+_AFTER_SKIP = frozenset(
+    [
+        "were",
+        "was",
+        "are",
+        "is",
+        "been",
+        "be",
+        "being",
+        "have",
+        "has",
+        "had",
+        "reportedly",
+        "also",
+        "all",
+        "who",
+        "that",
+        "later",
+        "seriously",
+        "critically",
+        "badly",
+        "slightly",
+        "mortally",
+        "gravely",
+        "others",
+        "other",
+        "more",
+        "of",
+        "them",
+        "whom",
+        "those",
+        "people",
+        "persons",
+        "were",
+        "were",
+        "apparently",
+        "initially",
+        "confirmed",
+        "believed",
+        "said",
+        "to",
+    ]
+)
+# ... and before it ("killing at least 12": the qualifier is part of the quantity's span).
+_BEFORE_SKIP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "another",
+        "additional",
+        "further",
+        "total",
+        "of",
+        "to",
+        "at",
+        "rose",
+        "risen",
+        "climbed",
+        "stood",
+        "reached",
+        "is",
+        "was",
+        "has",
+        "had",
+        "now",
+        "has",
+        "been",
+        "had",
+        "been",
+        "least",
+    ]
+)
+_MAX_WORDS = 4
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_STOP = re.compile(r"[;:.!?()\[\]\u2014\u2013\"“”]|\s-\s|\d")
+_CONJUNCTION = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "including"})
+
+# "Gomez, 24, and Lee, 29," / "Lee (29)": a number in apposition to a name is an age.
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:,\s*|\s*\()$")
+_AGE_AFTER = re.compile(r"\s*(?:,|\)|$|\s(?:and|was|is|were|of|from|who)\b)")
+
+
+def _age(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    if q.value.unit == "year_of_age":
+        return "age"
+    if q.noun or q.value.bound != "exact" or q.value.unit is not None or q.value.ordinal:
+        return None
+    if not (0 < q.value.amount < 120 and q.value.amount == q.value.amount.to_integral_value()):
+        return None
+    before = text[max(lo, q.span.start - 40) : q.span.start]
+    if not _NAME_BEFORE.search(before):
+        return None
+    return "age" if _AGE_AFTER.match(text, q.span.end, hi) else None
+
+
+def _counted_noun(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    for candidate in (q.noun, q.head):
+        if candidate:
+            hit = terms.measures.get(" ".join(candidate.lower().split()))
+            if hit:
+                return hit
+    return None
+
+
+def _measure_at(terms: Terms, text: str, start: int, end: int) -> str | None:
+    return terms.measures.get(" ".join(text[start:end].lower().split()))
+
+
+def _word_after(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    cursor = q.span.end
+    for _ in range(_MAX_WORDS + 1):
+        gap = _next_word(text, cursor, hi)
+        if gap is None:
+            return None
+        start, end = gap
+        if _STOP.search(text, cursor, start) or "," in text[cursor:start]:
+            return None
+        hit = terms.measure_pattern.match(text, start, hi)
+        if hit is not None:
+            return _measure_at(terms, text, hit.start(), hit.end())
+        word = text[start:end].lower()
+        if word in _CONJUNCTION or word not in _AFTER_SKIP:
+            return None
+        cursor = end
+    return None
+
+
+def _word_before(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    cursor = q.span.start
+    window = text[max(lo, cursor - 80) : cursor]
+    base = cursor - len(window)
+    words = [(m.start() + base, m.end() + base) for m in _WORD.finditer(window)]
+    slots = [(m.start() + base, m.end() + base) for m in terms.measure_pattern.finditer(window)]
+    for seen, (start, end) in enumerate(reversed(words), 1):
+        if _STOP.search(text, end, cursor) or text[end:cursor].count(",") > 0:
+            return None
+        slot = next(((s, e) for s, e in slots if s <= start < e), None)
+        if slot is not None:
+            return _measure_at(terms, text, *slot)
+        word = text[start:end].lower()
+        if seen > _MAX_WORDS or word in _CONJUNCTION or word not in _BEFORE_SKIP:
+            return None
+        cursor = start
+    return None
+
+
+def _next_word(text: str, position: int, hi: int) -> tuple[int, int] | None:
+    match = _WORD.search(text, position, hi)
+    return None if match is None else match.span()
+
+
+# The rules, in the order they are tried: the first that names a slot decides.
+MEASURE_RULES = (
+    ("age", _age),
+    ("counted_noun", _counted_noun),
+    ("word_after", _word_after),
+    ("word_before", _word_before),
+)
+
+
+def measure_of(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    """The slot a quantity measures, or None when no rule names one.
+
+    ``lo``/``hi`` bound the search (the quantity's sentence).
+    """
+    for _name, rule in MEASURE_RULES:
+        found = rule(text, q, lo, hi, terms)
+        if found is not None:
+            return found
+    return None

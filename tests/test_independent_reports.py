@@ -1,0 +1,151 @@
+"""Independent outlets reporting one event in their own words (issue 11): small texts, behaviour a user sees."""
+
+from __future__ import annotations
+
+import pytest
+
+import crosscheck
+from crosscheck import ConflictType, Verdict
+from crosscheck.claims import extract
+from crosscheck.values import compatible
+
+from .conftest import make_doc
+
+
+def _check(*texts: str, published: str | None = None) -> crosscheck.Report:
+    docs = [make_doc(f"d{i}", text, published=published) for i, text in enumerate(texts)]
+    return crosscheck.check(docs)
+
+
+def _measures(text: str) -> dict[str, str | None]:
+    return {c.text: c.about.measure for c in extract(make_doc("x", text)) if c.kind == "quantity"}
+
+
+BLAST = (
+    "Twelve people were killed in the blast on Monday, police said.",
+    "Fifteen people died in Monday's blast, officials said.",
+)
+
+
+@pytest.mark.parametrize("published", [None, "2026-03-03"])
+def test_two_death_tolls_conflict_with_or_without_a_manifest(published: str | None) -> None:
+    report = _check(*BLAST, published=published)
+    assert len(report.conflicts) == 1, [g.explanation for g in report.groups]
+    conflict = report.conflicts[0]
+    assert {c.text for c in conflict.claims} == {"Twelve people", "Fifteen people"}
+    assert conflict.conflict_type is ConflictType.NUMERIC
+    assert conflict.topic.startswith("deaths")
+    assert conflict.confidence is not None and conflict.confidence >= 0.7
+    assert any(r.rule == "measure" and r.weight > 0 for r in conflict.reasons)
+
+
+def test_deaths_and_injuries_agree_separately() -> None:
+    report = _check(
+        "Three people were killed and five injured in the fire.", "The fire killed three and wounded five."
+    )
+    assert report.conflicts == () and report.possible_conflicts == ()
+    measures = sorted(
+        g.claims[0].about.measure or "" for g in report.agreements if g.claims[0].kind == "quantity"
+    )
+    assert measures == ["deaths", "injuries"]
+
+
+def test_an_age_is_never_compared_with_a_count() -> None:
+    report = _check("Gomez, 24, and Lee, 29, died at the scene.", "Two people died at the scene.")
+    for group in report.groups:
+        measures = {c.about.measure for c in group.claims}
+        assert not ({"age", "deaths"} <= measures)
+    assert report.conflicts == () and report.possible_conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two hurt in crash on Route 9", {"Two hurt": "injuries"}),
+        ("14 other people were injured", {"14 other people": "injuries"}),
+        ("13 others were wounded", {"13 others": "injuries"}),
+        ("2 dead, 7 wounded in shooting", {"2 dead": "deaths", "7": "injuries"}),
+        ("The fire killed three and wounded five.", {"three": "deaths", "five": "injuries"}),
+        ("The death toll rose to 16 on Sunday.", {"16": "deaths"}),
+        ("Police arrested 12 people.", {"12 people": "arrests"}),
+        ("Four people were shot, one fatally.", {"Four people": "shot"}),
+        ("three of them died", {"three": "deaths"}),
+        ("Smith, 24, was killed", {"24": "age"}),
+        ("a 45-year-old man was killed", {"45-year-old man": "age"}),
+        ("The quake killed one person.", {"one person": "deaths"}),
+    ],
+)
+def test_what_a_number_measures(text: str, expected: dict[str, str]) -> None:
+    found = _measures(text)
+    for claim_text, measure in expected.items():
+        assert found.get(claim_text) == measure, found
+
+
+def _q(text: str) -> crosscheck.Quantity:
+    value = next(c.value for c in extract(make_doc("x", text)) if c.kind == "quantity")
+    assert isinstance(value, crosscheck.Quantity)
+    return value
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "both"),
+    [
+        ("more than 2,000 troops", "more than 3,000 troops", False),  # each outlet's nearest round figure
+        ("2,000 troops", "more than 2,000 troops", True),  # one round figure, qualified once
+        ("2,000 troops", "about 2,100 troops", True),
+        ("more than 2,000 troops", "about 2,100 troops", True),
+        ("more than 20 people", "25 people", True),
+        ("at least 4 people", "at least 5 people", False),  # each outlet's own count
+        ("12 people", "15 people", False),
+    ],
+)
+def test_reporters_numbers(a: str, b: str, both: bool) -> None:
+    assert compatible(_q(a), _q(b)) is both
+
+
+def test_a_conflict_only_under_the_reading_says_so() -> None:
+    report = _check(
+        "China sent more than 2,000 troops to the drills on Monday.",
+        "China sent more than 3,000 troops to the drills on Monday.",
+        published="2022-09-06",
+    )
+    found = report.conflicts + report.possible_conflicts
+    assert found and "both could hold literally" in found[0].explanation
+
+
+def test_a_later_figure_is_an_updated_conflict_with_both_dates() -> None:
+    docs = [
+        make_doc("sun", "Sixteen people were wounded in the shooting, police said.", published="2026-04-05"),
+        make_doc(
+            "mon", "Seventeen people were wounded in the shooting, police said.", published="2026-04-06"
+        ),
+    ]
+    report = crosscheck.check(docs)
+    groups = report.conflicts + report.possible_conflicts
+    assert len(groups) == 1
+    assert groups[0].conflict_type is ConflictType.UPDATED
+    assert "2026-04-05" in groups[0].explanation and "2026-04-06" in groups[0].explanation
+    assert "may be an update" in groups[0].explanation
+
+
+def test_uncertain_clashes_are_possible_conflicts_ranked_after_conflicts() -> None:
+    report = _check(
+        "He had 53 catches for 605 yards.", "He had eight catches for 101 yards.", published="2026-01-05"
+    )
+    assert report.conflicts == ()
+    order = [g.verdict for g in report.groups]
+    assert order == sorted(
+        order,
+        key=[Verdict.CONFLICT, Verdict.POSSIBLE_CONFLICT, Verdict.AGREEMENT, Verdict.SINGLE_SOURCE].index,
+    )
+
+
+def test_every_multi_document_group_has_confidence_and_reasons(seed_report: crosscheck.Report) -> None:
+    for group in seed_report.groups:
+        if group.verdict is Verdict.SINGLE_SOURCE:
+            assert group.confidence is None
+        else:
+            assert group.confidence is not None and 0 <= group.confidence <= 1
+            assert group.reasons
+            data = seed_report.to_dict()
+    assert all("confidence" in g and "reasons" in g for g in data["groups"])  # type: ignore[union-attr]
