@@ -101,6 +101,10 @@ class Config:
     - ``conflict_bar``: the least same-fact score for two incompatible claims to be a conflict.
     - ``possible_bar``: incompatible claims scoring at least this, but below ``conflict_bar``, form a
       ``possible_conflict`` group: a candidate for the fact-checker, ranked by its confidence.
+    - ``undated_conflict_bar``: the conflict bar when a side has no date at all (no publication
+      date, no date in its sentence): two events of one kind given together (two quakes, two
+      arrests) look alike without dates, so such a clash is a conflict only above this score, and
+      a possible conflict below it. Chosen on ECB+ with both events of each topic together.
     - ``follow_up_days``: a claim with no date of its own is compared with claims of documents
       published up to this many days before or after its own (follow-ups meet the first report).
     - ``event_window_days``: publication dates this many days apart count neither for nor against two
@@ -130,6 +134,7 @@ class Config:
     conflict_bar: float = field(default=70.0, validator=_score)
     possible_bar: float = field(default=50.0, validator=_score)
     follow_up_days: int = field(default=90, validator=_non_negative)
+    undated_conflict_bar: float = field(default=90.0, validator=_score)
     event_window_days: int = field(default=31, validator=_non_negative)
     date_window_days: int = field(default=45, validator=_non_negative)
     events: bool = field(default=True, validator=_flag)

@@ -125,7 +125,13 @@ def judge(
     unresolved = a.about.unresolved_subject or b.about.unresolved_subject
     # 2,000 troops of one country and 50,000 in the whole exercise: more often a part and a whole
     apart = any(r.rule == "magnitude" for r in reasons)
-    sure = score >= config.conflict_bar and not unresolved and not apart
+    # with no date on a side (no publication date, no date in the sentence), two events of one kind
+    # given together look alike: such a clash needs the higher ``undated_conflict_bar``
+    undated = any(
+        docs[c.document].published is None and c.about.when is None and c.kind != "date" for c in (a, b)
+    ) or (a.kind == "date" and any(docs[c.document].published is None for c in (a, b)))
+    bar = max(config.conflict_bar, config.undated_conflict_bar) if undated else config.conflict_bar
+    sure = score >= bar and not unresolved and not apart
     why = _why(a, b)
     if kind is ConflictType.UPDATED:
         early, late = sorted((a, b), key=lambda c: (docs[c.document].published or date.min, c.id))
