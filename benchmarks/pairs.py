@@ -5,7 +5,10 @@ Usage: python benchmarks/pairs.py [--corpus ../shared/dev/ecbplus] [--gold bench
 
 Each gold pair is two spans in two documents of one ECB+ sub-topic folder (one event), labelled
 `same_value`, `different_value` or `different_fact`. Every folder that has pairs is checked once as one
-story (`crosscheck.check(crosscheck.load_documents(folder))`). A gold side maps to the claim of its
+story (`crosscheck.check(crosscheck.load_documents(folder))`). A folder value joining folders with "+"
+(`cross_pairs.jsonl`: "t37-ecb+t37-ecbplus", one side in each sub-topic, two different events) loads
+them together as one run (`crosscheck.load_documents(*paths)`); those cross-event rows are scored in
+their own "cross" section, which also counts the `different_fact` pairs put in a conflict or agreement. A gold side maps to the claim of its
 document, of a matching kind (count: quantity or ordinal; date: date), whose span overlaps it most
 (then the shortest); no such claim means the side is not extracted. A pair is predicted
 - `conflict`: both claims in one group whose verdict is conflict, and their values cannot both hold;
@@ -215,6 +218,40 @@ def print_metrics(title: str, m: dict[str, Any]) -> None:
             )
 
 
+def is_cross(pair: dict[str, Any]) -> bool:
+    return "+" in pair["folder"]
+
+
+def folder_paths(corpus: Path, name: str) -> list[Path]:
+    return [corpus / part for part in name.split("+")]
+
+
+def doc_folder(corpus: Path, name: str, doc: str) -> Path:
+    """The folder of `name` (possibly "a+b") that holds document `doc`."""
+    paths = folder_paths(corpus, name)
+    return next((p for p in paths if (p / f"{doc}.txt").is_file()), paths[0])
+
+
+def cross_wrong(outcomes: list[Outcome]) -> dict[str, int]:
+    """Cross-event different_fact pairs that crosscheck wrongly puts in a conflict or an agreement."""
+    facts = [o for o in outcomes if o.pair["label"] == "different_fact"]
+    return {
+        "different_fact": len(facts),
+        "conflict": sum(o.prediction == "conflict" for o in facts),
+        "possible_conflict": sum(o.prediction == "possible_conflict" for o in facts),
+        "agreement": sum(o.prediction == "agreement" for o in facts),
+    }
+
+
+def print_cross(title: str, m: dict[str, Any]) -> None:
+    print_metrics(title, m)
+    w = m["wrong"]
+    print(
+        f"cross-event: of {w['different_fact']} different_fact pairs, {w['conflict']} wrongly in a conflict,"
+        f" {w['possible_conflict']} in a possible conflict, {w['agreement']} in an agreement"
+    )
+
+
 def sentence(folder: Path, doc: str, start: int, end: int) -> str:
     with open(folder / f"{doc}.txt", encoding="utf-8", newline="") as fh:
         text = fh.read()
@@ -248,13 +285,13 @@ def show_misses(outcomes: list[Outcome], corpus: Path, n: int, halves: Iterable[
             print(f"\n--- {half}: {len(misses)} {title}, first {min(n, len(misses))}")
             for o in misses[:n]:
                 p = o.pair
-                folder = corpus / p["folder"]
                 group = f" group {o.group.id} ({verdict_name(o.group)})" if o.group is not None else ""
                 print(
                     f"\n[{p['id']}] {p['folder']} {p['measure']} {p.get('tags', [])}: predicted {o.prediction}{group}"
                 )
                 for side, claim in (("a", o.claim_a), ("b", o.claim_b)):
                     s = p[side]
+                    folder = doc_folder(corpus, p["folder"], s["doc"])
                     print(f"  {side} {s['doc']}: {sentence(folder, s['doc'], s['start'], s['end'])}")
                     print(f"      {describe_claim(claim)}")
 
@@ -285,12 +322,16 @@ def main(argv: list[str] | None = None) -> int:
     outcomes: list[Outcome] = []
     started = time.perf_counter()
     for name in sorted(by_folder):
-        report = crosscheck.check(crosscheck.load_documents(args.corpus / name))
+        report = crosscheck.check(crosscheck.load_documents(*folder_paths(args.corpus, name)))
         outcomes.extend(predict_folder(report, by_folder[name], compatible))
     elapsed = time.perf_counter() - started
-    outcomes.sort(key=lambda o: o.pair["id"])
+    cross = sorted((o for o in outcomes if is_cross(o.pair)), key=lambda o: o.pair["id"])
+    outcomes = sorted((o for o in outcomes if not is_cross(o.pair)), key=lambda o: o.pair["id"])
+    cross_pairs = [p for p in pairs if is_cross(p)]
+    cross_folders = [f for f in by_folder if "+" in f]
+    pairs = [p for p in pairs if not is_cross(p)]
     kinds = sorted({p["kind"] for p in pairs})
-    result: dict[str, Any] = {"folders": len(by_folder), "seconds": round(elapsed, 1)}
+    result: dict[str, Any] = {"folders": len(by_folder) - len(cross_folders), "seconds": round(elapsed, 1)}
     for kind in [*kinds, "all"]:
         of_kind = [o for o in outcomes if kind in ("all", o.pair["kind"])]
         if kind == "all" and len(kinds) == 1:
@@ -298,17 +339,26 @@ def main(argv: list[str] | None = None) -> int:
         result[kind] = {half: metrics([o for o in of_kind if o.pair["half"] == half]) for half in halves}
         if len(halves) > 1:
             result[kind]["both"] = metrics(of_kind)
+    if cross:
+        result["cross"] = {}
+        for half in [*halves, "both"] if len(halves) > 1 else halves:
+            of_half = [o for o in cross if half in ("both", o.pair["half"])]
+            result["cross"][half] = {**metrics(of_half), "wrong": cross_wrong(of_half)}
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"{len(pairs)} gold pairs in {len(by_folder)} folders, checked in {elapsed:.1f} s")
+        print(f"{len(pairs)} gold pairs in {result['folders']} folders, checked in {elapsed:.1f} s")
         for kind in [*kinds, "all"]:
             if kind not in result:
                 continue
             for half, m in result[kind].items():
                 print_metrics(f"{kind} / {half}", m)
+        if cross:
+            print(f"\n{len(cross_pairs)} cross-event gold pairs in {len(cross_folders)} two-event runs")
+            for half, m in result["cross"].items():
+                print_cross(f"cross / {half}", m)
     if args.show_misses:
-        show_misses(outcomes, args.corpus, args.show_misses, halves)
+        show_misses(outcomes + cross, args.corpus, args.show_misses, halves)
     return 0
 
 
