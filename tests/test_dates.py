@@ -165,3 +165,41 @@ def test_named_event_keeps_its_name() -> None:
     found = [m for m in find_dates(name, text, published, start, end) if "2022" in m.text]
     assert [m.text for m in found] == ["Vostok 2022", "East 2022"]
     assert all(m.value.granularity == "year" and not m.value.relative for m in found)
+
+
+# One weekday phrase, many sentence shapes: only the tense of the phrase's own clause may move it.
+WEEKDAY_SHAPES = [
+    ("The driver was arraigned on Saturday.", "2024-11-23"),
+    ("The driver, who will face a second charge, was arraigned on Saturday.", "2024-11-23"),
+    ("Prosecutors will seek a trial date after the driver was arraigned on Saturday.", "2024-11-23"),
+    ("The driver was arraigned on Saturday and will return to court in January.", "2024-11-23"),
+    ("Police said the driver was arraigned on Saturday.", "2024-11-23"),
+    ("The driver, 31, was formally arraigned on Saturday, his lawyer said.", "2024-11-23"),
+    ("The driver will be arraigned on Saturday.", "2024-11-30"),
+    ("The driver, who was arrested last week, will be arraigned on Saturday.", "2024-11-30"),
+    ("Police said the driver will be arraigned on Saturday.", "2024-11-30"),
+    ("The driver, 31, is scheduled to be arraigned on Saturday.", "2024-11-30"),
+    ("The driver was charged and will be arraigned on Saturday.", "2024-11-30"),
+    ("The driver, police said, will be arraigned on Saturday.", "2024-11-30"),
+    ("On Saturday, the driver will be arraigned.", "2024-11-30"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "day"), WEEKDAY_SHAPES, ids=lambda v: str(v)[:50])
+def test_one_weekday_phrase_one_day(sentence: str, day: str) -> None:
+    mentions = [m for m in find_dates("d", sentence, date(2024, 11, 27)) if "Saturday" in m.text]
+    assert [(m.value.earliest, m.value.latest) for m in mentions] == [(date.fromisoformat(day),) * 2]
+
+
+def test_tense_cues_come_from_the_cue_data() -> None:
+    """The forward cues are the hedge "future" cues (less those told from the past) and the [tense] extras."""
+    from crosscheck.date_patterns import FORWARD_CUES, PAST_CUES
+
+    data = tomllib.loads((ROOT / "src" / "crosscheck" / "data" / "cues.toml").read_text(encoding="utf-8"))
+    past = set(data["tense"]["past"])
+    for cue in data["hedge"]["future"] + data["tense"]["forward"]:
+        pattern = PAST_CUES if cue in past else FORWARD_CUES
+        assert pattern.fullmatch(cue), cue
+    assert FORWARD_CUES.search("he is now expected to appear") is not None
+    assert FORWARD_CUES.search("he'll appear") is not None
+    assert FORWARD_CUES.search("willing to appear") is None

@@ -7,7 +7,10 @@ only for ties, since `dates.find_dates` keeps the earliest, then longest, candid
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
+from ._regex import trie
 from .model import DateRelation
 
 __all__ = [
@@ -15,11 +18,13 @@ __all__ = [
     "BY_KIND",
     "CONTEXT_WORDS",
     "DATELINE_PREFIX",
-    "FUTURE_CUES",
+    "FORWARD_CUES",
     "MONTHS",
     "NEEDS",
     "NEXT_CAP",
     "NUMBER_WORDS",
+    "PARTICIPLE_AFTER",
+    "PAST_CUES",
     "PATTERNS",
     "RELATIONS",
     "SENTENCE_OPENERS",
@@ -50,9 +55,36 @@ CONTEXT_WORDS: frozenset[str] = frozenset(
 RELATIONS: dict[str, DateRelation] = {
     "since": "since", "until": "until", "till": "until", "by": "until", "before": "until", "after": "since",
 }  # fmt: skip
-FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|set|due|expected)\s+to|to\s+be\s+held)\b", re.I
+
+
+_ADVERB = r"\s+(?:(?:[a-z]+ly|also|still|now|already|not)\s+)?"  # as in polarity: "is now expected to"
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    """Whole-word cues, longest first; one adverb may stand after a multi-word cue's first word ("is now to").
+
+    A cue can only start at a word start where one of the first words stands: checking that once per
+    position (a trie of first words) before trying the cues there finds the same matches much faster.
+    """
+    parts: list[str] = []
+    glued: list[str] = []  # "'ll" is written inside its word ("he'll")
+    for cue in sorted({" ".join(c.lower().split()) for c in cues}, key=lambda c: (-len(c), c)):
+        first, *rest = [re.escape(w) for w in cue.split()]
+        body = first + "".join((_ADVERB if i == 0 else r"\s+") + w for i, w in enumerate(rest))
+        (glued if cue[0] in "'’" else parts).append(body + r"(?![\w'’])")
+    firsts = trie({c.split()[0] for c in cues if c[0] not in "'’"}, fold=True)
+    alternatives = [rf"(?<![\w'’])(?={firsts}(?![\w'’]))(?:{'|'.join(parts)})"] if parts else []
+    return re.compile("|".join(alternatives + glued) or r"(?!x)x", re.IGNORECASE)
+
+
+# The tense of a date's clause: cues from data/cues.toml, [hedge] future and [tense] (read there why).
+_CUES = tomllib.loads(resources.files("crosscheck").joinpath("data/cues.toml").read_text(encoding="utf-8"))
+_PAST: list[str] = _CUES["tense"]["past"]
+FORWARD_CUES = _cue_pattern(
+    [c for c in _CUES["hedge"]["future"] + _CUES["tense"]["forward"] if c not in _PAST]
 )
+PAST_CUES = _cue_pattern(_PAST)
+PARTICIPLE_AFTER: frozenset[str] = frozenset(w.lower() for w in _CUES["tense"]["participle_after"])
 SENTENCE_OPENERS = frozenset(".!?\"“”‘'(:—–-*#|")
 
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

@@ -5,26 +5,35 @@ Candidates come from precompiled regexes (never ``dateparser.search``, which rea
 checked against what the pattern read; everything simpler (weekdays, months, years, "last week", "a year
 ago") is plain date arithmetic. No wall clock is ever consulted: without a publication date, relative
 phrases stay unresolved.
+
+A weekday named alone, or a month and day without a year, is the most recent such day on or before the
+publication date unless the clause holding it looks forward (`_tense`: the cue nearest before the date in
+its clause, else the nearest after it; the cues are ``[hedge] future`` and ``[tense]`` in
+``data/cues.toml``). So the same phrase in documents of one publication date is the same day, whatever
+else their sentences say, unless their own clause's tense differs.
 """
 
 from __future__ import annotations
 
 import re
+from calendar import isleap
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from .date_patterns import (
     AMBIGUOUS_MONTHS,
     BY_KIND,
     CONTEXT_WORDS,
     DATELINE_PREFIX,
-    FUTURE_CUES,
+    FORWARD_CUES,
     MONTHS,
     NEEDS,
     NEXT_CAP,
     NUMBER_WORDS,
+    PARTICIPLE_AFTER,
+    PAST_CUES,
     PATTERNS,
     RELATIONS,
     SENTENCE_OPENERS,
@@ -33,10 +42,24 @@ from .date_patterns import (
     YEAR,
 )
 from .model import DateMention, DateValue, Granularity, Span
+from .polarity import clause_start
+from .tokens import DETERMINERS
 
 __all__ = ["find_dates", "parse_dateline"]
 
 _SENTINEL_BASE = date(2000, 1, 1)  # base for phrases with an explicit year: the base cannot matter
+Tense = Literal["future", "past"]
+_REACH = 240  # how far a date's clause may run either side of it (a region may be a whole text)
+_PAST_FORM = re.compile(r"(?<![\w'’-])[a-z]{2,}ed(?![\w'’-])")  # "arrested"; lower case, so not "Ahmed"
+_NOT_PAST_FORM = frozenset({"hundred", "indeed", "need", "speed", "seed", "feed", "bed", "red", "shed"})
+_INNER_ADVERBS = frozenset(
+    {"not", "also", "then", "later", "just", "already", "still", "never", "now", "first"}
+)
+_WORD_CHAR = re.compile(r"\w")
+# Clause boundaries of `polarity.clause_start` that often open a phrase, not a clause ("before the
+# judge", "as early as Friday"): a clause they open without a tense cue takes the tense around it.
+_PHRASE_OPENERS = frozenset({"before", "as"})
+_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 
 
 def find_dates(
@@ -141,8 +164,102 @@ def _capital_follows(text: str, end: int) -> bool:
     return m is not None and m[1].lower() not in MONTHS and m[1].lower() not in WEEKDAYS
 
 
-def _future(text: str, pos: int, lo: int) -> bool:
-    return FUTURE_CUES.search(text, max(lo, pos - 60), pos) is not None
+def _boundary_end(text: str, pos: int, stop: int) -> int | None:
+    """The end of the first clause boundary in ``text[pos:stop]`` (the boundaries of `polarity.clause_start`)."""
+    last = clause_start(text, pos, stop)
+    if last == pos:
+        return None
+    while (earlier := clause_start(text, pos, last - 1)) != pos:  # cut inside the boundary: the one before
+        last = earlier
+    return last
+
+
+def _word_before(text: str, pos: int, lo: int) -> str:
+    """The word before ``pos`` as written, passing over adverbs ("will be formally charged")."""
+    while pos > lo:
+        m = _LAST_WORD.search(text, max(lo, pos - 40), pos)
+        if m is None:
+            return ""
+        word = m[1].lower()
+        if word not in _INNER_ADVERBS and not (word.endswith("ly") and len(word) > 4):
+            return m[1]
+        pos = m.start()
+    return ""
+
+
+def _not_a_cue(text: str, start: int, end: int, kind: Tense, lo: int) -> bool:
+    """A one-word cue that is a participle or adjective ("be held", "the wounded") or a name ("said Will Jones")."""
+    word = text[start:end]
+    if any(c.isspace() for c in word):
+        return False
+    before = _word_before(text, start, lo)
+    if kind == "past" and before.lower() in PARTICIPLE_AFTER | DETERMINERS:
+        return True
+    return word[:1].isupper() and before[:1].islower()
+
+
+def _cues(text: str, start: int, end: int, lo: int) -> list[tuple[int, int, Tense]]:
+    """Tense cues in ``text[start:end]``, in order: the longest at a place wins, a past cue on a tie."""
+    found: list[tuple[int, int, Tense]] = [
+        (m.start(), m.end(), "past") for m in PAST_CUES.finditer(text, start, end)
+    ]
+    found += [(m.start(), m.end(), "future") for m in FORWARD_CUES.finditer(text, start, end)]
+    found += [
+        (m.start(), m.end(), "past")
+        for m in _PAST_FORM.finditer(text, start, end)
+        if m.group() not in _NOT_PAST_FORM and not m.group().endswith("eed")
+    ]
+    found.sort(key=lambda c: (c[0], c[0] - c[1], c[2] != "past"))
+    out: list[tuple[int, int, Tense]] = []
+    cursor = start
+    for s, e, kind in found:
+        if s >= cursor and not _not_a_cue(text, s, e, kind, lo):
+            out.append((s, e, kind))
+            cursor = e
+    return out
+
+
+def _tense(text: str, start: int, end: int, lo: int, hi: int, need_past: bool = False) -> Tense | None:
+    """Whether the clause holding ``text[start:end]`` looks forward or back (None: it does not say).
+
+    The cue nearest before the date in its clause decides, else the nearest after it; a date alone in
+    its clause ("On Saturday, he will ...") takes the tense of the clause after it. Without
+    ``need_past``, "past" may come back as None (no forward cue near: the common case, read fast).
+    """
+    floor, ceil = max(lo, start - _REACH), min(hi, end + _REACH)
+    if not need_past and FORWARD_CUES.search(text, floor, ceil) is None:
+        return None
+    head = clause_start(text, floor, start)
+    first = _boundary_end(text, end, ceil)
+    tail = ceil if first is None else first
+    if (
+        first is not None
+        and not _WORD_CHAR.search(text, head, start)
+        and not _WORD_CHAR.search(text, end, first)
+    ):
+        second = _boundary_end(text, first, ceil)
+        tail = ceil if second is None else second
+    before = _cues(text, head, start, lo)
+    after = _cues(text, end, tail, lo)
+    while not (before or after):  # "appear before the court on Tuesday": a phrase, not a clause
+        opener = _LAST_WORD.search(text, max(floor, head - 12), head)
+        if opener is None or opener[1].lower() not in _PHRASE_OPENERS or opener.end(1) != head:
+            break
+        head = clause_start(text, floor, opener.start(1))
+        before = _cues(text, head, start, lo)
+    if before:
+        return before[-1][2]
+    return after[0][2] if after else None
+
+
+def _tense_of(m: re.Match[str], text: str, need_past: bool = False) -> Tense | None:
+    return _tense(text, m.start(), m.end(), m.pos, m.endpos, need_past)
+
+
+def _finite_before(text: str, pos: int, lo: int) -> bool:
+    """True when a finite past verb stands right before ``pos`` ("said Saturday Jones ...")."""
+    cues = _cues(text, max(lo, pos - 40), pos, lo)
+    return bool(cues) and cues[-1][2] == "past" and not text[cues[-1][1] : pos].strip()
 
 
 def _weekday(pub: date, wd: int, forward: bool, strict: bool) -> date:
@@ -214,6 +331,8 @@ def _r_mdy(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue 
             got = date(y, month, day)
         except ValueError:
             return None
+    if year is None and pub is not None:
+        got = _undated_day(got, pub, _tense_of(m, text), m.groupdict().get("wd"))
     day2 = m.groupdict().get("day2")
     if day2 and int(day2) > day:
         try:
@@ -221,6 +340,21 @@ def _r_mdy(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue 
         except ValueError:
             pass
     return _value(got, got, "day", m["prep"], year is None)
+
+
+def _undated_day(past: date, pub: date, tense: Tense | None, weekday: str | None) -> date:
+    """A month and day without a year: ``past`` (on or before ``pub``), the next one when the clause looks
+    forward, and the year within one of ``pub`` whose day is the weekday written with it ("Saturday, Nov. 30")."""
+    got = past
+    leap_day = (past.month, past.day) == (2, 29)
+    days = [past.replace(year=y) for y in (pub.year - 1, pub.year, pub.year + 1) if not leap_day or isleap(y)]
+    if tense == "future" and got < pub:
+        got = next((d for d in days if d >= pub), got)
+    if weekday is not None and got.weekday() != WEEKDAYS[weekday.lower()]:
+        named = [d for d in days if d.weekday() == WEEKDAYS[weekday.lower()]]
+        if named:
+            got = min(named, key=lambda d: abs(d - pub))
+    return got
 
 
 def _r_iso(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
@@ -255,19 +389,24 @@ def _r_weekday(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateVa
     if not _cap(m["wd"]):
         return None
     mod = " ".join((m["mod"] or "").lower().split())
-    if not (m["prep"] or mod or m["poss"]) and _capital_follows(text, m.end()):
-        return None  # "Sunday Times"
+    if (
+        not (m["prep"] or mod or m["poss"])
+        and _capital_follows(text, m.end())
+        and not _finite_before(text, m.start(), lo)
+    ):
+        return None  # "Sunday Times", but "said Saturday Jones was ..." is a date
     if pub is None:
         return _unresolved("day", m["prep"])
     wd = WEEKDAYS[m["wd"].lower()]
-    if mod == "this":
-        day = pub - timedelta(days=pub.weekday() - wd)
-    elif mod in ("next", "coming"):
+    if mod in ("next", "coming"):
         day = _weekday(pub, wd, forward=True, strict=True)
-    elif mod:  # last, past, this past
+    elif mod and mod != "this":  # last, past, this past
         day = _weekday(pub, wd, forward=False, strict=True)
     else:
-        day = _weekday(pub, wd, forward=_future(text, m.start(), lo), strict=False)
+        tense = _tense_of(m, text, need_past=mod == "this")
+        day = _weekday(pub, wd, forward=tense == "future", strict=False)
+        if mod == "this" and tense is None:  # untensed: the day of the publication's week (Monday to Sunday)
+            day = pub - timedelta(days=pub.weekday() - wd)
     return _value(day, day, "day", m["prep"], True)
 
 
@@ -279,7 +418,7 @@ def _r_wdrange(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateVa
     if pub is None:
         return _unresolved("range")
     wd1, wd2 = WEEKDAYS[m["wd1"].lower()], WEEKDAYS[m["wd2"].lower()]
-    forward = bool(m["next"]) or _future(text, m.start(), lo)
+    forward = bool(m["next"]) or _tense_of(m, text) == "future"
     first = _weekday(pub, wd1, forward=forward, strict=False)
     last = _weekday(first, wd2, forward=True, strict=bool(m["next"]) or wd1 == wd2)
     return _value(first, last, "range", None, True)
