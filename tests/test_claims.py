@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from crosscheck.claims import extract
+from crosscheck.claims import LINE_NOISE, MENTION_NOISE, extract, line_noise, mention_noise
+from crosscheck.dates import find_dates
+from crosscheck.quantities import find_quantities
+from crosscheck.segment import split_sentences
 
 from .conftest import make_doc
 
@@ -50,3 +58,127 @@ def test_claims_know_their_actor_and_pronoun_subjects() -> None:
     assert about["226 yards"].actor == "Charles"
     for claim in extract(doc):
         assert doc.text[claim.span.start : claim.span.end] == claim.text
+
+
+FURNITURE: list[dict[str, Any]] = tomllib.loads(
+    (Path(__file__).resolve().parent / "cases" / "quantities.toml").read_text(encoding="utf-8")
+)["furniture"]
+
+
+# The rules for page furniture (the others drop numbers that cannot be read, and "today").
+_FURNITURE_RULES = {
+    "metadata_line",
+    "metadata_stamp",
+    "gallery_caption",
+    "related_story_list",
+    "phone_number",
+    "channel_number",
+    "broadcast_time",
+    "time_of_day",
+}
+
+
+def _fired(text: str) -> set[str]:
+    """The names of the noise rules that drop a sentence or a mention of ``text``."""
+    names: set[str] = set()
+    for sentence in split_sentences("d", text):
+        s, e = sentence.span.start, sentence.span.end
+        line = line_noise(text, sentence)
+        if line is not None:
+            names.add(line)
+            continue
+        mentions = [*find_quantities("d", text, s, e), *find_dates("d", text, date(2023, 7, 17), s, e)]
+        names.update(n for n in (mention_noise(text, s, e, m) for m in mentions) if n is not None)
+    return names
+
+
+@pytest.mark.parametrize("row", FURNITURE, ids=[r["text"][:40] for r in FURNITURE])
+def test_page_furniture_is_not_claims(row: dict[str, Any]) -> None:
+    """Gallery counters and captions, newscast and clock times, phone and channel numbers, bylines and
+    update stamps, related-story lists: no claim, each dropped by its named rule."""
+    doc = make_doc("d", row["text"])
+    claims = [c for c in extract(doc) if c.kind != "event"]
+    assert [c.text for c in claims] == row["keep"]
+    for claim in claims:
+        assert doc.text[claim.span.start : claim.span.end] == claim.text
+    fired = _fired(row["text"])
+    if "rule" in row:
+        assert row["rule"] in fired
+    else:
+        assert not fired & _FURNITURE_RULES, fired
+
+
+def test_noise_rules_are_named_and_tried_in_one_table() -> None:
+    """Every rule has a distinct name, and the furniture table exercises every new furniture rule."""
+    names = [n for n, _ in LINE_NOISE] + [n for n, _ in MENTION_NOISE]
+    assert len(names) == len(set(names))
+    tested = {r["rule"] for r in FURNITURE if "rule" in r}
+    assert _FURNITURE_RULES <= tested <= set(names)
+
+
+def test_noise_names_the_rule() -> None:
+    """`line_noise` and `mention_noise` say which rule makes a sentence or a mention no claim."""
+    text = "Call 555-1234 now. Police said 12 people died."
+    first, second = split_sentences("d", text)
+    (phone,) = find_quantities("d", text, first.span.start, first.span.end)
+    (people,) = find_quantities("d", text, second.span.start, second.span.end)
+    assert mention_noise(text, first.span.start, first.span.end, phone) == "phone_number"
+    assert mention_noise(text, second.span.start, second.span.end, people) is None
+    assert line_noise(text, second) is None
+    assert line_noise(
+        "By Jane Doe\nPosted: May 3", split_sentences("d", "By Jane Doe\nPosted: May 3")[1]
+    ) == ("metadata_line")
+
+
+def test_furniture_in_an_article_leaves_the_story() -> None:
+    """A made-up article with every kind of furniture keeps only the story's claims, spans exact."""
+    text = (
+        "Two killed in crash on Elm Street\n"
+        "By Jane Doe and Sam Roe, Staff Writers\n"
+        "Updated: 5:02 PM, Apr 3, 2023\n"
+        "MAPLETON — Two people were killed and three others were hurt on Monday, police said.\n"
+        "Image 1 of 8\n"
+        "A truck sits on the road after the crash. (Photo: Staff)\n"
+        "Anyone with information is asked to call 555-1234 or (212) 555-0142.\n"
+        "Channel 4 will have more at 6 p.m. Watch the 11:00 newscast for updates.\n"
+        "Fox 5 learned that 2 vans were towed.\n"
+        "Related:\n"
+        "Three hurt in Elm Street fire\n"
+        "Police arrest 2 in break-in\n"
+        "Read more: 5 things to know about Elm Street\n"
+    )
+    doc = make_doc("d", text)
+    claims = [c for c in extract(doc) if c.kind != "event"]
+    assert [c.text for c in claims] == ["Two", "Two people", "three others", "on Monday", "2 vans"]
+    for claim in claims:
+        assert doc.text[claim.span.start : claim.span.end] == claim.text
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "bound", "interval", "unit"),
+    [
+        ("He served over 10 years in prison.", "over 10 years", "more_than", "(10, inf)", "year"),
+        ("He served more than 10 years in prison.", "more than 10 years", "more_than", "(10, inf)", "year"),
+        (
+            "Children under the age of ten got in free.",
+            "under the age of ten",
+            "less_than",
+            "(-inf, 10)",
+            "year_of_age",
+        ),
+        ("No one under 18 was charged.", "under 18", "less_than", "(-inf, 18)", None),
+    ],
+)
+def test_qualifiers_are_read_literally(
+    text: str, claim: str, bound: str, interval: str, unit: str | None
+) -> None:
+    """ "over 10 years" is more than ten years, "under the age of ten" less than ten, as claims too."""
+    (found,) = [c for c in extract(make_doc("d", text)) if c.kind == "quantity"]
+    value = found.value
+    assert (found.text, value.bound, str(value.interval), value.unit) == (claim, bound, interval, unit)  # type: ignore[union-attr]
+
+
+def test_all_but_is_not_a_count() -> None:
+    """ "all but five" counts the others, not five: no claim of five."""
+    assert _quantities("All but five of the passengers survived.") == []
+    assert _quantities("All but five of 30 passengers survived.") == ["30 passengers"]

@@ -3,12 +3,19 @@
 A sentence can hold many claims ("more than 2,000 troops along with more than 300 military vehicles,
 21 combat aircraft and three warships" is four); they share the sentence's context words, event time
 and place, and each gets its own counted thing and actor.
+
+What is *not* a claim is decided in one place, by named rules (the "Noise" section): `LINE_NOISE`
+drops a whole sentence (bylines and update stamps, gallery captions and counters, lists of links to
+other stories), `MENTION_NOISE` one quantity or date mention (phone and channel numbers, newscast and
+clock times, numbers glued to others or next to an undecodable character, "today"). `line_noise`
+and `mention_noise` name the rule that applies.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import attrs
@@ -26,7 +33,7 @@ from .segment import split_sentences
 from .slots import measure_of
 from .terms import Terms, default_terms
 
-__all__ = ["extract", "extract_sentence"]
+__all__ = ["LINE_NOISE", "MENTION_NOISE", "extract", "extract_sentence", "line_noise", "mention_noise"]
 
 # Where a clause starts: punctuation, dashes, brackets and the conjunctions that open a new clause.
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|whereas|but|which|who)\b", re.IGNORECASE)
@@ -36,17 +43,6 @@ _VERB = re.compile(
     r"involved|dispatched|include[sd]?)\b"
 )
 _DIGITS = re.compile(r"\d[\d,.]*")
-# Lines that carry a page's metadata (datelines, update stamps, copyright), not claims of the story.
-_METADATA = re.compile(
-    r"^\W*(?:posted|updated|last updated|published|first published|modified|copyright|©|by\b|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,)",
-    re.IGNORECASE,
-)
-# A number glued to others by "/" or spaces is a fraction, a date or a phone number, not a count.
-_NUMBER_NOISE_BEFORE = re.compile(r"(?:\d\s*/\s*|\d\s)$")
-_METADATA_ANYWHERE = re.compile(
-    r"\b(?:last updated|updated at|posted at|updated:|published at)\b", re.IGNORECASE
-)
 # A proper name before the claim in its clause ("Jamaal Charles rushed for 226 yards"): its last word.
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
 _NOT_NAMES = frozenset(
@@ -94,7 +90,6 @@ _NOT_NAMES = frozenset(
         "Dr",
     ]
 )
-_NUMBER_NOISE_AFTER = re.compile(r"^(?:\s*/\s*\d|\s\d)")
 # "roughly $22 million per season": a rate, not a total.
 _RATE = re.compile(r"\s+(?:per|a|an|each)\s+([a-z]+)\b")
 _RATE_UNITS = frozenset(
@@ -149,17 +144,17 @@ def extract_sentence(
 ) -> list[Claim]:
     """The claims of one sentence of ``doc``, each with who asserts it (from ``attributions``), polarity and hedge."""
     s, e = sentence.span.start, sentence.span.end
-    if (
-        _METADATA.match(sentence.text)
-        or _METADATA_ANYWHERE.search(sentence.text)
-        or _mostly_dates(sentence, doc.text, s, e)
-    ):
+    if line_noise(doc.text, sentence) is not None:
         return []
-    dates = tuple(d for d in find_dates(doc.id, doc.text, doc.published, s, e) if not _vague_now(d))
+    dates = tuple(
+        d
+        for d in find_dates(doc.id, doc.text, doc.published, s, e)
+        if mention_noise(doc.text, s, e, d) is None
+    )
     quantities = [
         _rate(doc.text, q, e)
         for q in find_quantities(doc.id, doc.text, s, e, tolerance=config.approx_tolerance)
-        if not any(q.span.overlaps(d.span) for d in dates) and not _number_noise(doc.text, q, s, e)
+        if not any(q.span.overlaps(d.span) for d in dates) and mention_noise(doc.text, s, e, q) is None
     ]
     places = terms.places_in(doc.text, s, e)
     place = places[0][1] if places else None
@@ -246,7 +241,58 @@ def _annotate(
     )
 
 
-def _mostly_dates(sentence: Sentence, text: str, start: int, end: int) -> bool:
+# ---------------------------------------------------------------------------------------------
+# Noise: what is not a claim, as named rules (tables, not branches)
+#
+# Page furniture (bylines and update stamps, gallery captions and counters, phone and channel
+# numbers, newscast and clock times, lists of links to other stories) and numbers that cannot be
+# read. A `LINE_NOISE` rule drops a whole sentence; a `MENTION_NOISE` rule drops one quantity or
+# date mention of a sentence, before any claim is made of it. `line_noise` and `mention_noise` name
+# the first rule that applies.
+
+Mention = QuantityMention | DateMention
+LineRule = Callable[[str, Sentence], bool]  # (document text, sentence)
+MentionRule = Callable[[str, int, int, Mention], bool]  # (document text, sentence start, end, mention)
+
+# Lines that carry a page's metadata (bylines, credits, datelines, update stamps, copyright).
+_METADATA = re.compile(
+    r"\W*(?:posted|updated|last updated|last modified|published|first published|modified|copyright|©|"
+    r"by\b|(?:written|reported|reporting|additional reporting|story|words|edited|editing|compiled|"
+    r"photos?|photographs?|pictures?|video|images?)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day,)",
+    re.IGNORECASE,
+)
+# ... and stamps anywhere in a line ("Jane Doe | Updated: 5:02 PM", "posted 3 hours ago").
+_METADATA_ANYWHERE = re.compile(
+    r"\b(?:last updated|updated at|posted at|published at)\b|\b(?:posted|updated|published|modified):"
+    r"|\b(?:posted|updated|published)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b"
+    r"|;\s*(?:editing|additional reporting|writing) by\b",
+    re.IGNORECASE,
+)
+# A line that is only an age stamp: "5 hours ago", "Jane Doe · 2 days ago".
+_AGO_LINE = re.compile(
+    r"(?:[^|·•]{0,40}[|·•]\s*)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\W*",
+    re.IGNORECASE,
+)
+
+
+def _metadata_line(text: str, sentence: Sentence) -> bool:
+    """ "By Jane Doe, Staff Writer", "Posted: 3:15 PM", "Reporting by ...", "Photos by ..."."""
+    return _METADATA.match(sentence.text) is not None
+
+
+def _metadata_stamp(text: str, sentence: Sentence) -> bool:
+    """An update stamp inside a line ("... | Updated: 5:02 PM"), or a line that is one ("2 hours ago")."""
+    lower = sentence.text.lower()
+    if any(word in lower for word in _STAMP_WORDS) and _METADATA_ANYWHERE.search(sentence.text):
+        return True
+    return "ago" in lower and _AGO_LINE.fullmatch(sentence.text) is not None
+
+
+# Every match of `_METADATA_ANYWHERE` holds one of these (a cheap test first: most lines hold none).
+_STAMP_WORDS = ("updated", "posted", "published", "modified", " by")
+
+
+def _mostly_dates(text: str, sentence: Sentence) -> bool:
     """A line that is little more than a date or timestamp ("April 24, 2013 4:45pm")."""
     words = re.findall(r"[A-Za-z]{3,}", sentence.text)
     if len(words) > 3 or not re.search(r"\d", sentence.text):
@@ -258,24 +304,139 @@ def _mostly_dates(sentence: Sentence, text: str, start: int, end: int) -> bool:
 _STAMP = re.compile(r"\d{1,2}\s*:\s*\d\d|\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b")
 _MONTH_PREFIXES = frozenset(m[:3] for m in MONTHS) | frozenset(w[:3] for w in WEEKDAYS)
 
+# Furniture lines are short: a longer line is never read as a caption or a link.
+_SHORT_LINE = 400
+# "Image 12 of 40", "Photo 3/12", "Slide #2 of 9"; a line that is only "1 of 15" or "(3 of 12)".
+_GALLERY_COUNTER = re.compile(
+    r"\b(?:images?|photos?|pictures?|pics?|slides?|gallery|videos?)\s*(?:#\s*)?\d+\s*(?:of|/)\s*\d+\b",
+    re.IGNORECASE,
+)
+_LONE_COUNTER = re.compile(r"\W*\d+\s+of\s+\d+\W*")
+# A photo credit marks its line as a caption: "(Photo: Staff)", "(AP Photo/Jane Doe)", "Getty Images".
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[A-Za-z][\w.&]*\s+)?(?:photos?|images?|pictures?|video)\s*(?::|/|by\b|credit\b|courtesy\b)[^)]{0,60}\)"
+    r"|\b(?:photos?|images?|pictures?)(?:\s+credit)?:\s|\bAP Photo\b|\bGetty Images\b",
+    re.IGNORECASE,
+)
 
-def _vague_now(mention: DateMention) -> bool:
-    """ "today", "now", "currently": the time of speaking, not a checkable date of an event."""
-    return mention.text.lower().strip() in {"today", "now", "currently", "tonight", "this morning"}
+
+# Every match of `_GALLERY_COUNTER` or `_PHOTO_CREDIT` holds one of these.
+_CAPTION_WORDS = ("photo", "image", "pic", "slide", "galler", "video", "getty")
 
 
-def _number_noise(text: str, q: QuantityMention, start: int, end: int) -> bool:
-    if q.value.ordinal:
+@lru_cache(maxsize=4)
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Where each line of the document starts, found once per document ("\\r\\n" is one break)."""
+    return (0, *(m.end() for m in _BREAK.finditer(text)))
+
+
+_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029]")
+
+
+def _line_number(text: str, position: int) -> int:
+    return bisect_right(_line_starts(text), position) - 1
+
+
+def _short_line(text: str, number: int) -> str | None:
+    """Line ``number`` of ``text`` without its surrounding whitespace, or None when it is longer than
+    `_SHORT_LINE` (or there is no such line)."""
+    starts = _line_starts(text)
+    if not 0 <= number < len(starts):
+        return None
+    start = starts[number]
+    end = starts[number + 1] if number + 1 < len(starts) else len(text)
+    return text[start:end].strip() if end - start <= _SHORT_LINE else None
+
+
+def _gallery_caption(text: str, sentence: Sentence) -> bool:
+    """A gallery counter or caption: its line holds "Image 12 of 40" or a photo credit, is only a counter
+    ("1 of 15"), or comes right after a line that is only a counter (no blank line between)."""
+    number = _line_number(text, sentence.span.start)
+    line = _short_line(text, number)
+    if line is None:
         return False
-    before = text[max(start, q.span.start - 6) : q.span.start]
-    after = text[q.span.end : min(end, q.span.end + 6)]
-    if "\ufffd" in before[-1:] + after[:1]:
-        return True  # a number next to an undecodable character ("4\ufffd months") cannot be read
-    if q.text.startswith(("911 ", "999 ", "112 ")) and (q.head or "") in _EMERGENCY:
-        return True  # "a 911 dispatcher", "999 calls": an emergency number, not a count
-    if q.value.bound != "exact" and _STACKED.search(text, max(start, q.span.start - 12), q.span.start):
-        return True  # "over nearly $100 billion": two qualifiers at once cannot be read as one bound
-    return bool(_NUMBER_NOISE_BEFORE.search(before) or _NUMBER_NOISE_AFTER.match(after))
+    if _LONE_COUNTER.fullmatch(line):
+        return True
+    lower = line.lower()
+    if any(word in lower for word in _CAPTION_WORDS) and (
+        _GALLERY_COUNTER.search(line) or _PHOTO_CREDIT.search(line)
+    ):
+        return True
+    previous = _short_line(text, number - 1)
+    return bool(previous and (_LONE_COUNTER.fullmatch(previous) or _GALLERY_COUNTER.fullmatch(previous)))
+
+
+# What opens a list of links to other stories ("Related:", "More stories", "Read more", "See also"),
+# alone on its line or before a headline on the same line ("Read more: 5 things to know").
+_RELATED = re.compile(
+    r"\W*(?:related(?:\s+(?:stories|story|articles|coverage|content|links|news|reading|videos?))?"
+    r"|more\s+(?:stories|news|coverage|headlines)|more\s+from\s+(?-i:(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
+    r"|read\s+more|see\s+also|also\s+read|read\s+also|you\s+(?:may|might)\s+also\s+like"
+    r"|recommended(?:\s+(?:stories|reading|for\s+you))?|top\s+stories|most\s+(?:read|popular))"
+    r"\s*(?P<sep>[:>»|•\-–—]+)?\s*",
+    re.IGNORECASE,
+)
+# How many lines (headlines, stamps, blank lines: twice as many) a list of related stories may hold.
+_RELATED_REACH = 15
+
+
+def _opens_related(line: str) -> bool:
+    """The line is a related-stories marker, alone or followed by a headline after a separator."""
+    match = _RELATED.match(line)
+    return match is not None and (match.end() == len(line) or match["sep"] is not None)
+
+
+def _headline_like(line: str) -> bool:
+    """A short line without a final stop: a headline, a link, a stamp."""
+    return (
+        0 < len(line.split()) <= 16
+        and not line.endswith((":", ";", ","))
+        and (not line.endswith(".") or line.endswith("..."))
+    )
+
+
+def _related_story(text: str, sentence: Sentence) -> bool:
+    """A headline of another story: a short line under "Related:", "More stories", "Read more", "See
+    also", with only other such lines (or blank ones) between."""
+    number = _line_number(text, sentence.span.start)
+    line = _short_line(text, number)
+    if line is None:
+        return False
+    if _opens_related(line):
+        return True
+    if not _headline_like(line):
+        return False
+    for previous_number in range(number - 1, max(-1, number - 2 * _RELATED_REACH), -1):
+        previous = _short_line(text, previous_number)
+        if previous is None:
+            return False
+        if not previous:
+            continue  # a blank line
+        if _opens_related(previous):
+            return True
+        if not _headline_like(previous):
+            return False
+    return False
+
+
+def _undecodable_neighbour(text: str, start: int, end: int, m: Mention) -> bool:
+    """A number next to an undecodable character ("4\ufffd months") cannot be read."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal:
+        return False
+    return (
+        "\ufffd"
+        in text[max(start, m.span.start - 1) : m.span.start] + text[m.span.end : min(end, m.span.end + 1)]
+    )
+
+
+def _emergency_number(text: str, start: int, end: int, m: Mention) -> bool:
+    """ "a 911 dispatcher", "999 calls": an emergency number, not a count."""
+    return (
+        isinstance(m, QuantityMention)
+        and not m.value.ordinal
+        and m.text.startswith(("911 ", "999 ", "112 "))
+        and (m.head or "") in _EMERGENCY
+    )
 
 
 _EMERGENCY = frozenset(
@@ -296,9 +457,175 @@ _EMERGENCY = frozenset(
         "service",
     }
 )
+
+
+def _stacked_qualifiers(text: str, start: int, end: int, m: Mention) -> bool:
+    """ "over nearly $100 billion": two qualifiers at once cannot be read as one bound."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.bound == "exact":
+        return False
+    return _STACKED.search(text, max(start, m.span.start - 12), m.span.start) is not None
+
+
 _STACKED = re.compile(
-    r"\b(?:over|about|nearly|almost|around|roughly|than|some|under|up to)\s+$", re.IGNORECASE
+    r"\b(?:over|about|nearly|almost|around|roughly|than|some|under|up to)\s+\Z", re.IGNORECASE
 )
+
+
+def _glued_numbers(text: str, start: int, end: int, m: Mention) -> bool:
+    """A number glued to others by "/" or spaces is a fraction, a date or a phone number, not a count."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal:
+        return False
+    before = text[max(start, m.span.start - 6) : m.span.start]
+    after = text[m.span.end : min(end, m.span.end + 6)]
+    return bool(_GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after))
+
+
+_GLUED_BEFORE = re.compile(r"(?:\d\s*/\s*|\d\s)\Z")
+_GLUED_AFTER = re.compile(r"\s*/\s*\d|\s\d")
+
+
+def _vague_now(text: str, start: int, end: int, m: Mention) -> bool:
+    """ "today", "now", "currently": the time of speaking, not a checkable date of an event."""
+    return isinstance(m, DateMention) and m.text.lower().strip() in _NOW
+
+
+_NOW = frozenset({"today", "now", "currently", "tonight", "this morning"})
+
+# "555-0142", "(212) 555-0142", "1-800-555-0199", "+1 212.555.0142"; a bare local number
+# ("555-0142") counts only after a cue ("call", "hotline") or when its last four digits are not round.
+_PHONE = re.compile(
+    r"(?<![\w.,/-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])"
+    r"|(?<![\w.,/(-])\d{3}-(?P<line>\d{4})(?![\w-])"
+)
+_PHONE_CUE = re.compile(
+    r"\b(?:call|calls|calling|phone|telephone|tel|dial|hotline|tip\s*line|tips?|line|number|contact|"
+    r"text|fax|reach(?:ed)?)\b[^.;!?]{0,25}\Z",
+    re.IGNORECASE,
+)
+
+
+def _phone_number(text: str, start: int, end: int, m: Mention) -> bool:
+    """A number inside a phone number ("call 555-0142" is not the range 555-142)."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
+        return False
+    for phone in _PHONE.finditer(text, max(start, m.span.start - 20), min(end, m.span.end + 20)):
+        if not phone.start() <= m.span.start < phone.end():
+            continue
+        if phone["line"] is None:
+            return True
+        cued = _PHONE_CUE.search(text, max(start, phone.start() - 40), phone.start()) is not None
+        return cued or (m.noun is None and int(phone["line"]) % 100 != 0)
+    return False
+
+
+# A channel or station before a number: "Channel 4", "WCCO-TV Channel 4", "Fox 5", "NBC 4 New York".
+_CHANNEL_BEFORE = re.compile(
+    r"(?:\b(?i:channel|ch\.)|\b(?:FOX|Fox|NBC|CBS|ABC|CW|PBS|PIX|UPN|NewsCenter|NewsChannel|Univision|"
+    r"Telemundo)|\b[KW][A-Z]{2,3}(?:-(?:TV|DT|HD|CD|LD))?)\s+\Z"
+)
+
+
+def _channel_number(text: str, start: int, end: int, m: Mention) -> bool:
+    """The number of a television channel or station, not a count."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
+        return False
+    return (
+        m.value.amount < 1000
+        and _CHANNEL_BEFORE.search(text, max(start, m.span.start - 16), m.span.start) is not None
+    )
+
+
+# What promotes a broadcast: "Watch at 5:30", "tune in Monday", "the 11:00 newscast", "has the latest".
+# Case matters: "Human Rights Watch", "the new Airs" and "on suicide watch Monday" promote nothing.
+_BROADCAST_CUE = re.compile(
+    r"\b(?:[Tt]une\s+in|[Jj]oin\s+us|[Nn]ewscasts?|airs|will\s+air|live\s+at|[Nn]ews\s+at"
+    r"|(?:has|have|will\s+have)\s+(?:more(?!\s+than)|the\s+latest|updates?|the\s+full\s+story)"
+    r"|(?P<watch>[Ww]atch)(?=\s+(?:it\b|at\b|on\b|live\b|tonight\b|the\b|[A-Z0-9])))\b"
+)
+# "Watch" promotes only as a command: opening the sentence, or after "to", "and", "tune in".
+_COMMAND_BEFORE = re.compile(r"(?:[.!?:|•]|\b(?:to|and|or|then|please|in))\s*\Z")
+_BROADCAST_NOUNS = frozenset(
+    {"tonight", "news", "newscast", "newscasts", "edition", "show", "live", "update", "updates"}
+)
+
+
+def _broadcast_time(text: str, start: int, end: int, m: Mention) -> bool:
+    """A date or a bare number in a newscast promotion ("Tune in Monday at 6 p.m.", "News at 5, 6 and 10")."""
+    if isinstance(m, QuantityMention) and (
+        m.value.ordinal or m.value.unit is not None or (m.head is not None and m.head not in _BROADCAST_NOUNS)
+    ):
+        return False
+    for cue in _BROADCAST_CUE.finditer(text, max(start, m.span.start - 60), min(end, m.span.end + 30)):
+        if cue["watch"] is None or not text[start : cue.start()].strip():
+            return True
+        if _COMMAND_BEFORE.search(text, max(start, cue.start() - 12), cue.start()):
+            return True
+    return False
+
+
+# "at 6 tonight", "until 9 every night", "at 10 ET": a clock time, not a count ("stood at 9" is one).
+_CLOCK_BEFORE = re.compile(
+    r"(?<!stood )(?<!stands )(?<!was )(?<!is )(?<!remained )(?<!rose )(?<!risen )"
+    r"\b(?:at|until|till|from|by|before|after)\s+(?:about\s+|around\s+|approximately\s+)?\Z",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:tonight|this\s+(?:morning|afternoon|evening)|(?:in\s+the|every|each)\s+(?:morning|afternoon|"
+    r"evening|night)|sharp|local\s+time|(?-i:[ECMP][SD]?T))\b",
+    re.IGNORECASE,
+)
+_LEADING_NUMBER = re.compile(r"\d{1,2}\b")
+
+
+def _time_of_day(text: str, start: int, end: int, m: Mention) -> bool:
+    """A clock time written without "p.m." or a colon."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
+        return False
+    number = _LEADING_NUMBER.match(text, m.span.start, m.span.end)
+    return (
+        number is not None
+        and 0 < int(number.group()) <= 24
+        and _CLOCK_AFTER.match(text, number.end(), end) is not None
+        and _CLOCK_BEFORE.search(text, max(start, m.span.start - 30), m.span.start) is not None
+    )
+
+
+# The rules, in the order they are tried.
+LINE_NOISE: tuple[tuple[str, LineRule], ...] = (
+    ("metadata_line", _metadata_line),
+    ("metadata_stamp", _metadata_stamp),
+    ("mostly_dates", _mostly_dates),
+    ("gallery_caption", _gallery_caption),
+    ("related_story_list", _related_story),
+)
+MENTION_NOISE: tuple[tuple[str, MentionRule], ...] = (
+    ("undecodable_neighbour", _undecodable_neighbour),
+    ("emergency_number", _emergency_number),
+    ("stacked_qualifiers", _stacked_qualifiers),
+    ("glued_numbers", _glued_numbers),
+    ("vague_now", _vague_now),
+    ("phone_number", _phone_number),
+    ("channel_number", _channel_number),
+    ("broadcast_time", _broadcast_time),
+    ("time_of_day", _time_of_day),
+)
+
+
+def line_noise(text: str, sentence: Sentence) -> str | None:
+    """The name of the first `LINE_NOISE` rule by which ``sentence`` of ``text`` is page furniture, or None."""
+    for name, rule in LINE_NOISE:
+        if rule(text, sentence):
+            return name
+    return None
+
+
+def mention_noise(text: str, start: int, end: int, mention: Mention) -> str | None:
+    """The name of the first `MENTION_NOISE` rule by which ``mention`` (in the sentence ``text[start:end]``)
+    is no claim, or None."""
+    for name, rule in MENTION_NOISE:
+        if rule(text, start, end, mention):
+            return name
+    return None
 
 
 def _rate(text: str, q: QuantityMention, end: int) -> QuantityMention:

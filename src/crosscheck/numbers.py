@@ -20,6 +20,7 @@ from .model import Bound, Interval, Quantity, QuantityMention, Span
 
 __all__ = [
     "AGE_AFTER",
+    "AGE_PHRASE_BEFORE",
     "AND",
     "BLOCKED_BEFORE",
     "CANDIDATE",
@@ -27,6 +28,7 @@ __all__ = [
     "CARDINAL_WORD",
     "CHANGE_BEFORE",
     "CHANGE_VERBS",
+    "CLAUSE_OPENS_BEFORE",
     "COUNT_NOUNS",
     "CUR",
     "CURRENCY_AFTER",
@@ -45,6 +47,7 @@ __all__ = [
     "MONTH_AFTER",
     "MONTH_BEFORE",
     "MULTIPLIERS",
+    "NOT_A_COUNT_BEFORE",
     "NOUN_WORD",
     "NO_BEFORE",
     "NUMBER",
@@ -54,6 +57,8 @@ __all__ = [
     "ORDINAL_IDIOMS",
     "ORDINAL_LEADS",
     "ORDINAL_WORD",
+    "OVER_MORE_THAN_AFTER",
+    "OVER_MORE_THAN_BEFORE",
     "PREPOSITION_OVER",
     "QUALIFIERS",
     "QUALIFIER_BEFORE",
@@ -326,7 +331,20 @@ CANDIDATE_WORDS = frozenset(
 CANDIDATE = re.compile(r"\d|\b" + trie(sorted(CANDIDATE_WORDS)), re.IGNORECASE)
 CHANGE_BEFORE = re.compile(rf"\b({_alt(CHANGE_VERBS)})\s+(?:by\s+)?\Z", re.IGNORECASE)
 AGE_AFTER = re.compile(r"-years?-old\b|\s+years?\s+old\b", re.IGNORECASE)
+# "the age of 45", "under the age of ten", "under age 18": an age; a qualifier before it bounds it.
+AGE_PHRASE_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?age\s+(?:of\s+)?\Z")
 PREPOSITION_OVER = frozenset(["second", "minute", "hour", "day", "week", "month", "year"])
+# "over three days" spans a period ("ran over three days": exactly three) unless it means "more than":
+# after one of data's `over_more_than_before` ("served over 10 years"), opening a sentence or clause
+# without a comma after it ("Over 10 years have passed"; "Over three days, ..." is a period) or
+# before "ago", "old", "later", "earlier" ("over 10 years ago").
+OVER_MORE_THAN_BEFORE = re.compile(
+    rf"\b(?:{_alt(_list(_DATA, 'over_more_than_before'))})\s+\Z", re.IGNORECASE
+)
+OVER_MORE_THAN_AFTER = re.compile(r"\s+(?:ago|old|later|earlier|of\s+age)\b", re.IGNORECASE)
+# What may stand right before a word that opens a sentence or a clause (a line break, a stop, a quote).
+CLAUSE_OPENS_BEFORE = re.compile(r"[\n\r.!?,;:\u2014\u2013\"“‘']\s*\Z")
+NOT_A_COUNT_BEFORE = re.compile(rf"\b(?:{_alt(_list(_DATA, 'not_a_count_before'))})\s+\Z", re.IGNORECASE)
 REFERRING = frozenset(["the", "these", "those"])
 DETERMINER_AFTER_OF = re.compile(
     r"\s+of(?:\s+(?:the|its|their|his|her|our|this|that|these|those))?(?=\s)", re.I

@@ -15,8 +15,15 @@ Representation of the other forms (see `quantity_forms` for the finders):
 - a change ("up 12%", "fell by 3 percent") has unit ``"percent_change"`` and a signed amount (-3);
   a multiplication ("more than doubled", "tripled", "halved", "fivefold") has unit ``"times"`` (2,
   3, 0.5, 5). What changed is left to the claim's context words (``noun`` is None);
-- an age ("a 45-year-old man", "aged 45") has unit ``"year_of_age"``; "1,000-strong contingent"
-  counts the noun after "-strong".
+- an age ("a 45-year-old man", "aged 45", "the age of 45") has unit ``"year_of_age"``; "under the
+  age of ten" is an age below ten (bound ``"less_than"``); "1,000-strong contingent" counts the noun
+  after "-strong".
+
+Qualifiers are read literally: "over" before a duration is "more than" ("served over 10 years",
+"Over 10 years have passed": ``(10, inf)``) unless it spans a period ("the drills ran over three
+days", "$160 million over eight years", "Over three days, ...": exactly that long; see
+`numbers.OVER_MORE_THAN_BEFORE`); "all but five" is no quantity (it counts the others, whose number
+is not given).
 """
 
 from __future__ import annotations
@@ -27,9 +34,11 @@ from decimal import Decimal
 from .model import Interval, Quantity, QuantityMention
 from .numbers import (
     AGE_AFTER,
+    AGE_PHRASE_BEFORE,
     BLOCKED_BEFORE,
     CANDIDATE,
     CHANGE_BEFORE,
+    CLAUSE_OPENS_BEFORE,
     CURRENCY_AFTER,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -44,12 +53,15 @@ from .numbers import (
     MONTH_BEFORE,
     MULTIPLIERS,
     NO_BEFORE,
+    NOT_A_COUNT_BEFORE,
     NOUN_WORD,
     NUMBER,
     ORDINAL_HEADS,
     ORDINAL_IDIOMS,
     ORDINAL_LEADS,
     ORDINALS,
+    OVER_MORE_THAN_AFTER,
+    OVER_MORE_THAN_BEFORE,
     PREPOSITION_OVER,
     QUALIFIER_BEFORE,
     QUALIFIERS,
@@ -341,6 +353,22 @@ def _is_date_or_time(text: str, begin: int, core_end: int, lo: int, hi: int) -> 
 # Qualifier, unit and counted noun around the number
 
 
+def _over_a_period(text: str, over: int, end: int, lo: int, hi: int) -> bool:
+    """Whether "over" at ``over`` spans a period ("ran over three days", "$160 million over eight years")
+    rather than meaning "more than" ("served over 10 years", "Over 10 years have passed"); see
+    `numbers.OVER_MORE_THAN_BEFORE`."""
+    if OVER_MORE_THAN_BEFORE.search(text, max(lo, over - 20), over) or OVER_MORE_THAN_AFTER.match(
+        text, end, hi
+    ):
+        return False
+    opens = CLAUSE_OPENS_BEFORE.search(text, max(0, over - 8), over) or _BLANK.fullmatch(text, 0, over)
+    return not opens or text.startswith(",", end) or _OF_AFTER.match(text, end, hi) is not None
+
+
+_OF_AFTER = re.compile(r"\s+of\b")  # "Over three days of talks, ...": a period
+_BLANK = re.compile(r"\s*")
+
+
 def _finish(
     doc_id: str,
     text: str,
@@ -364,10 +392,16 @@ def _finish(
     measure = False
     age = AGE_AFTER.match(text, core_end, hi) if unit is None else None
     before = WORD_BEFORE.search(text, max(lo, begin - 30), begin)
-    if age or (unit is None and before and before.group(1).lower() == "aged"):
+    phrase = AGE_PHRASE_BEFORE.search(text, max(lo, begin - 12), begin) if unit is None else None
+    if age or phrase or (unit is None and before and before.group(1).lower() == "aged"):
         unit, measure = "year_of_age", bool(age and age.group().startswith("-"))
         end = age.end() if age else end
-        begin = begin if age or before is None else before.start()
+        if phrase and not age:
+            begin = (
+                phrase.start()
+            )  # "the age of ten"; a qualifier before it bounds it ("under the age of ten")
+        elif not age and before is not None:
+            begin = before.start()  # "aged 45"
     elif text.startswith("-strong", core_end):
         end, measure = core_end + 7, True  # "a 1,000-strong contingent"
     elif unit is None:
@@ -381,8 +415,13 @@ def _finish(
         elif core_end < hi and text[core_end] == "-":
             return None  # "two-thirds", "G-20"-like glued designations
     qualifier = None if fixed else QUALIFIER_BEFORE.search(text, max(lo, begin - 20), begin)
-    if qualifier and qualifier.group(1).lower() == "over" and unit in PREPOSITION_OVER:
-        qualifier = None  # "over three days" is a period, not "more than"
+    if (
+        qualifier
+        and qualifier.group(1).lower() == "over"
+        and unit in PREPOSITION_OVER
+        and _over_a_period(text, qualifier.start(), end, lo, hi)
+    ):
+        qualifier = None  # "ran over three days" is a period; "served over 10 years" is more than 10
     money = unit in CURRENCY_SYMBOLS.values()
     if (
         qualifier is None
@@ -397,6 +436,8 @@ def _finish(
         end, words = noun_phrase(text, end, hi, ordinal=False)
     kind = fixed[0] if fixed else QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
     start = qualifier.start() if qualifier else begin
+    if NOT_A_COUNT_BEFORE.search(text, max(lo, start - 12), start):
+        return None  # "all but five of the passengers": the others are counted, not five
     change = CHANGE_BEFORE.search(text, max(lo, start - 20), start) if unit == "percent" else None
     amount = clean(amount)
     interval = fixed[1] if fixed else interval_of(kind, amount, tolerance)
