@@ -126,7 +126,7 @@ def test_marker_config_reaches_the_pipeline(pytester: pytest.Pytester) -> None:
         from crosscheck.testing import assert_agreement
 
         def test_default(crosscheck_config):
-            assert crosscheck_config.agree_bar == 50.0
+            assert crosscheck_config.agree_bar == 60.0
 
         @pytest.mark.crosscheck(agree_bar=100, conflict_bar=100)
         def test_strict(crosscheck_config, crosscheck_report):

@@ -124,13 +124,24 @@ def extract(
     sentences = split_sentences(doc.id, doc.text)
     attributions = find_attributions(doc.text, sentences, terms)
     events = events or config.events
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
         out.extend(
             extract_sentence(
-                doc, sentence, config=config, terms=terms, attributions=attributions, events=events
+                doc,
+                sentence,
+                config=config,
+                terms=terms,
+                attributions=attributions,
+                events=events,
+                lead=number < LEAD_SENTENCES,
             )
         )
     return tuple(out)
+
+
+# The headline and the first sentences: where a story states its main facts (the toll, the date),
+# rather than background ("the 2004 tsunami killed 230,000") or a part ("10 in one district").
+LEAD_SENTENCES = 4
 
 
 def extract_sentence(
@@ -141,8 +152,10 @@ def extract_sentence(
     terms: Terms,
     attributions: Sequence[Attribution] = (),
     events: bool = False,
+    lead: bool = False,
 ) -> list[Claim]:
-    """The claims of one sentence of ``doc``, each with who asserts it (from ``attributions``), polarity and hedge."""
+    """The claims of one sentence of ``doc``, each with who asserts it (from ``attributions``), polarity and
+    hedge; ``lead``: the sentence is one of the document's first (`LEAD_SENTENCES`)."""
     s, e = sentence.span.start, sentence.span.end
     if line_noise(doc.text, sentence) is not None:
         return []
@@ -173,11 +186,12 @@ def extract_sentence(
             if measure == "age"
             else _actor(doc.text, q, actors, terms, s),
             action=_canonical_action(terms, _action(doc.text, s, q.span.start)),
-            place=place,
+            place=place or _local_place(doc.text, s, e, q.span.start, q.span.end),
             when=when,
             context=_context(doc.text, q.span, sentence, dates, quantities, terms, config.context_window),
             near=_context(doc.text, q.span, sentence, dates, quantities, terms, config.near_window),
             unresolved_subject=_pronoun_subject(doc.text, s, q.span.start),
+            lead=lead,
         )
         kind = "ordinal" if q.value.ordinal else "quantity"
         claims.append(_claim(doc, q.span, q.text, kind, sentence, q.value, about))
@@ -193,6 +207,7 @@ def extract_sentence(
             when=d.value if d.value.relation == "on" else None,
             context=_context(doc.text, d.span, sentence, dates, quantities, terms, config.context_window),
             near=_context(doc.text, d.span, sentence, dates, quantities, terms, config.near_window),
+            lead=lead,
         )
         claims.append(_claim(doc, d.span, d.text, "date", sentence, d.value, about))
     mentions = find_events(doc.text, s, e, terms)
@@ -257,7 +272,8 @@ MentionRule = Callable[[str, int, int, Mention], bool]  # (document text, senten
 # Lines that carry a page's metadata (bylines, credits, datelines, update stamps, copyright).
 _METADATA = re.compile(
     r"\W*(?:posted|updated|last updated|last modified|published|first published|modified|copyright|©|"
-    r"by\b|(?:written|reported|reporting|additional reporting|story|words|edited|editing|compiled|"
+    r"by\s+(?-i:(?!(?:The|This|That|Then|Now|Noon|Early|Late|Mid|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b)[A-Z])|(?:written|reported|reporting|additional reporting|story|words|edited|editing|compiled|"
     r"photos?|photographs?|pictures?|video|images?)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day,)",
     re.IGNORECASE,
 )
@@ -757,6 +773,24 @@ def _age_holder(text: str, q: QuantityMention, start: int, end: int) -> str | No
     after = _HOLDER_AFTER.match(text, q.span.end, end)
     if after is not None:
         return after.group(1).split()[-1]
+    return None
+
+
+# "in Bener Meriah district", "across Asia", "in Sumatra alone": where the counted thing is, when the
+# place tables know no name there. Its scope tells a district's count from a province's.
+_LOCATIVE = re.compile(r"\b(?:in|at|across|near|outside|throughout)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})")
+
+
+def _local_place(text: str, start: int, end: int, claim_start: int, claim_end: int) -> str | None:
+    """The first capitalised place after a locative preposition in the claim's clause."""
+    lo = _clause_start(text, start, claim_start)
+    stop = _CLAUSE.search(text, claim_end, end)
+    hi = stop.start() if stop else end
+    for match in _LOCATIVE.finditer(text, lo, hi):
+        words = [w for w in match.group(1).split() if w.lower()[:3] not in _MONTH_PREFIXES]
+        words = [w for w in words if w.lower() not in NUMBER_WORDS]
+        if words and not (match.start(1) < claim_end and claim_start < match.end(1)):
+            return " ".join(words)
     return None
 
 

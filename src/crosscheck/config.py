@@ -18,6 +18,11 @@ def _score(instance: object, attribute: attrs.Attribute[float], value: float) ->
         raise ConfigError(f"Config.{attribute.name} must be between 0 and 100, got {value!r}")
 
 
+def _share(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise ConfigError(f"Config.{attribute.name} must be a number in (0, 1], got {value!r}")
+
+
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
     if not isinstance(value, bool):
         raise ConfigError(f"Config.{attribute.name} must be true or false, got {value!r}")
@@ -33,35 +38,48 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: Any)
 # 200 count pairs, 56 date pairs and 50 age pairs whose two sides crosscheck extracts. Three models
 # (counts, "date." and "age."), each falling back to the counts' weight for a rule it does not name.
 DEFAULT_WEIGHTS: tuple[tuple[str, float], ...] = (
-    ("bias", 0.18),
-    ("measure", 0.69),
-    ("thing", 0.97),
-    ("context", 0.62),
-    ("near", 1.5),
-    ("actor", 0.12),
-    ("action", 0.37),
-    ("when", -0.04),
-    ("pronoun", 0.36),
-    ("magnitude", 0.77),
-    ("same_text", 0.39),
-    ("date.bias", 0.36),
-    ("date.context", 0.49),
-    ("date.near", 0.59),
-    ("date.actor", 0.39),
-    ("date.action", 0.54),
-    ("date.published", 0.58),
-    ("date.same_text", 0.55),
-    ("age.bias", 0.25),
-    ("age.measure", 0.39),
-    ("age.thing", -0.19),
-    ("age.context", -0.02),
-    ("age.near", 0.4),
-    ("age.actor", 0.77),
-    ("age.action", 0.33),
-    ("age.when", 1.09),
-    ("age.published", 0.12),
-    ("age.pronoun", 1.05),
-    ("age.same_text", 1.33),
+    ("bias", 1.05),
+    ("measure", 0.67),
+    ("context", 0.66),
+    ("near", 0.68),
+    ("actor", 0.45),
+    ("action", 0.43),
+    ("place", 0.74),
+    ("when", 0.41),
+    ("story", 1.41),
+    ("lead", 0.09),
+    ("pronoun", 0.59),
+    ("magnitude", 1.19),
+    ("date.bias", 0.88),
+    ("date.context", 0.42),
+    ("date.near", 0.32),
+    ("date.actor", 0.03),
+    ("date.action", 0.6),
+    ("date.published", 0.46),
+    ("date.story", 0.59),
+    ("date.same_text", 0.06),
+    ("date.measure", 0.0),
+    ("date.thing", 0.0),
+    ("date.place", 0.0),
+    ("date.when", 0.0),
+    ("date.lead", 0.0),
+    ("date.pronoun", 0.0),
+    ("date.magnitude", 0.0),
+    ("age.bias", 0.08),
+    ("age.measure", 0.0),
+    ("age.thing", 0.13),
+    ("age.context", 0.07),
+    ("age.near", 0.43),
+    ("age.actor", 0.97),
+    ("age.action", 0.03),
+    ("age.when", 1.21),
+    ("age.published", 0.66),
+    ("age.story", 0.76),
+    ("age.pronoun", 0.75),
+    ("age.same_text", 1.11),
+    ("age.place", 0.0),
+    ("age.lead", 0.0),
+    ("age.magnitude", 0.0),
 )
 
 
@@ -101,10 +119,9 @@ class Config:
     - ``conflict_bar``: the least same-fact score for two incompatible claims to be a conflict.
     - ``possible_bar``: incompatible claims scoring at least this, but below ``conflict_bar``, form a
       ``possible_conflict`` group: a candidate for the fact-checker, ranked by its confidence.
-    - ``undated_conflict_bar``: the conflict bar when a side has no date at all (no publication
-      date, no date in its sentence): two events of one kind given together (two quakes, two
-      arrests) look alike without dates, so such a clash is a conflict only above this score, and
-      a possible conflict below it. Chosen on ECB+ with both events of each topic together.
+    - ``link_share``: two groups merge when at least this share of their pairs of claims are linked
+      (1: complete linkage, every pair). Below 1, a fact reported with several values (a toll of 1,
+      3 and 5) comes out as one group even when some of its pairs scored below the bars.
     - ``follow_up_days``: a claim with no date of its own is compared with claims of documents
       published up to this many days before or after its own (follow-ups meet the first report).
     - ``event_window_days``: publication dates this many days apart count neither for nor against two
@@ -130,11 +147,11 @@ class Config:
     context_window: int = field(default=80, validator=_non_negative)
     near_window: int = field(default=35, validator=_non_negative)
     weights: tuple[tuple[str, float], ...] = field(default=DEFAULT_WEIGHTS, converter=_weights)
-    agree_bar: float = field(default=50.0, validator=_score)
+    agree_bar: float = field(default=60.0, validator=_score)
     conflict_bar: float = field(default=70.0, validator=_score)
     possible_bar: float = field(default=50.0, validator=_score)
     follow_up_days: int = field(default=90, validator=_non_negative)
-    undated_conflict_bar: float = field(default=90.0, validator=_score)
+    link_share: float = field(default=0.5, validator=_share)
     event_window_days: int = field(default=31, validator=_non_negative)
     date_window_days: int = field(default=45, validator=_non_negative)
     events: bool = field(default=True, validator=_flag)

@@ -251,6 +251,7 @@ class About:
     context: str = ""
     near: str = ""
     unresolved_subject: bool = False
+    lead: bool = False  # in the document's headline or first sentences (claims.LEAD_SENTENCES)
 
 
 @frozen(kw_only=True)
@@ -485,6 +486,7 @@ def _claim_dict(claim: Claim) -> dict[str, object]:
             "context": about.context,
             "near": about.near,
             "unresolved_subject": about.unresolved_subject,
+            "lead": about.lead,
         },
         "attribution": claim.attribution,
         "polarity": claim.polarity,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .model import Claim, DateValue, Event, Interval, Quantity
@@ -111,8 +112,19 @@ def only_by_reading(a: Quantity | DateValue | Event, b: Quantity | DateValue | E
 
 
 def claims_compatible(a: Claim, b: Claim) -> bool:
-    """Two claims can both hold: compatible values, and one does not deny what the other asserts."""
-    return a.polarity == b.polarity and compatible(a.value, b.value)
+    """Two claims can both hold: compatible values, and one does not deny what the other asserts.
+
+    "exactly 2,000" is no round figure: it never takes the reading of "more than 2,000" (`same_round_figure`).
+    """
+    if a.polarity != b.polarity or not compatible(a.value, b.value):
+        return False
+    if isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
+        rounded = same_round_figure(a.value, b.value) and not a.value.interval.overlaps(b.value.interval)
+        return not (rounded and (_EXACTLY.search(a.text) or _EXACTLY.search(b.text)))
+    return True
+
+
+_EXACTLY = re.compile(r"\b(?:exactly|precisely)\b", re.IGNORECASE)
 
 
 def comparable_hedges(a: Claim, b: Claim) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from .align.rules import GENERIC_THINGS, Source, placed
 from .config import Config
 from .model import Claim, ConflictType, Document, Event, Group, Quantity, Reason, Verdict
 from .values import claims_compatible, describe, why_incompatible
@@ -125,13 +126,11 @@ def judge(
     unresolved = a.about.unresolved_subject or b.about.unresolved_subject
     # 2,000 troops of one country and 50,000 in the whole exercise: more often a part and a whole
     apart = any(r.rule == "magnitude" for r in reasons)
-    # with no date on a side (no publication date, no date in the sentence), two events of one kind
-    # given together look alike: such a clash needs the higher ``undated_conflict_bar``
-    undated = any(
-        docs[c.document].published is None and c.about.when is None and c.kind != "date" for c in (a, b)
-    ) or (a.kind == "date" and any(docs[c.document].published is None for c in (a, b)))
-    bar = max(config.conflict_bar, config.undated_conflict_bar) if undated else config.conflict_bar
-    sure = score >= bar and not unresolved and not apart
+    # documents given together are one story unless their dates say otherwise: when one side is
+    # placed in time (a publication date, a date in its sentence) and the other is not, nothing says
+    # they speak of one event (two quakes, one dated, one not): a candidate only
+    one_placed = placed(a, _source(a, docs)) != placed(b, _source(b, docs))
+    sure = score >= config.conflict_bar and not (unresolved or apart or one_placed) and _identified(a, b)
     why = _why(a, b)
     if kind is ConflictType.UPDATED:
         early, late = sorted((a, b), key=lambda c: (docs[c.document].published or date.min, c.id))
@@ -156,6 +155,26 @@ def judge(
         confidence=round(score / 100, 3),
         reasons=reasons,
     )
+
+
+def _source(claim: Claim, docs: Mapping[str, Document]) -> Source:
+    return Source(published=docs[claim.document].published, names=frozenset())
+
+
+def _identified(a: Claim, b: Claim) -> bool:
+    """What clashes is named on both sides: two dates of one named action ("arraigned"), two
+    counts of one measured slot ("deaths") or of one specific counted thing ("warships"). A bare
+    "3" against "two", or "on Monday" against "in June" with no action, is a candidate only."""
+    if a.kind == "date":
+        return bool(a.about.action and a.about.action == b.about.action)
+    if isinstance(a.value, Event):
+        return True
+    if a.about.measure and a.about.measure == b.about.measure:
+        return True
+    thing = a.about.thing
+    unit = a.value.unit if isinstance(a.value, Quantity) else None
+    # a unit is no fact: "55 kilometres" and "320 kilometres" may be two distances
+    return bool(thing and thing == b.about.thing and thing not in GENERIC_THINGS and thing != unit)
 
 
 def _published(claim: Claim, docs: Mapping[str, Document]) -> str:

@@ -15,10 +15,21 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..config import Config
 from ..model import Claim, DateValue, Document, Quantity, Reason
+from ..terms import default_terms
 from ..values import claims_compatible as compatible
 from .blocking import MAX_TIME_NEIGHBOURS, block_key, signature, time_pairs
 from .cluster import cluster
-from .rules import PAIR_RULES, PairRule, context_score, explain, same_fact_score
+from .rules import (
+    PAIR_RULES,
+    PairRule,
+    Source,
+    context_score,
+    explain,
+    placed,
+    same_fact_score,
+    source_of,
+    with_rarity,
+)
 
 __all__ = [
     "MAX_TIME_NEIGHBOURS",
@@ -30,6 +41,7 @@ __all__ = [
     "context_score",
     "explain",
     "same_fact_score",
+    "sources_of",
 ]
 
 # The claims of one cluster, the scores of its linked pairs, and the reasons of its deciding pair
@@ -37,11 +49,13 @@ __all__ = [
 Cluster = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...], tuple[Reason, ...]]
 
 
-def _edge(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> float | None:
+def _edge(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> float | None:
     """The pair's same-fact score when it is an edge of the clustering, else None."""
     score = same_fact_score(a, b, docs, config)
     if score is None:
         return None
+    if placed(a, docs[a.document]) != placed(b, docs[b.document]) and score < config.conflict_bar:
+        return None  # one side dated, the other not: only strong evidence says one story
     if compatible(a, b):
         return score if score >= config.agree_bar else None
     if score < config.possible_bar or _counter_moved_on(a, b, docs, config) or _same_relative_words(a, b):
@@ -49,7 +63,7 @@ def _edge(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> f
     return score
 
 
-def _counter_moved_on(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
+def _counter_moved_on(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> bool:
     """An ordinal series moves on with time ("fifth patrol" in 2022, "sixth" in 2023): not one fact."""
     if a.kind != "ordinal":
         return False
@@ -69,7 +83,7 @@ def _same_relative_words(a: Claim, b: Claim) -> bool:
 
 
 def _edges(
-    block: Sequence[Claim], docs: Mapping[str, Document], config: Config
+    block: Sequence[Claim], docs: Mapping[str, Source], config: Config
 ) -> tuple[list[Claim], dict[tuple[int, int], float]]:
     """The block's claims in id order, and the edges' scores keyed by those positions (lower first)."""
     order = sorted(range(len(block)), key=lambda i: block[i].id)
@@ -114,7 +128,11 @@ def _drop_other_scopes(ranked: list[Claim], edges: dict[tuple[int, int], float])
     def agreeing_documents(x: int) -> set[str]:
         if x not in agreeing:
             one = ranked[x]
-            agreeing[x] = {ranked[p].document for p in partners[x] if compatible(one, ranked[p])}
+            agreeing[x] = {
+                ranked[p].document
+                for p in partners[x]
+                if compatible(one, ranked[p]) and _slot(one) == _slot(ranked[p])
+            }
         return agreeing[x]
 
     for x, y in list(edges):
@@ -125,25 +143,38 @@ def _drop_other_scopes(ranked: list[Claim], edges: dict[tuple[int, int], float])
             del edges[(x, y)]
 
 
+def _slot(claim: Claim) -> str | None:
+    """What a claim counts for the two-scopes rule: its measured slot, else its counted thing."""
+    return claim.about.measure or claim.about.thing
+
+
 def align(claims: Iterable[Claim], documents: Mapping[str, Document], *, config: Config) -> list[Cluster]:
     """Clusters of claims about the same fact; every claim is in exactly one (alone when nothing matches)."""
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         blocks[block_key(claim)].append(claim)
+    sources = sources_of(documents)
     out: list[Cluster] = []
     for key in sorted(blocks):
         block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))
-        ranked, edges = _edges(block, documents, config)
-        for members, scores in cluster(ranked, edges):
-            out.append((members, scores, _deciding_reasons(members, scores, documents, config)))
+        ranked, edges = _edges(block, sources, config)
+        for members, scores in cluster(ranked, edges, config.link_share):
+            out.append((members, scores, _deciding_reasons(members, scores, sources, config)))
     out.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
     return out
+
+
+def sources_of(documents: Mapping[str, Document]) -> dict[str, Source]:
+    """What the pair rules read of each document (`rules.Source`), read once per run, over all the
+    run's documents (so every engine and every block sees the same rarity of names)."""
+    stopwords = default_terms().stopwords
+    return with_rarity({doc_id: source_of(documents[doc_id], stopwords) for doc_id in sorted(documents)})
 
 
 def _deciding_reasons(
     members: tuple[Claim, ...],
     scores: tuple[tuple[str, str, float], ...],
-    docs: Mapping[str, Document],
+    docs: Mapping[str, Source],
     config: Config,
 ) -> tuple[Reason, ...]:
     if not scores:

@@ -13,13 +13,16 @@ __all__ = ["cluster"]
 Members = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...]]
 
 
-def cluster(claims: Sequence[Claim], edges: Mapping[tuple[int, int], float]) -> list[Members]:
+def cluster(
+    claims: Sequence[Claim], edges: Mapping[tuple[int, int], float], share: float = 1.0
+) -> list[Members]:
     """Complete-linkage agglomeration over the edges, strongest first, deterministic.
 
     ``claims`` are in id order and ``edges`` keyed by their positions, lower first, so ties between
     equal scores are broken by the claims' ids. Two clusters merge when every pair of their claims is
-    linked (`_linked`); the number of linked pairs between clusters is kept up to date instead of
-    re-checking every pair at each merge.
+    linked (`_linked`), or with ``share`` < 1 at least that share of them (a toll reported as 1, 3
+    and 5 is one fact even where two of its reports were not scored together); the number of linked
+    pairs between clusters is kept up to date instead of re-checking every pair at each merge.
     """
     members: dict[int, list[int]] = {x: [x] for x in range(len(claims))}
     owner = list(range(len(claims)))
@@ -41,7 +44,7 @@ def cluster(claims: Sequence[Claim], edges: Mapping[tuple[int, int], float]) -> 
                     link(x, y)
     for (x, y), _score in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
         cx, cy = owner[x], owner[y]
-        if cx == cy or links[cx].get(cy, 0) != len(members[cx]) * len(members[cy]):
+        if cx == cy or links[cx].get(cy, 0) < share * len(members[cx]) * len(members[cy]):
             continue
         for z, n in links[cy].items():
             del links[z][cy]

@@ -13,11 +13,12 @@ plan is not compared with a fact, a negated number with an affirmed one, two dat
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 
-from attrs import frozen
+from attrs import field, frozen
 from rapidfuzz import fuzz, utils
 
 from ..config import Config
@@ -29,13 +30,17 @@ __all__ = [
     "HARD_RULES",
     "PAIR_RULES",
     "PairRule",
+    "Source",
     "context_score",
     "event_window",
     "explain",
     "features",
     "model_of",
+    "placed",
     "reads",
     "same_fact_score",
+    "source_of",
+    "with_rarity",
 ]
 
 
@@ -48,7 +53,74 @@ def context_score(a: str, b: str) -> float:
     return round((sort + subset) / 2, 1)
 
 
-Feature = Callable[[Claim, Claim, Document, Document, Config], tuple[float, str]]
+@frozen
+class Source:
+    """What the pair rules read of a claim's document: its publication date and the names it mentions."""
+
+    published: date | None
+    names: frozenset[str]
+    # how rare each name is among the run's documents (log(1 + N / documents naming it)), one
+    # mapping shared by all sources of a run: a name every outlet gives says less than a rare one
+    rarity: Mapping[str, float] = field(factory=dict, eq=False, repr=False)
+
+
+# A capitalised word ("Manokwari", "Lopez"): names are what tells one event's coverage from another's.
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"“”:]\s*|\n\s*)$")
+
+
+def source_of(doc: Document, stopwords: frozenset[str]) -> Source:
+    """The document's `Source`: capitalised words that do not open a sentence, without stopwords,
+    months and weekdays (read once per document and run)."""
+    names = set()
+    text = doc.text
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if lower in stopwords or lower[:3] in _CALENDAR:
+            continue
+        if _OPENS_SENTENCE.search(text, max(0, match.start() - 3), match.start()):
+            continue
+        names.add(lower)
+    return Source(published=doc.published, names=frozenset(names))
+
+
+def with_rarity(sources: Mapping[str, Source]) -> dict[str, Source]:
+    """The sources with one rarity table over all of them (see `Source.rarity`)."""
+    counts: dict[str, int] = {}
+    for source in sources.values():
+        for name in source.names:
+            counts[name] = counts.get(name, 0) + 1
+    n = len(sources)
+    rarity = {name: math.log(1 + n / k) for name, k in counts.items()}
+    return {key: Source(published=s.published, names=s.names, rarity=rarity) for key, s in sources.items()}
+
+
+_CALENDAR = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+    ]
+)
+
+Feature = Callable[[Claim, Claim, Source, Source, Config], tuple[float, str]]
 
 
 @frozen
@@ -79,7 +151,7 @@ GENERIC_THINGS = frozenset(
 )
 
 
-def event_window(claim: Claim, doc: Document, config: Config) -> tuple[date, date] | None:
+def event_window(claim: Claim) -> tuple[date, date] | None:
     """When the claim's event happened, if the text says: its own date or a date in its sentence."""
     when = claim.value if isinstance(claim.value, DateValue) else claim.about.when
     if when is not None and when.earliest is not None and when.latest is not None:
@@ -87,24 +159,31 @@ def event_window(claim: Claim, doc: Document, config: Config) -> tuple[date, dat
     return None
 
 
-def _context(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def placed(claim: Claim, source: Source) -> bool:
+    """The claim can be placed in time: its document's publication date, or a date in its sentence.
+    Documents given together are one story unless their dates say otherwise; a placed claim and an
+    unplaced one (a dated report, an undated page) are not known to share a story."""
+    return source.published is not None or claim.about.when is not None or isinstance(claim.value, DateValue)
+
+
+def _context(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     score = context_score(a.about.context, b.about.context)
     return score / 100, f"context words {score:.0f}/100 alike"
 
 
-def _near(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def _near(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     score = context_score(a.about.near, b.about.near)
     return score / 100, f"words next to the claims {score:.0f}/100 alike"
 
 
-def _measure(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def _measure(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     x, y = a.about.measure, b.about.measure
     if x and y:
         return (1.0, f"both measure {x}") if x == y else (-1.0, f"{x} vs {y}")
     return 0.0, ""
 
 
-def _thing(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def _thing(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     x, y = a.about.thing, b.about.thing
     if not x or not y or x in GENERIC_THINGS or y in GENERIC_THINGS:
         return 0.0, ""
@@ -112,7 +191,7 @@ def _thing(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tu
 
 
 def _named(field: str) -> Feature:
-    def feature(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+    def feature(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
         x, y = getattr(a.about, field), getattr(b.about, field)
         if not x or not y:
             return 0.0, ""
@@ -121,10 +200,10 @@ def _named(field: str) -> Feature:
     return feature
 
 
-def _when(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def _when(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     if isinstance(a.value, DateValue):
         return 0.0, ""  # for dates, the values are what is compared
-    wa, wb = event_window(a, da, config), event_window(b, db, config)
+    wa, wb = event_window(a), event_window(b)
     if wa is None or wb is None:
         return 0.0, ""
     if wa[1] < wb[0] or wb[1] < wa[0]:
@@ -132,7 +211,7 @@ def _when(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tup
     return 1.0, f"both dated {wa[0].isoformat()}"
 
 
-def _published(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def _published(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     pa, pb = da.published, db.published
     if pa is None or pb is None:
         return 0.0, ""
@@ -141,7 +220,7 @@ def _published(a: Claim, b: Claim, da: Document, db: Document, config: Config) -
     return value, ("published the same day" if gap == 0 else f"published {gap} days apart")
 
 
-def _magnitude(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def _magnitude(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     """Counts an order of magnitude apart (2,000 troops of one country, 50,000 in the whole exercise)
     are more often a part and a whole than one fact told two ways."""
     x, y = a.value, b.value
@@ -157,13 +236,35 @@ def _plain(value: Decimal) -> str:
     return f"{int(value):,}" if value == value.to_integral_value() else str(value)
 
 
-def _pronoun(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def _story(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
+    """Documents about one event name the same people and places; two events of one kind do not."""
+    x, y = da.names, db.names
+    if len(x) < 3 or len(y) < 3:
+        return 0.0, ""
+    rare = da.rarity
+    both = x & y
+    base = min(sum(rare.get(n, 1.0) for n in x), sum(rare.get(n, 1.0) for n in y))
+    share = sum(rare.get(n, 1.0) for n in both) / base
+    return 2 * share - 1, f"the documents share {len(both)} of {min(len(x), len(y))} names"
+
+
+def _lead(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
+    """Both in their stories' leads: each outlet's main figure; one in a lead, one deep in the other
+    story (background, a part): less likely the same fact."""
+    if a.about.lead and b.about.lead:
+        return 1.0, "both in their stories' first sentences"
+    if a.about.lead != b.about.lead:
+        return -1.0, "one in a story's first sentences, the other further down"
+    return 0.0, ""
+
+
+def _pronoun(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     if a.about.unresolved_subject or b.about.unresolved_subject:
         return -1.0, "a subject is only a pronoun"
     return 0.0, ""
 
 
-def _same_text(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, str]:
+def _same_text(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     if a.text.lower() == b.text.lower():
         return 1.0, "the same words"
     return 0.0, ""
@@ -179,23 +280,25 @@ PAIR_RULES: tuple[PairRule, ...] = (
     PairRule("action", ("about.action",), _named("action")),
     PairRule("place", ("about.place",), _named("place")),
     PairRule("when", ("value", "about.when"), _when),
-    PairRule("published", ("document.published",), _published),
+    PairRule("published", ("source.published",), _published),
+    PairRule("story", ("source.names",), _story),
+    PairRule("lead", ("about.lead",), _lead),
     PairRule("pronoun", ("about.unresolved_subject",), _pronoun),
     PairRule("magnitude", ("value",), _magnitude),
     PairRule("same_text", ("text",), _same_text),
 )
 
 
-def _hedges(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> bool:
+def _hedges(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
     return comparable_hedges(a, b)  # a plan or a possibility is not compared with a fact
 
 
-def _polarity(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> bool:
+def _polarity(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
     # a negation near a number or date may belong to another clause: only events are denied
     return a.polarity == b.polarity or isinstance(a.value, Event)
 
 
-def _dates_near(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> bool:
+def _dates_near(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
     """Two dates of one event lie within `date_window_days` (wider for coarse dates), at a like precision."""
     if not (isinstance(a.value, DateValue) and isinstance(b.value, DateValue)):
         return True
@@ -208,7 +311,7 @@ def _dates_near(a: Claim, b: Claim, da: Document, db: Document, config: Config) 
     return gap <= max(config.date_window_days, 2 * min(dx, dy)) and max(dx, dy) <= 40 * min(dx, dy)
 
 
-def _same_event(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> bool:
+def _same_event(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
     """Events align only as the same action on the same object and place, by the same subject."""
     ea, eb = a.value, b.value
     if not (isinstance(ea, Event) and isinstance(eb, Event)):
@@ -227,9 +330,16 @@ def _spelling(x: str, y: str) -> float:
     return float(fuzz.ratio(x, y, processor=utils.default_process))
 
 
-HardRule = Callable[[Claim, Claim, Document, Document, Config], bool]
+def _slots(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
+    """A death toll never meets an injury count: two numbers with different slots are two facts."""
+    x, y = a.about.measure, b.about.measure
+    return not (x and y and x != y)
+
+
+HardRule = Callable[[Claim, Claim, Source, Source, Config], bool]
 # (name, reads, rule): a pair failing one is never aligned.
 HARD_RULES: tuple[tuple[str, tuple[str, ...], HardRule], ...] = (
+    ("slots", ("about.measure",), _slots),
     ("hedges", ("hedge",), _hedges),
     ("polarity", ("polarity", "kind"), _polarity),
     ("dates_near", ("value",), _dates_near),
@@ -256,13 +366,13 @@ def model_of(claim: Claim) -> str:
     return _PREFIX.get(claim.kind, "")
 
 
-def features(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> dict[str, float]:
+def features(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> dict[str, float]:
     """Every pair rule's feature value for two claims (for fitting the weights: benchmarks/fit_weights.py)."""
     da, db = docs[a.document], docs[b.document]
     return {rule.name: rule.feature(a, b, da, db, config)[0] for rule in PAIR_RULES}
 
 
-def _logit(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tuple[float, list[Reason]]:
+def _logit(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, list[Reason]]:
     weights = config.weight_map
     prefix = model_of(a)
     z = weights.get(prefix + "bias", weights.get("bias", 0.0))
@@ -277,7 +387,7 @@ def _logit(a: Claim, b: Claim, da: Document, db: Document, config: Config) -> tu
     return z, reasons
 
 
-def same_fact_score(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> float | None:
+def same_fact_score(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> float | None:
     """How sure, 0..100, that two claims of different documents state the same fact; None when a hard rule fails."""
     da, db = docs[a.document], docs[b.document]
     for _name, _reads, rule in HARD_RULES:
@@ -287,7 +397,7 @@ def same_fact_score(a: Claim, b: Claim, docs: Mapping[str, Document], config: Co
     return round(100 / (1 + math.exp(-z)), 1)
 
 
-def explain(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> tuple[Reason, ...]:
+def explain(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> tuple[Reason, ...]:
     """The features behind a pair's score, strongest first (negative weights counted against)."""
     _z, reasons = _logit(a, b, docs[a.document], docs[b.document], config)
     return tuple(sorted(reasons, key=lambda r: (-abs(r.weight), r.rule)))
