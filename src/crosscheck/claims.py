@@ -192,6 +192,7 @@ def extract_sentence(
             near=_context(doc.text, q.span, sentence, dates, quantities, terms, config.near_window),
             unresolved_subject=_pronoun_subject(doc.text, s, q.span.start),
             lead=lead,
+            part=_PART_BEFORE.search(doc.text, max(s, q.span.start - 40), q.span.start) is not None,
         )
         kind = "ordinal" if q.value.ordinal else "quantity"
         claims.append(_claim(doc, q.span, q.text, kind, sentence, q.value, about))
@@ -753,6 +754,14 @@ def _actor(
         text, sentence_start, q.span.start
     )
 
+
+# A count given as part of a larger one: "five warships, including two corvettes", "12 dead, among
+# them three children", "four were shot, two of them fatally".
+_PART_BEFORE = re.compile(
+    r"\b(?:including|includes|included|among them|among whom|of whom|of them|of which)\s+"
+    r"(?:(?:the|a|an|at\s+least|some|about)\s+)?$",
+    re.IGNORECASE,
+)
 
 # Whose age: "Andrew Lopez, 20," (the name before) or "27-year-old Christopher Kenyon Simpson" (after).
 _HOLDER_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:,\s*|\s*\()$")

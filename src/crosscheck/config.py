@@ -38,19 +38,19 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: Any)
 # 200 count pairs, 56 date pairs and 50 age pairs whose two sides crosscheck extracts. Three models
 # (counts, "date." and "age."), each falling back to the counts' weight for a rule it does not name.
 DEFAULT_WEIGHTS: tuple[tuple[str, float], ...] = (
-    ("bias", 1.05),
-    ("measure", 0.67),
-    ("context", 0.66),
-    ("near", 0.68),
-    ("actor", 0.45),
+    ("bias", 1.01),
+    ("measure", 0.62),
+    ("context", 0.67),
+    ("near", 0.73),
+    ("actor", 0.32),
     ("action", 0.43),
-    ("place", 0.74),
-    ("when", 0.41),
-    ("story", 1.41),
-    ("lead", 0.09),
-    ("pronoun", 0.59),
-    ("magnitude", 1.19),
-    ("date.bias", 0.88),
+    ("place", 1.01),
+    ("when", 0.47),
+    ("story", 1.53),
+    ("lead", 0.24),
+    ("pronoun", 0.51),
+    ("magnitude", 0.78),
+    ("date.bias", 0.87),
     ("date.context", 0.42),
     ("date.near", 0.32),
     ("date.actor", 0.03),
@@ -148,7 +148,7 @@ class Config:
     near_window: int = field(default=35, validator=_non_negative)
     weights: tuple[tuple[str, float], ...] = field(default=DEFAULT_WEIGHTS, converter=_weights)
     agree_bar: float = field(default=60.0, validator=_score)
-    conflict_bar: float = field(default=70.0, validator=_score)
+    conflict_bar: float = field(default=75.0, validator=_score)
     possible_bar: float = field(default=50.0, validator=_score)
     follow_up_days: int = field(default=90, validator=_non_negative)
     link_share: float = field(default=0.5, validator=_share)

@@ -252,6 +252,7 @@ class About:
     near: str = ""
     unresolved_subject: bool = False
     lead: bool = False  # in the document's headline or first sentences (claims.LEAD_SENTENCES)
+    part: bool = False  # introduced as a part of a larger count: "including two corvettes"
 
 
 @frozen(kw_only=True)
@@ -487,6 +488,7 @@ def _claim_dict(claim: Claim) -> dict[str, object]:
             "near": about.near,
             "unresolved_subject": about.unresolved_subject,
             "lead": about.lead,
+            "part": about.part,
         },
         "attribution": claim.attribution,
         "polarity": claim.polarity,

@@ -314,6 +314,10 @@ FORMS = re.compile(
     (?:\s+(?P<sc1>{SCALE_WORD}))?(?P<conn>\s*[-–]\s*|\s+to\s+|\s+and\s+)
     (?P<cur2>{CUR})?(?P<n2>{DIGITS}|{WORDNUM}\b)(?P<pct>%)?(?!\w|[.,]\d|[-–]\d)
   | \b(?P<vague>{_alt(VAGUE_PLURALS)})\s+of\b
+  | (?:\b|(?<=ed\s)|(?<=ng\s))(?P<alone>dozens|scores|hundreds|thousands)\b(?!\s+of\b)
+    (?=\s+(?:more\s+|others?\s+|people\s+)?(?:were\s+|have\s+been\s+)?
+       (?:injured|wounded|hurt|dead|killed|missing|hospitali[sz]ed|arrested)\b
+      |[\s,.;]|$)
   | \b(?:(?P<fnum>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?
     (?P<fden>{_alt(FRACTIONS)})\b(?=\s+(?:of|the|an?)\s)
   | \b(?P<inum>one|\d+)\s+in\s+(?:every\s+)?(?P<iden>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b

@@ -94,6 +94,17 @@ _URL_NEED = re.compile(r"[:@]|\.\w|www\.", re.IGNORECASE)
 # ---------------------------------------------------------------------------------------------
 # Word lists (data)
 
+_ALONE_OK = re.compile(
+    r"\b(?:injur|wound|hurt|kill|dead|died|missing|hospitali|arrest)\w*\s+(?:\w+\s+)?(?:dozens|scores|hundreds|thousands)\b"
+    r"|\b(?:dozens|scores|hundreds|thousands)\s+(?:\w+\s+){0,2}?(?:injur|wound|hurt|kill|dead|died|missing|hospitali|arrest)",
+    re.IGNORECASE,
+)
+# ... or when a casualty verb governs it: "killing at least one and injuring dozens".
+_ONE_AFTER_VERB = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing|s)?|claim(?:ed|ing)|"
+    r"rescu(?:ed|ing)|arrest(?:ed|ing))\s+(?:at\s+least\s+|only\s+|just\s+|another\s+)?$",
+    re.IGNORECASE,
+)
 # "one" counts when a person or a casualty word follows: "killed one person", "one dead, 3 hurt".
 _ONE_COUNTS = re.compile(
     r"\s+(?:other\s+)?(?:person|man|woman|child|boy|girl|baby|victim|officer|soldier|student|"
@@ -155,12 +166,15 @@ def _forms(
         mention: QuantityMention | None
         if m["n1"]:
             mention = _range(doc_id, text, m, lo, hi, tolerance)
-        elif m["vague"]:
-            low, high = VAGUE_PLURALS[" ".join(m["vague"].lower().split())]
+        elif m["vague"] or (m["alone"] and _ALONE_OK.search(text, max(lo, m.start() - 12), m.end() + 40)):
+            # "dozens of", or a bare "dozens" a casualty word governs ("injuring dozens", "dozens hurt")
+            low, high = VAGUE_PLURALS[" ".join((m["vague"] or m["alone"]).lower().split())]
             fixed = ("range", Interval(low=Decimal(low), high=Decimal(high)))
             mention = _finish(
                 doc_id, text, m.start(), m.end(), Decimal(low), None, lo, hi, tolerance, fixed=fixed
             )
+        elif m["alone"]:
+            continue  # a bare "hundreds" no casualty word governs ("we saw hundreds")
         elif m["fden"] or m["inum"]:
             mention = _fraction(doc_id, text, m, lo, hi, tolerance)
         else:
@@ -293,7 +307,13 @@ def _cardinal_words(
         not has_a
         and used == 1
         and (tokens[0].group().lower() == "one" or tokens[0].group().lower() in SCALES)
-        and not (tokens[0].group().lower() == "one" and _ONE_COUNTS.match(text, core_end, hi))
+        and not (
+            tokens[0].group().lower() == "one"
+            and (
+                _ONE_COUNTS.match(text, core_end, hi)
+                or _ONE_AFTER_VERB.search(text, max(lo, begin - 40), begin)
+            )
+        )
     ):
         return None  # "one of the biggest customers", a bare "million"
     return _finish(
@@ -305,7 +325,9 @@ def _digits(
     doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
 ) -> QuantityMention | None:
     prev = text[m.start() - 1] if m.start() > lo else " "
-    if prev in BLOCKED_BEFORE or prev.isalnum():
+    # "magnitude 6.1", "magnitude-6.1 quake": the scale is named before the number
+    magnitude = _MAGNITUDE_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is not None
+    if (prev in BLOCKED_BEFORE or prev.isalnum()) and not magnitude:
         return None  # "Tu-95", "MH17", "pic.twitter.com/61", "10:30"
     num, cur, suf = m.group("num"), m.group("cur"), (m.group("suf") or "").lower()
     if m.end() < hi and text[m.end()] == "-" and text[m.end() + 1 : m.end() + 2].isdigit():
@@ -338,7 +360,12 @@ def _digits(
         return None
     if NO_BEFORE.search(text, max(lo, m.start() - 10), m.start()):
         return None  # "No. 2"
+    if magnitude and unit is None:
+        unit = "magnitude"
     return _finish(doc_id, text, m.start(), core_end, amount, unit, lo, hi, tolerance, referential=REFERRING)
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.IGNORECASE)
 
 
 def _is_date_or_time(text: str, begin: int, core_end: int, lo: int, hi: int) -> bool:

@@ -130,7 +130,14 @@ def judge(
     # placed in time (a publication date, a date in its sentence) and the other is not, nothing says
     # they speak of one event (two quakes, one dated, one not): a candidate only
     one_placed = placed(a, _source(a, docs)) != placed(b, _source(b, docs))
-    sure = score >= config.conflict_bar and not (unresolved or apart or one_placed) and _identified(a, b)
+    # "five warships, including two corvettes": a part against a whole is no clash of one figure
+    part = a.about.part != b.about.part
+    if isinstance(a.value, Event):
+        # events align only as the very same event (action, object, place, subject: the hard rules)
+        sure = not unresolved
+    else:
+        sure = score >= config.conflict_bar and not (unresolved or apart or one_placed or part)
+        sure = sure and _identified(a, b)
     why = _why(a, b)
     if kind is ConflictType.UPDATED:
         early, late = sorted((a, b), key=lambda c: (docs[c.document].published or date.min, c.id))

@@ -112,34 +112,39 @@ def _edges(
                 x, y = rank[i], rank[j]
                 edges[(x, y) if x < y else (y, x)] = score
     ranked = [block[i] for i in order]
-    _drop_other_scopes(ranked, edges)
+    _drop_other_scopes(ranked, edges, docs, config)
     return ranked, edges
 
 
-def _drop_other_scopes(ranked: list[Claim], edges: dict[tuple[int, int], float]) -> None:
-    """Two scopes: when b's document also states a value compatible with a (about a thing a is
-    comparable with), a different value elsewhere in b's document speaks of another scope."""
-    partners: dict[int, list[int]] = defaultdict(list)
-    for x, y in edges:
-        partners[x].append(y)
-        partners[y].append(x)
-    agreeing: dict[int, set[str]] = {}
+def _drop_other_scopes(
+    ranked: list[Claim], edges: dict[tuple[int, int], float], docs: Mapping[str, Source], config: Config
+) -> None:
+    """Two scopes: when b's document also states a value compatible with a, about the same slot and
+    scoring as the same fact, a different value elsewhere in b's document speaks of another scope
+    (China's 21 aircraft and the exercise's 140). The compatible claim is looked for in b's whole
+    document, not only among a's partners in time: a date moved by a month must not unmask it."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for x, claim in enumerate(ranked):
+        by_document[claim.document].append(x)
+    agreeing: dict[tuple[int, str], bool] = {}
 
-    def agreeing_documents(x: int) -> set[str]:
-        if x not in agreeing:
+    def states_compatible(x: int, document: str) -> bool:
+        key = (x, document)
+        if key not in agreeing:
             one = ranked[x]
-            agreeing[x] = {
-                ranked[p].document
-                for p in partners[x]
-                if compatible(one, ranked[p]) and _slot(one) == _slot(ranked[p])
-            }
-        return agreeing[x]
+            agreeing[key] = any(
+                compatible(one, ranked[p])
+                and _slot(one) == _slot(ranked[p])
+                and (same_fact_score(one, ranked[p], docs, config) or 0.0) >= config.agree_bar
+                for p in by_document[document]
+            )
+        return agreeing[key]
 
     for x, y in list(edges):
         a, b = ranked[x], ranked[y]
         if compatible(a, b):
             continue
-        if b.document in agreeing_documents(x) or a.document in agreeing_documents(y):
+        if states_compatible(x, b.document) or states_compatible(y, a.document):
             del edges[(x, y)]
 
 

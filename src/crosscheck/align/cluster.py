@@ -20,17 +20,21 @@ def cluster(
 
     ``claims`` are in id order and ``edges`` keyed by their positions, lower first, so ties between
     equal scores are broken by the claims' ids. Two clusters merge when every pair of their claims is
-    linked (`_linked`), or with ``share`` < 1 at least that share of them (a toll reported as 1, 3
+    linked (`_linked`), or with ``share`` < 1 at least that share of them, and no two claims of one
+    document in them are incompatible (a toll reported as 1, 3
     and 5 is one fact even where two of its reports were not scored together); the number of linked
     pairs between clusters is kept up to date instead of re-checking every pair at each merge.
     """
     members: dict[int, list[int]] = {x: [x] for x in range(len(claims))}
     owner = list(range(len(claims)))
     links: list[dict[int, int]] = [{} for _ in claims]  # cluster -> cluster -> linked pairs
+    # cluster -> cluster -> pairs of one document that cannot be one fact (1,500 and 50,000 soldiers
+    # in one text): whatever the share, such clusters never merge
+    splits: list[dict[int, int]] = [{} for _ in claims]
 
-    def link(x: int, y: int) -> None:
-        links[x][y] = links[x].get(y, 0) + 1
-        links[y][x] = links[y].get(x, 0) + 1
+    def link(x: int, y: int, table: list[dict[int, int]] = links) -> None:
+        table[x][y] = table[x].get(y, 0) + 1
+        table[y][x] = table[y].get(x, 0) + 1
 
     for x, y in edges:
         link(x, y)
@@ -42,15 +46,22 @@ def cluster(
             for y in same[n + 1 :]:
                 if _linked(claims, x, y, edges):
                     link(x, y)
+                else:
+                    link(x, y, splits)
     for (x, y), _score in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
         cx, cy = owner[x], owner[y]
-        if cx == cy or links[cx].get(cy, 0) < share * len(members[cx]) * len(members[cy]):
+        if (
+            cx == cy
+            or splits[cx].get(cy)
+            or links[cx].get(cy, 0) < share * len(members[cx]) * len(members[cy])
+        ):
             continue
-        for z, n in links[cy].items():
-            del links[z][cy]
-            if z != cx:
-                links[cx][z] = links[z][cx] = links[cx].get(z, 0) + n
-        links[cy] = {}
+        for table in (links, splits):
+            for z, n in table[cy].items():
+                del table[z][cy]
+                if z != cx:
+                    table[cx][z] = table[z][cx] = table[cx].get(z, 0) + n
+            table[cy] = {}
         for m in members[cy]:
             owner[m] = cx
         members[cx].extend(members.pop(cy))
