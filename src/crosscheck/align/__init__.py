@@ -27,7 +27,9 @@ from .rules import (
     explain,
     placed,
     same_fact_score,
+    scored,
     source_of,
+    story_value,
     with_rarity,
 )
 
@@ -51,14 +53,17 @@ Cluster = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...], tuple[Rea
 
 def _edge(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> float | None:
     """The pair's same-fact score when it is an edge of the clustering, else None."""
-    score = same_fact_score(a, b, docs, config)
-    if score is None:
+    result = scored(a, b, docs, config)
+    if result is None:
         return None
+    score, evidence = result
     if placed(a, docs[a.document]) != placed(b, docs[b.document]) and score < config.conflict_bar:
         return None  # one side dated, the other not: only strong evidence says one story
     if compatible(a, b):
         return score if score >= config.agree_bar else None
-    if score < config.possible_bar or _counter_moved_on(a, b, docs, config) or _same_relative_words(a, b):
+    if score < config.possible_bar or evidence <= 0:
+        return None  # a clash is shown only when the features themselves count for one fact
+    if _counter_moved_on(a, b, docs, config) or _same_relative_words(a, b):
         return None
     return score
 
@@ -96,13 +101,17 @@ def _edges(
     sig = [kinds.setdefault(signature(c, docs), len(kinds)) for c in block]
     document = [c.document for c in block]
     width = len(block) + 1
-    scored: dict[int, float | None] = {}
+    scored: dict[tuple[int, float], float | None] = {}
     for i, later in time_pairs(block, docs, config):
         doc_i, sig_i = document[i], sig[i]
+        source_i = docs[doc_i]
         for j in later:
             if document[j] == doc_i:
                 continue
-            key = sig_i * width + sig[j] if i < j else sig[j] * width + sig_i
+            key = (
+                sig_i * width + sig[j] if i < j else sig[j] * width + sig_i,
+                story_value(source_i, docs[document[j]]),
+            )
             if key in scored:
                 score = scored[key]
             else:
@@ -112,37 +121,56 @@ def _edges(
                 x, y = rank[i], rank[j]
                 edges[(x, y) if x < y else (y, x)] = score
     ranked = [block[i] for i in order]
-    _drop_other_scopes(ranked, edges, docs, config)
+    ranked_sig = [sig[i] for i in order]
+    _drop_other_scopes(ranked, ranked_sig, edges, docs, config)
     return ranked, edges
 
 
 def _drop_other_scopes(
-    ranked: list[Claim], edges: dict[tuple[int, int], float], docs: Mapping[str, Source], config: Config
+    ranked: list[Claim],
+    sig: list[int],
+    edges: dict[tuple[int, int], float],
+    docs: Mapping[str, Source],
+    config: Config,
 ) -> None:
     """Two scopes: when b's document also states a value compatible with a, about the same slot and
     scoring as the same fact, a different value elsewhere in b's document speaks of another scope
     (China's 21 aircraft and the exercise's 140). The compatible claim is looked for in b's whole
     document, not only among a's partners in time: a date moved by a month must not unmask it."""
-    by_document: dict[str, list[int]] = defaultdict(list)
+    by_document: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for x, claim in enumerate(ranked):
-        by_document[claim.document].append(x)
+        by_document[(claim.document, _slot(claim))].append(x)
+    alike: dict[tuple[int, int], bool] = {}  # (signature, signature) -> compatible values
+
+    def compatible_at(x: int, p: int) -> bool:
+        key = (sig[x], sig[p])
+        if key not in alike:
+            alike[key] = compatible(ranked[x], ranked[p])
+        return alike[key]
+
     agreeing: dict[tuple[int, str], bool] = {}
+    scores: dict[tuple[int, int, float], float | None] = {}  # (signature, signature, story) -> score
+
+    def same_fact(x: int, p: int) -> float:
+        one, other = ranked[x], ranked[p]
+        key = (sig[x], sig[p], story_value(docs[one.document], docs[other.document]))
+        if key not in scores:
+            scores[key] = same_fact_score(one, other, docs, config)
+        return scores[key] or 0.0
 
     def states_compatible(x: int, document: str) -> bool:
         key = (x, document)
         if key not in agreeing:
             one = ranked[x]
             agreeing[key] = any(
-                compatible(one, ranked[p])
-                and _slot(one) == _slot(ranked[p])
-                and (same_fact_score(one, ranked[p], docs, config) or 0.0) >= config.agree_bar
-                for p in by_document[document]
+                compatible_at(x, p) and same_fact(x, p) >= config.agree_bar
+                for p in by_document[(document, _slot(one))]
             )
         return agreeing[key]
 
     for x, y in list(edges):
         a, b = ranked[x], ranked[y]
-        if compatible(a, b):
+        if compatible_at(x, y):
             continue
         if states_compatible(x, b.document) or states_compatible(y, a.document):
             del edges[(x, y)]

@@ -95,6 +95,8 @@ def signature(claim: Claim, docs: Mapping[str, Source]) -> tuple[object, ...]:
     out: list[object] = []
     for path in _READS:
         head, _, rest = path.partition(".")
+        if head == "pair":
+            continue  # read of the pair of documents, not of one claim: keyed apart (align._edges)
         if head == "source":
             out.append(getattr(docs[claim.document], rest))
         elif rest:

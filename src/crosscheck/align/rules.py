@@ -39,7 +39,9 @@ __all__ = [
     "placed",
     "reads",
     "same_fact_score",
+    "scored",
     "source_of",
+    "story_value",
     "with_rarity",
 ]
 
@@ -62,6 +64,10 @@ class Source:
     # how rare each name is among the run's documents (log(1 + N / documents naming it)), one
     # mapping shared by all sources of a run: a name every outlet gives says less than a rare one
     rarity: Mapping[str, float] = field(factory=dict, eq=False, repr=False)
+    doc_id: str = field(default="", eq=False)
+    weight: float = field(default=0.0, eq=False, repr=False)  # the rarity of all its names
+    # (doc, doc) -> story value, one dict shared by the run's sources: a pair of documents is read once
+    stories: dict[tuple[str, str], float] = field(factory=dict, eq=False, repr=False)
 
 
 # A capitalised word ("Manokwari", "Lopez"): names are what tells one event's coverage from another's.
@@ -93,7 +99,34 @@ def with_rarity(sources: Mapping[str, Source]) -> dict[str, Source]:
             counts[name] = counts.get(name, 0) + 1
     n = len(sources)
     rarity = {name: math.log(1 + n / k) for name, k in counts.items()}
-    return {key: Source(published=s.published, names=s.names, rarity=rarity) for key, s in sources.items()}
+    stories: dict[tuple[str, str], float] = {}
+    return {
+        key: Source(
+            published=s.published,
+            names=s.names,
+            rarity=rarity,
+            doc_id=key,
+            weight=sum(rarity[name] for name in s.names),
+            stories=stories,
+        )
+        for key, s in sources.items()
+    }
+
+
+def story_value(da: Source, db: Source) -> float:
+    """How much of the rarer names the two documents share, from -1 (none) to 1 (all), in steps of
+    0.1 (so pairs of claims with equal signatures and equal stories score once); 0 when either
+    document names fewer than three."""
+    if len(da.names) < 3 or len(db.names) < 3:
+        return 0.0
+    key = (da.doc_id, db.doc_id) if da.doc_id <= db.doc_id else (db.doc_id, da.doc_id)
+    value = da.stories.get(key)
+    if value is None:
+        rare = da.rarity
+        shared = sum(rare.get(n, 1.0) for n in da.names & db.names)
+        base = min(da.weight, db.weight) or 1.0
+        value = da.stories[key] = round(2 * shared / base - 1, 1)
+    return value
 
 
 _CALENDAR = frozenset(
@@ -238,14 +271,11 @@ def _plain(value: Decimal) -> str:
 
 def _story(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     """Documents about one event name the same people and places; two events of one kind do not."""
-    x, y = da.names, db.names
-    if len(x) < 3 or len(y) < 3:
+    value = story_value(da, db)
+    if not value:
         return 0.0, ""
-    rare = da.rarity
-    both = x & y
-    base = min(sum(rare.get(n, 1.0) for n in x), sum(rare.get(n, 1.0) for n in y))
-    share = sum(rare.get(n, 1.0) for n in both) / base
-    return 2 * share - 1, f"the documents share {len(both)} of {min(len(x), len(y))} names"
+    shared = len(da.names & db.names)
+    return value, f"the documents share {shared} of {min(len(da.names), len(db.names))} names"
 
 
 def _lead(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
@@ -281,7 +311,7 @@ PAIR_RULES: tuple[PairRule, ...] = (
     PairRule("place", ("about.place",), _named("place")),
     PairRule("when", ("value", "about.when"), _when),
     PairRule("published", ("source.published",), _published),
-    PairRule("story", ("source.names",), _story),
+    PairRule("story", ("pair.story",), _story),
     PairRule("lead", ("about.lead",), _lead),
     PairRule("pronoun", ("about.unresolved_subject",), _pronoun),
     PairRule("magnitude", ("value",), _magnitude),
@@ -348,7 +378,8 @@ HARD_RULES: tuple[tuple[str, tuple[str, ...], HardRule], ...] = (
 
 
 def reads() -> tuple[str, ...]:
-    """Every claim field a pair rule or hard rule reads, sorted: what a claim's signature is made of."""
+    """Every claim field a pair rule or hard rule reads, sorted: what a claim's signature is made of.
+    ("pair.story" is read of the pair of documents, `story_value`: the memo keys on it separately.)"""
     fields = {f for rule in PAIR_RULES for f in rule.reads} | {f for _n, r, _f in HARD_RULES for f in r}
     return tuple(sorted(fields | {"kind", "value"}))
 
@@ -387,14 +418,22 @@ def _logit(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[
     return z, reasons
 
 
-def same_fact_score(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> float | None:
-    """How sure, 0..100, that two claims of different documents state the same fact; None when a hard rule fails."""
+def scored(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> tuple[float, float] | None:
+    """The same-fact score (0..100) and the evidence behind it (the log-odds the features add to the
+    model's prior: > 0 when they count for one fact on balance); None when a hard rule fails."""
     da, db = docs[a.document], docs[b.document]
     for _name, _reads, rule in HARD_RULES:
         if not rule(a, b, da, db, config):
             return None
     z, _ = _logit(a, b, da, db, config)
-    return round(100 / (1 + math.exp(-z)), 1)
+    prior = config.weight_map.get(model_of(a) + "bias", config.weight_map.get("bias", 0.0))
+    return round(100 / (1 + math.exp(-z)), 1), z - prior
+
+
+def same_fact_score(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> float | None:
+    """How sure, 0..100, that two claims of different documents state the same fact; None when a hard rule fails."""
+    result = scored(a, b, docs, config)
+    return None if result is None else result[0]
 
 
 def explain(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> tuple[Reason, ...]:
