@@ -23,7 +23,9 @@ def block_key(claim: Claim) -> tuple[str, str, str]:
     """
     value = claim.value
     if isinstance(value, Quantity):
-        return (claim.kind, claim.about.measure or claim.about.thing or "", value.unit or "")
+        if value.unit:  # a unit says what is measured ("6.1-magnitude quake", "magnitude 6.1")
+            return (claim.kind, claim.about.measure or "", value.unit)
+        return (claim.kind, claim.about.measure or claim.about.thing or "", "")
     if isinstance(value, Event):
         return (claim.kind, value.action, "")
     # Dates of a day, a week or a month are compared with each other; years and longer spans with
