@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from .align import Cluster, align, block_key
+from .align import Cluster, Source, align, block_key, sources_of
 from .claims import extract
 from .config import Config
 from .errors import CrosscheckError, SpanError
@@ -127,9 +127,10 @@ class DaskEngine:
             for claim in claims:
                 blocks[block_key(claim)].append(claim)
             keys = sorted(blocks)
-            remote_docs = client.scatter(dict(by_id), broadcast=True)
+            # what the pair rules read of each document, read once here rather than in every block
+            remote_sources = client.scatter(sources_of(by_id), broadcast=True)
             futures = client.map(
-                _align_block, [blocks[k] for k in keys], docs=remote_docs, config=config, pure=False
+                _align_block, [blocks[k] for k in keys], sources=remote_sources, config=config, pure=False
             )
             clusters = [c for part in client.gather(futures) for c in part]
             return claims, clusters
@@ -143,5 +144,5 @@ def _workers(client: Any) -> int:
     return len(info.get("workers", {}))
 
 
-def _align_block(block: Iterable[Claim], docs: Mapping[str, Document], config: Config) -> list[Cluster]:
-    return align(block, docs, config=config)
+def _align_block(block: Iterable[Claim], sources: Mapping[str, Source], config: Config) -> list[Cluster]:
+    return align(block, {}, config=config, sources=sources)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from .align.rules import GENERIC_THINGS, Source, placed
+from .align.rules import GENERIC_THINGS, placed
 from .config import Config
 from .model import Claim, ConflictType, Document, Event, Group, Quantity, Reason, Verdict
 from .values import claims_compatible, describe, why_incompatible
@@ -129,7 +129,7 @@ def judge(
     # documents given together are one story unless their dates say otherwise: when one side is
     # placed in time (a publication date, a date in its sentence) and the other is not, nothing says
     # they speak of one event (two quakes, one dated, one not): a candidate only
-    one_placed = placed(a, _source(a, docs)) != placed(b, _source(b, docs))
+    one_placed = placed(a, docs[a.document].published) != placed(b, docs[b.document].published)
     # "five warships, including two corvettes": a part against a whole is no clash of one figure
     part = a.about.part != b.about.part
     if isinstance(a.value, Event):
@@ -162,10 +162,6 @@ def judge(
         confidence=round(score / 100, 3),
         reasons=reasons,
     )
-
-
-def _source(claim: Claim, docs: Mapping[str, Document]) -> Source:
-    return Source(published=docs[claim.document].published, names=frozenset())
 
 
 def _identified(a: Claim, b: Claim) -> bool:

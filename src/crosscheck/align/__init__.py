@@ -38,6 +38,7 @@ __all__ = [
     "PAIR_RULES",
     "Cluster",
     "PairRule",
+    "Source",
     "align",
     "block_key",
     "context_score",
@@ -57,7 +58,10 @@ def _edge(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> flo
     if result is None:
         return None
     score, evidence = result
-    if placed(a, docs[a.document]) != placed(b, docs[b.document]) and score < config.conflict_bar:
+    if (
+        placed(a, docs[a.document].published) != placed(b, docs[b.document].published)
+        and score < config.conflict_bar
+    ):
         return None  # one side dated, the other not: only strong evidence says one story
     if compatible(a, b):
         return score if score >= config.agree_bar else None
@@ -181,12 +185,22 @@ def _slot(claim: Claim) -> str | None:
     return claim.about.measure or claim.about.thing
 
 
-def align(claims: Iterable[Claim], documents: Mapping[str, Document], *, config: Config) -> list[Cluster]:
-    """Clusters of claims about the same fact; every claim is in exactly one (alone when nothing matches)."""
+def align(
+    claims: Iterable[Claim],
+    documents: Mapping[str, Document],
+    *,
+    config: Config,
+    sources: Mapping[str, Source] | None = None,
+) -> list[Cluster]:
+    """Clusters of claims about the same fact; every claim is in exactly one (alone when nothing matches).
+
+    ``sources`` are `sources_of(documents)` when the caller has them already (the Dask engine reads
+    them once per run, not once per block)."""
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         blocks[block_key(claim)].append(claim)
-    sources = sources_of(documents)
+    if sources is None:
+        sources = sources_of(documents)
     out: list[Cluster] = []
     for key in sorted(blocks):
         block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))

@@ -22,6 +22,7 @@ from attrs import field, frozen
 from rapidfuzz import fuzz, utils
 
 from ..config import Config
+from ..date_patterns import MONTHS, WEEKDAYS
 from ..model import Claim, DateValue, Document, Event, Quantity, Reason
 from ..values import comparable_hedges
 
@@ -129,29 +130,7 @@ def story_value(da: Source, db: Source) -> float:
     return value
 
 
-_CALENDAR = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-    ]
-)
+_CALENDAR = frozenset(name[:3] for name in (*MONTHS, *WEEKDAYS))
 
 Feature = Callable[[Claim, Claim, Source, Source, Config], tuple[float, str]]
 
@@ -192,11 +171,11 @@ def event_window(claim: Claim) -> tuple[date, date] | None:
     return None
 
 
-def placed(claim: Claim, source: Source) -> bool:
+def placed(claim: Claim, published: date | None) -> bool:
     """The claim can be placed in time: its document's publication date, or a date in its sentence.
     Documents given together are one story unless their dates say otherwise; a placed claim and an
     unplaced one (a dated report, an undated page) are not known to share a story."""
-    return source.published is not None or claim.about.when is not None or isinstance(claim.value, DateValue)
+    return published is not None or claim.about.when is not None or isinstance(claim.value, DateValue)
 
 
 def _context(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
