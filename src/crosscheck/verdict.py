@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 
-from .align.rules import GENERIC_THINGS, placed
+from .align.rules import GENERIC_THINGS, magnitude_apart, placed
 from .config import Config
 from .model import Claim, ConflictType, Document, Event, Group, Quantity, Reason, Verdict
 from .values import claims_compatible, describe, why_incompatible
@@ -122,22 +122,10 @@ def judge(
         )
     a, b, score = clash
     kind = _conflict_type(a, b, docs, config)
-    # "He had 53 catches": whose? a pronoun for a subject leaves sameness open: at most a candidate
-    unresolved = a.about.unresolved_subject or b.about.unresolved_subject
-    # 2,000 troops of one country and 50,000 in the whole exercise: more often a part and a whole
-    apart = any(r.rule == "magnitude" for r in reasons)
-    # documents given together are one story unless their dates say otherwise: when one side is
-    # placed in time (a publication date, a date in its sentence) and the other is not, nothing says
-    # they speak of one event (two quakes, one dated, one not): a candidate only
-    one_placed = placed(a, docs[a.document].published) != placed(b, docs[b.document].published)
-    # "five warships, including two corvettes": a part against a whole is no clash of one figure
-    part = a.about.part != b.about.part
-    if isinstance(a.value, Event):
-        # events align only as the very same event (action, object, place, subject: the hard rules)
-        sure = not unresolved
-    else:
-        sure = score >= config.conflict_bar and not (unresolved or apart or one_placed or part)
-        sure = sure and _identified(a, b)
+    doubts = [name for name, holds in _CONFLICT_NEEDS if not holds(a, b, docs)]
+    if score < config.conflict_bar and not isinstance(a.value, Event):
+        doubts.insert(0, f"same-fact score {score:.0f}/100")
+    sure = not doubts
     why = _why(a, b)
     if kind is ConflictType.UPDATED:
         early, late = sorted((a, b), key=lambda c: (docs[c.document].published or date.min, c.id))
@@ -146,7 +134,7 @@ def judge(
             f"{docs[late.document].label} {_published(late, docs)}: the later figure may be an update"
         )
     head = f"{kind} conflict" if sure else f"possible {kind} conflict"
-    doubt = "" if sure else f" (sameness uncertain: same-fact score {score:.0f}/100)"
+    doubt = "" if sure else f" (sameness uncertain: {'; '.join(doubts)})"
     return Group(
         id="",
         verdict=Verdict.CONFLICT if sure else Verdict.POSSIBLE_CONFLICT,
@@ -164,7 +152,7 @@ def judge(
     )
 
 
-def _identified(a: Claim, b: Claim) -> bool:
+def _identified(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
     """What clashes is named on both sides: two dates of one named action ("arraigned"), two
     counts of one measured slot ("deaths") or of one specific counted thing ("warships"). A bare
     "3" against "two", or "on Monday" against "in June" with no action, is a candidate only."""
@@ -178,6 +166,33 @@ def _identified(a: Claim, b: Claim) -> bool:
     unit = a.value.unit if isinstance(a.value, Quantity) else None
     # a unit is no fact: "55 kilometres" and "320 kilometres" may be two distances
     return bool(thing and thing == b.about.thing and thing not in GENERIC_THINGS and thing != unit)
+
+
+def _named_subjects(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+    """ "He had 53 catches": whose? A pronoun for a subject leaves sameness open."""
+    return not (a.about.unresolved_subject or b.about.unresolved_subject)
+
+
+def _one_scale(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+    """Not an order of magnitude apart, nor a part ("including two corvettes") against a whole."""
+    return magnitude_apart(a, b) is None and a.about.part == b.about.part
+
+
+def _placed_alike(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+    """Documents given together are one story unless their dates say otherwise: a claim placed in
+    time (a publication date, a date in its sentence) against one that is not may be two events."""
+    return placed(a, docs[a.document].published) == placed(b, docs[b.document].published)
+
+
+# What a clash needs, besides a same-fact score of at least `Config.conflict_bar`, to be a conflict
+# rather than a possible conflict; the names of those it lacks are said in the explanation. Events
+# align only as the very same event (the hard rules of `align.rules`), so they need only a subject.
+_CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document]], bool]], ...] = (
+    ("what is counted or dated is not named on both sides", _identified),
+    ("a subject is only a pronoun", _named_subjects),
+    ("a part, or an order of magnitude apart", _one_scale),
+    ("one side is dated, the other not", _placed_alike),
+)
 
 
 def _published(claim: Claim, docs: Mapping[str, Document]) -> str:

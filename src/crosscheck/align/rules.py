@@ -36,6 +36,7 @@ __all__ = [
     "event_window",
     "explain",
     "features",
+    "magnitude_apart",
     "model_of",
     "placed",
     "reads",
@@ -232,16 +233,21 @@ def _published(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tu
     return value, ("published the same day" if gap == 0 else f"published {gap} days apart")
 
 
-def _magnitude(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
-    """Counts an order of magnitude apart (2,000 troops of one country, 50,000 in the whole exercise)
-    are more often a part and a whole than one fact told two ways."""
+def magnitude_apart(a: Claim, b: Claim) -> tuple[Decimal, Decimal] | None:
+    """The two counts (low, high) when they are an order of magnitude apart (2,000 troops of one
+    country, 50,000 in the whole exercise): more often a part and a whole than one fact told two ways."""
     x, y = a.value, b.value
     if not (isinstance(x, Quantity) and isinstance(y, Quantity)) or x.ordinal:
-        return 0.0, ""
+        return None
     low, high = sorted((abs(x.amount), abs(y.amount)))
-    if low < 10 or high < 10 * low:
+    return None if low < 10 or high < 10 * low else (low, high)
+
+
+def _magnitude(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
+    apart = magnitude_apart(a, b)
+    if apart is None:
         return 0.0, ""
-    return -1.0, f"{_plain(low)} and {_plain(high)} are an order of magnitude apart"
+    return -1.0, f"{_plain(apart[0])} and {_plain(apart[1])} are an order of magnitude apart"
 
 
 def _plain(value: Decimal) -> str:
