@@ -105,17 +105,25 @@ def _edges(
     sig = [kinds.setdefault(signature(c, docs), len(kinds)) for c in block]
     document = [c.document for c in block]
     width = len(block) + 1
-    scored: dict[tuple[int, float], float | None] = {}
+    # the story of a pair of documents, as 0..20 (tenths from -1 to 1), read once per pair
+    names = sorted(set(document))
+    dindex = {d: n for n, d in enumerate(names)}
+    doc_no = [dindex[d] for d in document]
+    n_docs = len(names)
+    stories: dict[int, int] = {}
+    scored: dict[int, float | None] = {}
     for i, later in time_pairs(block, docs, config):
-        doc_i, sig_i = document[i], sig[i]
+        doc_i, sig_i, no_i = document[i], sig[i], doc_no[i]
         source_i = docs[doc_i]
         for j in later:
-            if document[j] == doc_i:
+            no_j = doc_no[j]
+            if no_j == no_i:
                 continue
-            key = (
-                sig_i * width + sig[j] if i < j else sig[j] * width + sig_i,
-                story_value(source_i, docs[document[j]]),
-            )
+            pair = no_i * n_docs + no_j if no_i < no_j else no_j * n_docs + no_i
+            story = stories.get(pair)
+            if story is None:
+                story = stories[pair] = round(story_value(source_i, docs[document[j]]) * 10) + 10
+            key = (sig_i * width + sig[j] if i < j else sig[j] * width + sig_i) * 21 + story
             if key in scored:
                 score = scored[key]
             else:
@@ -152,7 +160,7 @@ def _drop_other_scopes(
             alike[key] = compatible(ranked[x], ranked[p])
         return alike[key]
 
-    agreeing: dict[tuple[int, str], bool] = {}
+    agreeing: dict[tuple[int, float, str], bool] = {}  # (signature, story, document) -> compatible there
     scores: dict[tuple[int, int, float], float | None] = {}  # (signature, signature, story) -> score
 
     def same_fact(x: int, p: int) -> float:
@@ -163,9 +171,9 @@ def _drop_other_scopes(
         return scores[key] or 0.0
 
     def states_compatible(x: int, document: str) -> bool:
-        key = (x, document)
+        one = ranked[x]
+        key = (sig[x], story_value(docs[one.document], docs[document]), document)
         if key not in agreeing:
-            one = ranked[x]
             agreeing[key] = any(
                 compatible_at(x, p) and same_fact(x, p) >= config.agree_bar
                 for p in by_document[(document, _slot(one))]
