@@ -73,6 +73,10 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("Smith, 24, was killed", {"24": "age"}),
         ("a 45-year-old man was killed", {"45-year-old man": "age"}),
         ("The quake killed one person.", {"one person": "deaths"}),
+        ("bringing the confirmed death toll from the disaster to 11.", {"11": "deaths"}),
+        ("Five people had so far been confirmed dead.", {"Five people": "deaths"}),
+        ("Rescuers found 14 children still trapped under debris.", {"14 children": "trapped"}),
+        ("Manokwari, home to 167,000 people, was hit.", {"167,000 people": "population"}),
     ],
 )
 def test_what_a_number_measures(text: str, expected: dict[str, str]) -> None:

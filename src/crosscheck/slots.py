@@ -6,6 +6,7 @@ said of it: "twelve people were *killed*", "the fire *killed* three", "three *de
 a user's terms file extends); this module only says where to look, as named rules tried in order:
 
 - ``age``: an apposition after a name ("Gomez, 24,", "Lee (29)") or a quantity already read as an age;
+- ``toll``: a death toll before the number ("bringing the toll from the disaster to 11");
 - ``counted_noun``: the counted noun itself is a slot word ("12 fatalities", "three arrests");
 - ``word_after``: the first slot word after the number, past auxiliaries and adverbs only ("were
   killed", "have been hospitalized", "others were wounded", "dead, 7 wounded");
@@ -28,6 +29,16 @@ __all__ = ["MEASURE_RULES", "measure_of"]
 # Words that may stand between a number and the word that says what it measures, after it.
 _AFTER_SKIP = frozenset(
     [
+        "so",
+        "far",
+        "now",
+        "already",
+        "still",
+        "yet",
+        "just",
+        "since",
+        "officially",
+        "reported",
         "were",
         "was",
         "are",
@@ -99,7 +110,7 @@ _BEFORE_SKIP = frozenset(
         "least",
     ]
 )
-_MAX_WORDS = 4
+_MAX_WORDS = 6
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _STOP = re.compile(r"[;:.!?()\[\]\u2014\u2013\"“”]|\s-\s|\d")
 _CONJUNCTION = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "including"})
@@ -178,9 +189,21 @@ def _next_word(text: str, position: int, hi: int) -> tuple[int, int] | None:
     return None if match is None else match.span()
 
 
+# "the death toll rose to 12", "bringing the toll from the disaster to 11": a toll before the number
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death\s+)?toll\b[^,.;:]{0,40}?\b(?:to|at|of|reached|hit|is|was|stands\s+at|stood\s+at)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _toll(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    return "deaths" if _TOLL_BEFORE.search(text, max(lo, q.span.start - 70), q.span.start) else None
+
+
 # The rules, in the order they are tried: the first that names a slot decides.
 MEASURE_RULES = (
     ("age", _age),
+    ("toll", _toll),
     ("counted_noun", _counted_noun),
     ("word_after", _word_after),
     ("word_before", _word_before),
