@@ -101,6 +101,8 @@ def _q(text: str) -> crosscheck.Quantity:
         ("more than 20 people", "25 people", True),
         ("at least 4 people", "at least 5 people", False),  # each outlet's own count
         ("12 people", "15 people", False),
+        ("about 200 feet", "about 60 metres", True),  # one length in two units
+        ("about 200 feet", "about 200 metres", False),
     ],
 )
 def test_reporters_numbers(a: str, b: str, both: bool) -> None:

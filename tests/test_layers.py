@@ -17,7 +17,7 @@ LAYERS = {
     "model": 1,
     "config": 2,
     "terms": 2,
-    "values": 2,
+    "values": 2.5,
     "numbers": 2,
     "date_patterns": 2,
     "tokens": 2,

@@ -74,6 +74,7 @@ __all__ = [
     "TOKEN_CHARS",
     "UNITS",
     "UNIT_AFTER",
+    "UNIT_DIMENSIONS",
     "URLISH",
     "VAGUE_PLURALS",
     "WORDNUM",
@@ -244,6 +245,10 @@ _DATA = _load_words()
 CURRENCY_SYMBOLS = _table(_DATA, "currency_symbols")
 CURRENCY_WORDS = _table(_DATA, "currency_words")
 UNITS = _table(_DATA, "units")  # measure word -> unit
+# unit -> (dimension, its size in the dimension's base unit): "ft" -> ("length", 0.3048)
+UNIT_DIMENSIONS: dict[str, tuple[str, Decimal]] = {
+    unit: (str(pair[0]), Decimal(str(pair[1]))) for unit, pair in _DATA.get("unit_dimensions", {}).items()
+}
 QUALIFIERS = _table(_DATA, "qualifiers")  # qualifier -> bound ("approx_below": nearly/almost)
 DETERMINERS = _list(_DATA, "determiners")
 ORDINAL_LEADS = _list(_DATA, "ordinal_leads")

@@ -6,11 +6,14 @@ import re
 from decimal import Decimal
 
 from .model import Claim, DateValue, Event, Interval, Quantity
+from .numbers import UNIT_DIMENSIONS
 
 __all__ = [
     "compatible",
     "describe",
     "describe_event",
+    "dimension",
+    "in_base_unit",
     "only_by_reading",
     "reading",
     "round_step",
@@ -33,8 +36,12 @@ _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 def compatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | Event) -> bool:
     """True when both values can hold at once: overlapping intervals, equal ordinals, overlapping dates."""
     if isinstance(a, Quantity) and isinstance(b, Quantity):
-        if a.unit != b.unit or a.ordinal != b.ordinal:
+        if a.ordinal != b.ordinal:
             return False
+        if a.unit != b.unit:
+            # "about 200 feet" and "about 60 metres": one length in two units, compared literally
+            x, y = in_base_unit(a), in_base_unit(b)
+            return x is not None and y is not None and x[0] == y[0] and x[1].overlaps(y[1])
         if a.ordinal:
             return a.amount == b.amount
         if not a.interval.overlaps(b.interval):
@@ -46,6 +53,27 @@ def compatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | Event)
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return a.relation == b.relation and a.overlaps(b)
     return False
+
+
+def dimension(unit: str | None) -> str | None:
+    """The dimension a unit measures ("ft" -> "length"), or the unit itself when it has none known."""
+    found = UNIT_DIMENSIONS.get(unit or "")
+    return found[0] if found else unit
+
+
+def in_base_unit(q: Quantity) -> tuple[str, Interval] | None:
+    """The quantity's interval in its dimension's base unit (metres, kilograms), None without one."""
+    found = UNIT_DIMENSIONS.get(q.unit or "")
+    if found is None:
+        return None
+    name, size = found
+    i = q.interval
+    return name, Interval(
+        low=None if i.low is None else i.low * size,
+        high=None if i.high is None else i.high * size,
+        low_closed=i.low_closed,
+        high_closed=i.high_closed,
+    )
 
 
 def round_step(amount: Decimal) -> Decimal | None:
@@ -198,6 +226,12 @@ def why_incompatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | 
     if isinstance(a, Quantity) and isinstance(b, Quantity):
         if a.ordinal:
             return f"{describe(a)} ≠ {describe(b)}: one series cannot be at both counts at once"
+        if a.unit != b.unit:
+            x, y = in_base_unit(a), in_base_unit(b)
+            if x is not None and y is not None:
+                return (
+                    f"in one unit, {describe(a)} is {x[1]} and {describe(b)} is {y[1]}: they share no value"
+                )
         if only_by_reading(a, b):
             ra, rb = reading(a), reading(b)
             assert ra is not None and rb is not None

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ..config import Config
 from ..model import Claim, DateValue, Event, Quantity
+from ..values import dimension
 from .rules import Source, event_window, reads
 
 __all__ = ["MAX_TIME_NEIGHBOURS", "block_key", "signature", "time_pairs"]
@@ -24,7 +25,7 @@ def block_key(claim: Claim) -> tuple[str, str, str]:
     value = claim.value
     if isinstance(value, Quantity):
         if value.unit:  # a unit says what is measured ("6.1-magnitude quake", "magnitude 6.1")
-            return (claim.kind, claim.about.measure or "", value.unit)
+            return (claim.kind, claim.about.measure or "", dimension(value.unit) or value.unit)
         return (claim.kind, claim.about.measure or claim.about.thing or "", "")
     if isinstance(value, Event):
         return (claim.kind, value.action, "")
