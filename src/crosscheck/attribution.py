@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import NamedTuple
 
 from .model import Sentence
@@ -28,7 +30,39 @@ _BOUNDARY = frozenset(',”"“:;(—–') | frozenset(
 _NOT_AFTER = frozenset(["to", "by", "of", "from", "for", "with", "about"])
 _PRONOUNS = {"he": "person", "she": "person", "it": "any", "they": "any"}
 _END = frozenset('.,;:!?)”"—–')
-_QUOTE = re.compile(r"“[^”\n]{3,}”|\"[^\"\n]{3,}\"")
+_QUOTE = re.compile(r"“[^”\n]{3,}”|\"[^\"\n]{3,}\"")  # what `_quotes` finds, said as a pattern
+_CLOSER = {"“": "”", '"': '"'}
+
+
+def _quotes(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_QUOTE.finditer(text)``, in time linear in the text.
+
+    The pattern scans from every opening quote to the end of its line when no closing quote
+    follows, so a line of 20,000 unclosed "“" is quadratic. Here the next closing quote and the next
+    line break are found once and reused until the scan passes them.
+    """
+    found: dict[str, int] = {}
+
+    def next_of(char: str, pos: int) -> int:
+        at = found.get(char, -2)
+        if at != -1 and at < pos:  # not looked for yet, or behind us: look again from here
+            at = text.find(char, pos)
+            found[char] = at
+        return at  # -1: none from here on
+
+    pos = 0
+    while True:
+        opens = [at for at in (next_of("“", pos), next_of('"', pos)) if at != -1]
+        if not opens:
+            return
+        start = min(opens)
+        close = next_of(_CLOSER[text[start]], start + 1)
+        line_end = next_of("\n", start + 1)
+        if close != -1 and (line_end == -1 or close < line_end) and close - start - 1 >= 3:
+            yield start, close + 1
+            pos = close + 1
+        else:
+            pos = start + 1
 
 
 class Attribution(NamedTuple):
@@ -259,16 +293,32 @@ def find_attributions(text: str, sentences: Sequence[Sentence], terms: Terms) ->
     for sentence in sentences:
         out.extend(_sentence_attributions(text, sentence, terms, history))
     covered = {a.sentence for a in out}
-    for quote in _QUOTE.finditer(text):
-        open_, close = quote.start(), quote.end()
-        after = [a for a in out if close <= a.at <= close + 60 and a.start >= close - 1]
-        before = [a for a in out if open_ - 60 <= a.at < open_ and a.end <= open_]
-        speaker = after[0] if after else (before[-1] if before else None)
+    # The attributions by cue offset, and the sentences by end, so that each quote looks only at
+    # its neighbourhood: many quotes in a long document cost time in proportion to their number.
+    by_at = sorted((a.at, i) for i, a in enumerate(out))
+    ends = [sentence.span.end for sentence in sentences]
+    ordered = all(a.span.end <= b.span.start for a, b in pairwise(sentences))  # as split_sentences gives
+    for open_, close in _quotes(text):
+        after = [
+            i
+            for _, i in by_at[bisect_left(by_at, (close, -1)) : bisect_right(by_at, (close + 60, len(out)))]
+            if out[i].start >= close - 1
+        ]
+        before = [
+            i
+            for _, i in by_at[bisect_left(by_at, (open_ - 60, -1)) : bisect_left(by_at, (open_, -1))]
+            if out[i].end <= open_
+        ]
+        speaker = out[min(after)] if after else (out[max(before)] if before else None)
         if speaker is None:
             continue
-        for sentence in sentences:
+        first = bisect_right(ends, open_) if ordered else 0
+        for sentence in sentences[first:]:
             span = sentence.span
+            if ordered and span.start >= close:
+                break
             if span.start < close and open_ < span.end and span.start not in covered:
+                insort(by_at, (open_, len(out)))
                 out.append(
                     Attribution(span.start, speaker.source, speaker.start, speaker.end, "quote", open_)
                 )
