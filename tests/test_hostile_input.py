@@ -7,14 +7,19 @@ take well under a second. `benchmarks/pathological.py` measures the growth from 
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 import crosscheck
 from crosscheck import Document
 from crosscheck.attribution import _QUOTE, _quotes, find_attributions
+from crosscheck.cli import main
+from crosscheck.render.terminal import render_terminal
 from crosscheck.segment import MAX_SENTENCE, split_sentences
 from crosscheck.terms import default_terms
 
@@ -97,3 +102,96 @@ def test_the_stop_pattern_is_still_a_pattern_the_regex_guard_sees() -> None:
     from crosscheck import segment
 
     assert isinstance(segment._BOUNDARY, re.Pattern)
+
+
+# --- 2. escape sequences, injected Markdown structure, forged warning lines ------------------------------
+
+ESCAPES = "\x1b]0;PWNED\x07 \x1b[2J \x1b[31m \x1b]8;;http://evil.example\x07"
+ESCAPED_TEXT = f"China sent 2,000 troops {ESCAPES}to the border on Monday.\n"
+
+
+def _escape_docs() -> list[Document]:
+    return [
+        Document(id="a", text=ESCAPED_TEXT, source="Src \x1b[41mRED\x1b[0m"),
+        Document(id="b", text="China sent 2,000 troops to the border on Monday.\n", source="B"),
+    ]
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_no_escape_sequence_from_a_document_reaches_the_terminal(color: bool) -> None:
+    """Document text and sources with OSC/CSI sequences: written out as ``\\x1b``, never sent raw."""
+    docs = _escape_docs()
+    report = crosscheck.check(docs, jobs=1)
+    out = render_terminal(report, color=color)
+    if not color:
+        assert "\x1b" not in out and "\x07" not in out
+    for raw in ("\x1b]", "\x1b[2J", "\x1b[31m", "\x1b[41m"):
+        assert raw not in out
+    assert "\\x1b]0;PWNED\\x07" in out  # visible, so a reader sees what the document holds
+    assert "Src \\x1b[41mRED\\x1b[0m" in out
+    assert docs[0].text == ESCAPED_TEXT  # the document is not changed: spans still index it
+    for claim in report.claims:
+        doc = docs[0] if claim.document == "a" else docs[1]
+        assert doc.text[claim.span.start : claim.span.end] == claim.text
+    assert any(ESCAPES in docs[0].text[c.sentence.start : c.sentence.end] for c in report.claims)
+
+
+def test_the_cli_terminal_report_writes_no_escape_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "evil.txt").write_text(ESCAPED_TEXT, encoding="utf-8")
+    (tmp_path / "plain.txt").write_text(
+        "China sent 2,000 troops to the border on Monday.\n", encoding="utf-8"
+    )
+    assert main(["report", str(tmp_path), "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "2,000 troops" in captured.out
+    assert "\x1b" not in captured.out + captured.err
+    assert "\\x1b[2J" in captured.out
+
+
+def test_a_manifest_title_cannot_add_markdown_structure(tmp_path: Path) -> None:
+    """A title and a source with newlines, a rule and a list: still one list item in the Markdown."""
+    (tmp_path / "a.txt").write_text(
+        "China sent 2,000 troops to the border. Also 5 ships came.\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text("China sent 2,000 troops to the border on Monday.\n", encoding="utf-8")
+    title = "T\n\n---\n\n1. injected list\n\n    code block\n\n= heading?"
+    source = "Src\r\n\r\n## Injected heading via source"
+    (tmp_path / "manifest.toml").write_text(
+        f"[files.'a.txt']\ntitle = {json.dumps(title)}\nsource = {json.dumps(source)}\n", encoding="utf-8"
+    )
+    report = crosscheck.check(crosscheck.load_documents(tmp_path), jobs=1)
+    text = crosscheck.render(report, "markdown")
+    tokens = MarkdownIt("commonmark").parse(text)
+    kinds = {t.type for t in tokens}
+    assert "hr" not in kinds and "ordered_list_open" not in kinds and "code_block" not in kinds
+    headings = [
+        re.sub(" +", " ", tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
+    assert "Src \\#\\# Injected heading via source, date unknown" in headings  # one heading, not cut in two
+    assert not any(h.startswith("Injected") for h in headings)
+    assert "“T --- 1. injected list code block = heading?”" in re.sub(" +", " ", text)
+    assert report.document("a").title == title  # the document keeps its metadata; only the print changes
+
+
+def test_a_file_name_cannot_forge_a_warning_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty file named "x\\ncrosscheck: note: forged line\\n.txt": one warning line, nothing forged."""
+    (tmp_path / "x\ncrosscheck: note: forged line\n.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("Some 40 ships sailed.\n", encoding="utf-8")
+    assert main(["report", str(tmp_path), "--format", "json", "--jobs", "1"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2, lines
+    assert (
+        lines[0]
+        == f"crosscheck: warning: {tmp_path}/x\\x0acrosscheck: note: forged line\\x0a.txt: empty file; skipped"
+    )
+    assert lines[1].startswith("crosscheck: warning: 1 input(s) skipped")
+
+
+def test_an_error_line_writes_escapes_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "\x1b[2Jmissing\rcrosscheck: note: fine.txt"
+    assert main(["report", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err and "\r" not in err
+    assert err.startswith("crosscheck: error: ") and "\\x1b[2Jmissing\\x0dcrosscheck" in err

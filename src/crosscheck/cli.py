@@ -20,7 +20,7 @@ from .errors import CrosscheckError
 from .model import Claim, ClaimKind, Document, Report, Verdict
 from .pipeline import check, check_claims, index_documents
 from .render import FORMATS, render_chunks
-from .render._common import summary_line
+from .render._common import summary_line, visible
 from .store import Store
 from .terms import default_terms
 
@@ -60,9 +60,16 @@ exit codes: 0 done, 1 a --fail-on condition was met, 2 bad input or usage
 """
 
 
+def _say(level: str, message: object) -> None:
+    """One line on stderr, ``crosscheck: LEVEL: MESSAGE``. Control characters in it (a newline or an
+    escape sequence in a file name) are written out, so a name can neither break the line nor forge
+    another ``crosscheck:`` line, nor drive the terminal."""
+    print(f"crosscheck: {level}: {visible(str(message))}", file=sys.stderr)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {visible(message)}\n")
 
 
 def _positive(text: str) -> int:
@@ -161,10 +168,9 @@ def _load(args: argparse.Namespace) -> tuple[Document, ...]:
     args.skipped = len(result.skipped)
     for problem in result.problems:
         if not result.documents and problem.skipped:
-            print(f"crosscheck: error: {problem.message}", file=sys.stderr)
+            _say("error", problem.message)
         else:
-            tail = "; skipped" if problem.skipped else ""
-            print(f"crosscheck: warning: {problem.message}{tail}", file=sys.stderr)
+            _say("warning", problem.message + ("; skipped" if problem.skipped else ""))
     if not result.documents:
         raise _Reported()
     return result.documents
@@ -249,9 +255,9 @@ def _add(args: argparse.Namespace) -> int:
     except _Reported:
         return 2
     except CrosscheckError as exc:
-        print(f"crosscheck: error: {exc}", file=sys.stderr)
+        _say("error", exc)
         return 2
-    print(f"{args.store}: {result.summary()}; {total} documents stored")
+    print(f"{visible(args.store)}: {result.summary()}; {total} documents stored")
     return _skipped_exit(args, len(docs))
 
 
@@ -303,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Reported:
         return 2
     except CrosscheckError as exc:
-        print(f"crosscheck: error: {exc}", file=sys.stderr)
+        _say("error", exc)
         return 2
     failed = [name for name in dict.fromkeys(args.fail_on) if _count(report, FAIL_ON[name])]
     for name in failed:

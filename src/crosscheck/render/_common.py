@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Claim, Document, Group, Report
 
 __all__ = [
@@ -11,6 +13,8 @@ __all__ = [
     "quote_window",
     "source_line",
     "summary_line",
+    "visible",
+    "visible_quote",
     "why_line",
 ]
 
@@ -37,6 +41,32 @@ def quote_window(doc: Document, claim: Claim, window: int = WINDOW) -> tuple[str
     text = prefix + body + suffix
     offset = len(prefix) + claim.span.start - start
     return text, offset, offset + len(claim.text)
+
+
+# What a terminal (or a log reader) could act on: C0 controls but the tab, DEL, C1 controls, line and
+# paragraph separators, and the bidirectional overrides and isolates that reorder what is shown.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written out (ESC as ``\\x1b``, a newline as ``\\x0a``):
+    what is printed can show a document's escape sequences, never run them. Only the printed copy
+    changes; documents and spans keep their characters."""
+    return _CONTROL.sub(_shown, text)
+
+
+def visible_quote(doc: Document, claim: Claim, window: int = WINDOW) -> tuple[str, int, int]:
+    """`quote_window` with `visible` applied, and the claim's offsets in the visible text."""
+    text, start, end = quote_window(doc, claim, window)
+    before, value, after = visible(text[:start]), visible(text[start:end]), visible(text[end:])
+    return before + value + after, len(before), len(before) + len(value)
 
 
 def source_line(doc: Document) -> str:

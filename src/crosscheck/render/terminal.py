@@ -1,6 +1,9 @@
 """The terminal report (rich): summary, conflicts first, possible conflicts, agreements, then single-source claims.
 
-Every quote names its source and date and shows the claim highlighted inside its sentence.
+Every quote names its source and date and shows the claim highlighted inside its sentence. Control
+characters from the sources (an escape sequence in a document, a newline in a source) are written
+out, ``\\x1b]0;…``, so that a document can never set the window title, clear the screen or colour
+the rest of the output; the documents and their spans are unchanged.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from rich.theme import Theme
 
 from ..model import Claim, Document, Report
 from ..model import Group as ClaimGroup
-from ._common import group_label, quote_window, summary_line, why_line
-from ._common import source_line as _source_line
+from ._common import group_label, quote_window, summary_line, visible, visible_quote, why_line
+from ._common import source_line as _plain_source_line
 
 __all__ = ["THEME", "ReportView", "quote_window", "render_terminal"]
 
@@ -31,8 +34,12 @@ THEME = Theme(
 )
 
 
+def _source_line(doc: Document) -> str:
+    return visible(_plain_source_line(doc))
+
+
 def _quote(doc: Document, claim: Claim) -> Text:
-    text, start, end = quote_window(doc, claim)
+    text, start, end = visible_quote(doc, claim)
     line = Text("   ")
     line.append(_source_line(doc), style="crosscheck.source")
     line.append("  ")
@@ -54,13 +61,13 @@ class ReportView:
 
     def _group(self, group: ClaimGroup, mark: str, style: str) -> list[Text]:
         head = Text(f" {mark} ", style=style)
-        head.append(group_label(group), style="bold")
-        head.append(f"  [{group.id}]", style="crosscheck.dim")
+        head.append(visible(group_label(group)), style="bold")
+        head.append(f"  [{visible(group.id)}]", style="crosscheck.dim")
         lines = [head]
         lines.extend(_quote(self.docs[c.document], c) for c in group.claims)
-        lines.append(Text(f"   {group.explanation}"))
+        lines.append(Text(f"   {visible(group.explanation)}"))
         if group.confidence is not None:
-            lines.append(Text(f"   {why_line(group)}", style="crosscheck.dim"))
+            lines.append(Text(f"   {visible(why_line(group))}", style="crosscheck.dim"))
         return lines
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -68,7 +75,7 @@ class ReportView:
         yield Text(self.summary(), style="bold")
         for a, b, n in r.shared_passages:
             yield Text(
-                f"shared copy: {self.docs[a].label} and {self.docs[b].label} share {n} copied or rewritten "
+                f"shared copy: {visible(self.docs[a].label)} and {visible(self.docs[b].label)} share {n} copied or rewritten "
                 f"sentence{'s' if n != 1 else ''}",
                 style="crosscheck.dim",
             )
@@ -91,10 +98,10 @@ class ReportView:
             if claim.document != current:
                 current = claim.document
                 yield Text(f"   {_source_line(self.docs[current])}", style="crosscheck.source")
-            text, start, end = quote_window(self.docs[current], claim, window=40)
+            text, start, end = visible_quote(self.docs[current], claim, window=40)
             line = Text(f'     "{text}"', style="crosscheck.dim")
             line.stylize("crosscheck.value", start + 6, end + 6)
-            line.append(f"  [{group.id}]", style="crosscheck.dim")
+            line.append(f"  [{visible(group.id)}]", style="crosscheck.dim")
             yield line
 
 

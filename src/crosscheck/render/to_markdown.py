@@ -2,7 +2,9 @@
 
 Same facts in the same order as the terminal report: summary, conflicts, possible conflicts, agreements, single-source
 claims. Every quote names its source and date and shows the claim in bold inside its sentence. Text
-from the sources is escaped so that it can never become Markdown or HTML markup.
+from the sources is escaped so that it can never become Markdown or HTML markup: line breaks in it
+(a title, a source, an id) become spaces, so that it stays inside its line and cannot start a rule,
+a list or a heading, and control characters are written out (``\\x1b``), as in the terminal report.
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Document, Group, Report
-from ._common import backing, group_label, quote_window, source_line, summary_line, why_line
+from ._common import backing, group_label, quote_window, source_line, summary_line, visible, why_line
 
 __all__ = ["escape_markdown", "render_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
+# Line breaks, for CommonMark (\n, \r) and for other readers (VT, FF, NEL, U+2028, U+2029).
+_BREAK = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` with every character Markdown (or inline HTML) could act on backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """``text`` on one line, with every character Markdown (or inline HTML) could act on backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", visible(_BREAK.sub(" ", text)))
 
 
 def _quote(doc: Document, claim: Claim, window: int) -> str:
