@@ -23,7 +23,7 @@ import attrs
 from .attribution import Attribution, find_attributions, source_at, speech_time
 from .config import Config
 from .date_patterns import MONTHS, WEEKDAYS
-from .dates import find_dates
+from .dates import Dateline, find_dateline, find_dates
 from .events import EventMention, find_events
 from .model import About, Claim, DateMention, DateValue, Document, QuantityMention, Sentence, Span
 from .numbers import NUMBER_WORDS
@@ -124,6 +124,7 @@ def extract(
     sentences = split_sentences(doc.id, doc.text)
     attributions = find_attributions(doc.text, sentences, terms)
     events = events or config.events
+    dateline = find_dateline(doc.text)
     for number, sentence in enumerate(sentences):
         out.extend(
             extract_sentence(
@@ -134,6 +135,7 @@ def extract(
                 attributions=attributions,
                 events=events,
                 lead=number < LEAD_SENTENCES,
+                dateline=dateline,
             )
         )
     return tuple(out)
@@ -153,11 +155,15 @@ def extract_sentence(
     attributions: Sequence[Attribution] = (),
     events: bool = False,
     lead: bool = False,
+    dateline: Dateline | None = None,
 ) -> list[Claim]:
     """The claims of one sentence of ``doc``, each with who asserts it (from ``attributions``), polarity and
-    hedge; ``lead``: the sentence is one of the document's first (`LEAD_SENTENCES`)."""
+    hedge; ``lead``: the sentence is one of the document's first (`LEAD_SENTENCES`); ``dateline``: the
+    document's (`dates.find_dateline`), whose words are no date, actor or place of any claim."""
     s, e = sentence.span.start, sentence.span.end
-    if line_noise(doc.text, sentence) is not None:
+    if dateline is not None and s < dateline.end and dateline.start < e:
+        s = max(s, dateline.end)  # the sentence's content starts after the dateline
+    if s >= e or line_noise(doc.text, sentence) is not None:
         return []
     dates = tuple(
         d
@@ -227,7 +233,7 @@ def extract_sentence(
                     ),
                 )
                 claims.append(_claim(doc, span, doc.text[m.start : m.end], "event", sentence, m.event, about))
-    claims = [_annotate(doc.text, c, s, mentions, attributions) for c in claims]
+    claims = [_annotate(doc.text, c, sentence.span.start, mentions, attributions) for c in claims]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return claims
 

@@ -20,7 +20,7 @@ from calendar import isleap
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .date_patterns import (
     AMBIGUOUS_MONTHS,
@@ -45,7 +45,7 @@ from .model import DateMention, DateValue, Granularity, Span
 from .polarity import clause_start
 from .tokens import DETERMINERS
 
-__all__ = ["find_dates", "parse_dateline"]
+__all__ = ["Dateline", "find_dateline", "find_dates", "parse_dateline"]
 
 _SENTINEL_BASE = date(2000, 1, 1)  # base for phrases with an explicit year: the base cannot matter
 Tense = Literal["future", "past"]
@@ -106,6 +106,91 @@ def parse_dateline(text: str) -> date | None:
             day = _absolute(m, kind)
             if day is not None:
                 return day
+    news = find_dateline(text)
+    return None if news is None else news.date
+
+
+class Dateline(NamedTuple):
+    """A news dateline opening a document's body: "RIVERTON, Wyo., March 4, 2024 (AP) —".
+
+    ``start``/``end`` index the text (``end`` after the dash and the spaces after it); ``place`` is
+    the city as printed, ``region`` a state or country after it, ``agency`` the wire in brackets.
+    """
+
+    start: int
+    end: int
+    place: str
+    region: str | None
+    agency: str | None
+    month: int | None
+    day: int | None
+    year: int | None
+
+    @property
+    def date(self) -> date | None:
+        """The dateline's day when it prints a year; None otherwise (a year is never guessed)."""
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        try:
+            return date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+_CAPS_WORD = r"[A-Z][A-Z'’.\-]+"
+_TITLE_WORD = r"[A-Z][a-z'’.\-]+"
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NEWS_DATELINE = re.compile(
+    rf"(?P<place>(?P<caps>{_CAPS_WORD}(?:[ \-]{_CAPS_WORD}){{0,3}}(?![a-z]))"
+    rf"|{_TITLE_WORD}(?:[ \-](?:{_TITLE_WORD}|de|da|del|la|el|of)){{0,3}})"
+    rf"(?:,[ \t]+(?!(?i:{_MONTH_WORD})\.?[ \t]+\d)(?P<region>[A-Z][A-Za-z.'’]*(?:[ \t][A-Z][A-Za-z.'’]*){{0,2}}))?"
+    rf"(?:,[ \t]+(?P<month>(?i:{_MONTH_WORD}))\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?)?"
+    r"(?:[ \t]*\((?P<agency>[A-Z][^()\n]{0,39})\))?"
+    r"(?:[ \t]*(?:—|–|--)|[ \t]+-(?=[ \t]))[ \t]*(?=[\"“‘'A-Z0-9])"
+)
+# All-capital words that open a line with a dash but name no place.
+_NOT_PLACES = frozenset(
+    {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION", "EDITORIAL",
+     "CORRECTION", "VIDEO", "PHOTOS", "NOTE", "EDITOR'S NOTE", "URGENT", "FLASH", "ALERT", "REVIEW"}
+)  # fmt: skip
+_HEAD_LINES = 8  # a dateline opens one of the first non-blank lines ...
+_BODY_WORDS = 12  # ... and no body paragraph (a line this long ending in a stop) comes before it
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The news dateline opening the document or its first body paragraph, or None.
+
+    "CITY, Month Day —", "CITY (Agency) —", "CITY, Region, Month Day, Year (Agency) -" (an em or en
+    dash, "--", or a spaced hyphen), at the start of a line among the first `_HEAD_LINES` non-blank
+    ones, before any body paragraph; a headline, byline or stamp may come first. A place in title
+    case needs a date or an agency; one in capitals ("BEIJING —") stands alone.
+    """
+    seen = 0
+    for line in re.finditer(r"[^\n]*", text):
+        raw = line.group()
+        stripped = raw.strip().lstrip("\ufeff")
+        if not stripped:
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            return None
+        start = line.start() + len(raw) - len(raw.lstrip().lstrip("\ufeff"))
+        m = _NEWS_DATELINE.match(text, start, line.end())
+        if m is not None and (m["month"] or m["agency"] or (m["caps"] and m["place"] not in _NOT_PLACES)):
+            return Dateline(
+                start=start,
+                end=m.end(),
+                place=m["place"],
+                region=m["region"],
+                agency=m["agency"].strip() if m["agency"] else None,
+                month=MONTHS[m["month"].lower()] if m["month"] else None,
+                day=int(m["day"]) if m["day"] else None,
+                year=int(m["year"]) if m["year"] else None,
+            )
+        if len(stripped.split()) >= _BODY_WORDS and _SENTENCE_END.search(stripped):
+            return None  # the body has begun without a dateline
     return None
 
 
