@@ -7,9 +7,11 @@ take well under a second. `benchmarks/pathological.py` measures the growth from 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ import crosscheck
 from crosscheck import Document
 from crosscheck.attribution import _QUOTE, _quotes, find_attributions
 from crosscheck.cli import main
+from crosscheck.quantities import find_quantities
 from crosscheck.render.terminal import render_terminal
 from crosscheck.segment import MAX_SENTENCE, split_sentences
 from crosscheck.terms import default_terms
@@ -195,3 +198,60 @@ def test_an_error_line_writes_escapes_out(tmp_path: Path, capsys: pytest.Capture
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "\x1b" not in err and "\r" not in err
     assert err.startswith("crosscheck: error: ") and "\\x1b[2Jmissing\\x0dcrosscheck" in err
+
+
+# --- 3. Unicode digits: read as numbers, or not at all; never half a number ------------------------------
+
+
+def _amounts(text: str) -> list[tuple[str, Decimal]]:
+    found = find_quantities("d", text)
+    for q in found:
+        assert text[q.span.start : q.span.end] == q.text  # spans index the text as written
+    return [(q.text, q.value.amount) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China sent ２，０００ troops.", [("２，０００ troops", Decimal(2000))]),
+        ("China sent ２,０００ troops.", [("２,０００ troops", Decimal(2000))]),
+        ("They sent ٢٬٠٠٠ troops.", [("٢٬٠٠٠ troops", Decimal(2000))]),  # Arabic-Indic, Arabic separator
+        ("They sent २,००० troops.", [("२,००० troops", Decimal(2000))]),  # Devanagari
+        ("They sent １２ ships.", [("１２ ships", Decimal(12))]),
+        ("Some ３．５ million people fled.", [("Some ３．５ million people", Decimal(3500000))]),
+        (
+            "between ２，０００ and ３，０００ troops",
+            [("between ２，０００ and ３，０００ troops", Decimal(2000))],
+        ),
+        ("the ２nd joint patrol", [("２nd joint patrol", Decimal(2))]),
+    ],
+)
+def test_unicode_digits_are_read_as_their_values(text: str, expected: list[tuple[str, Decimal]]) -> None:
+    assert _amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["They sent 2,0\u03010\u03010 troops.", "They sent 2\u200b,000 troops."])
+def test_a_number_broken_by_marks_is_not_read_as_half_of_it(text: str) -> None:
+    """Combining marks or a zero-width space inside "2,000": no number rather than "0 troops" or "2"."""
+    assert _amounts(text) == []
+
+
+def test_full_width_digits_agree_with_ascii_digits() -> None:
+    """RELIABILITY F17: "２，０００ troops" and "2,000 troops" agree (before: a false numeric conflict)."""
+    published = dt.date(2022, 12, 1)
+    docs = [
+        Document(
+            id="a",
+            text="China sent ２，０００ troops to the border on Monday.",
+            source="A",
+            published=published,
+        ),
+        Document(
+            id="b", text="China sent 2,000 troops to the border on Monday.", source="B", published=published
+        ),
+    ]
+    report = crosscheck.check(docs, jobs=1)
+    assert report.conflicts == () and report.possible_conflicts == ()
+    troops = [g for g in report.agreements if any(c.text.endswith("troops") for c in g.claims)]
+    assert [sorted(c.text for c in g.claims) for g in troops] == [["2,000 troops", "２，０００ troops"]]
+    assert docs[0].text[11:23] == "２，０００ troops"  # the text itself is never normalised

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from importlib import resources
@@ -41,6 +42,7 @@ __all__ = [
     "FORMS",
     "FRACTIONS",
     "GLUED_UNITS",
+    "GROUP_MARKS",
     "MONEY_SUFFIXES",
     "MONTH",
     "MONTHS",
@@ -59,6 +61,7 @@ __all__ = [
     "ORDINAL_WORD",
     "OVER_MORE_THAN_AFTER",
     "OVER_MORE_THAN_BEFORE",
+    "POINT_MARKS",
     "PREPOSITION_OVER",
     "QUALIFIERS",
     "QUALIFIER_BEFORE",
@@ -79,6 +82,7 @@ __all__ = [
     "VAGUE_PLURALS",
     "WORDNUM",
     "WORD_BEFORE",
+    "ascii_digits",
     "bound_of",
     "clean",
     "interval_of",
@@ -183,6 +187,23 @@ def clean(x: Decimal) -> Decimal:
     return integral if x == integral else x.normalize()
 
 
+def ascii_digits(raw: str) -> str:
+    """``raw`` (a match of `DIGITS`) with ASCII digits, "," for its separators and "." for its point:
+    "２，０００" -> "2,000", "٣٫٥" -> "3.5". The same length, so offsets into ``raw`` still hold."""
+    if raw.isascii():
+        return raw
+    out = []
+    for char in raw:
+        if char in GROUP_MARKS:
+            out.append(",")
+        elif char in POINT_MARKS:
+            out.append(".")
+        else:
+            digit = unicodedata.decimal(char, None)
+            out.append(char if digit is None else str(digit))
+    return "".join(out)
+
+
 def bound_of(kind: str) -> Bound:
     """The model's bound for a qualifier kind of data/quantities.toml ("approx_below" is "approx")."""
     if kind == "approx_below":
@@ -272,7 +293,16 @@ def _alt(words: Iterable[str]) -> str:
 CARDINAL_WORD = _alt([*SMALL, *TENS, *SCALES, "dozen"])
 AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+"  # "three hundred and forty-two"
 CUR = r"(?:US\$|CN¥|JP¥|[$€£¥₹₽]|(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR)\s?)"
-DIGITS = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+|\d++(?:\.\d++)?+"
+# Digits are any Unicode decimal digits (``\d``: "2", full-width "２", Arabic-Indic "٢", Devanagari
+# "२"); thousands separators and decimal points are the ASCII, full-width and Arabic ones, so that
+# "２，０００" is one number, never "２" and "０００". `ascii_digits` gives the value's ASCII form;
+# spans keep the characters as written.
+GROUP_MARKS = ",，٬"
+POINT_MARKS = ".．٫"
+_GROUP = f"[{GROUP_MARKS}]"
+_POINT = f"[{POINT_MARKS}]"
+_MARK = f"[{GROUP_MARKS}{POINT_MARKS}]"
+DIGITS = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})++(?:{_POINT}\d++)?+|\d++(?:{_POINT}\d++)?+"
 ORDINAL_WORD = rf"(?:(?:{_alt(TENS)})-)?(?:{_alt(ORDINALS)})"
 
 
@@ -291,7 +321,7 @@ NUMBER = re.compile(
   | \b(?P<a>a\s+)?(?P<words>(?:{CARDINAL_WORD})(?:(?:-|\s+|{AND})(?:{CARDINAL_WORD}))*)\b
   | (?P<cur>{CUR})?
     (?<!\d)(?P<num>{DIGITS})
-    (?P<suf>st|nd|rd|th|%|km|kg|bn|mn|m|k|b)?(?!\w|[.,]\d))
+    (?P<suf>st|nd|rd|th|%|km|kg|bn|mn|m|k|b)?(?!\w|{_MARK}\d))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -309,15 +339,15 @@ NOUN_WORD = re.compile(r"[ \t]+(#?[A-Za-z]+(?:-[A-Za-z]+)*)(?![\w'’])")
 TOKEN = re.compile(r"\S+")
 URLISH = re.compile(r"://|^www\.|@|\.(?:com|org|net|gov|edu|io|co|uk|ru|cn|info)(?:/|\b)", re.IGNORECASE)
 TOKEN_CHARS = re.compile(r"[A-Za-z]+")
-BLOCKED_BEFORE = frozenset("_.,:/@#-")
+BLOCKED_BEFORE = frozenset("_:/@#-" + GROUP_MARKS + POINT_MARKS)
 WORDNUM = rf"(?:{CARDINAL_WORD})(?:(?:-|\s+)(?:{CARDINAL_WORD}))*"
 SCALE_WORD = _alt(SCALES)
 FORMS = re.compile(
     rf"""
     {_guard([*SMALL, *TENS, *SCALES, *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS, "dozen", "hundred", "between", "from", "a"])}
-    (?:(?:\b(?P<rfrom>between|from)\s+)?(?<![\w.,/@#-])(?P<cur1>{CUR})?(?P<n1>{DIGITS}|\b{WORDNUM}\b)
+    (?:(?:\b(?P<rfrom>between|from)\s+)?(?<![\w/@#{GROUP_MARKS}{POINT_MARKS}-])(?P<cur1>{CUR})?(?P<n1>{DIGITS}|\b{WORDNUM}\b)
     (?:\s+(?P<sc1>{SCALE_WORD}))?(?P<conn>\s*[-–]\s*|\s+to\s+|\s+and\s+)
-    (?P<cur2>{CUR})?(?P<n2>{DIGITS}|{WORDNUM}\b)(?P<pct>%)?(?!\w|[.,]\d|[-–]\d)
+    (?P<cur2>{CUR})?(?P<n2>{DIGITS}|{WORDNUM}\b)(?P<pct>%)?(?!\w|{_MARK}\d|[-–]\d)
   | \b(?P<vague>{_alt(VAGUE_PLURALS)})\s+of\b
   | (?:\b|(?<=ed\s)|(?<=ng\s))(?P<alone>dozens|scores|hundreds|thousands)\b(?!\s+of\b)
     (?=\s+(?:more\s+|others?\s+|people\s+)?(?:were\s+|have\s+been\s+)?

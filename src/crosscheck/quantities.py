@@ -29,6 +29,7 @@ is not given).
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 
 from .model import Interval, Quantity, QuantityMention
@@ -48,6 +49,7 @@ from .numbers import (
     FORMS,
     FRACTIONS,
     GLUED_UNITS,
+    GROUP_MARKS,
     MONEY_SUFFIXES,
     MONTH_AFTER,
     MONTH_BEFORE,
@@ -62,6 +64,7 @@ from .numbers import (
     ORDINALS,
     OVER_MORE_THAN_AFTER,
     OVER_MORE_THAN_BEFORE,
+    POINT_MARKS,
     PREPOSITION_OVER,
     QUALIFIER_BEFORE,
     QUALIFIERS,
@@ -78,6 +81,7 @@ from .numbers import (
     URLISH,
     VAGUE_PLURALS,
     WORD_BEFORE,
+    ascii_digits,
     bound_of,
     clean,
     interval_of,
@@ -188,7 +192,7 @@ def _forms(
 
 def _number(raw: str) -> int | Decimal:
     if raw[0].isdigit():
-        return Decimal(raw.replace(",", ""))
+        return Decimal(ascii_digits(raw).replace(",", ""))
     words = [w.lower() for w in TOKEN_CHARS.findall(raw)]
     value, used = parse_words(words, False)
     return value if used == len(words) else 0
@@ -202,6 +206,8 @@ def _range(
     words = not m["n1"][0].isdigit() or not m["n2"][0].isdigit()
     if (conn == "and") != between or (words and conn in ("-", "–")):
         return None
+    if _broken(text, m.start("n1"), m.end(), lo, hi):
+        return None
     low, high = Decimal(_number(m["n1"])), Decimal(_number(m["n2"]))
     begin = m.start("cur1") if m["cur1"] else m.start("n1")
     core_end = m.end()
@@ -214,11 +220,7 @@ def _range(
     elif scale:
         low *= SCALES[scale.group(1).lower()]
     plain = not (m["cur1"] or m["cur2"] or m["sc1"] or scale or m["pct"])
-    if (
-        low <= 0
-        or low >= high
-        or (plain and 1800 <= low <= 2100 and "," not in m["n1"] and "." not in m["n1"])
-    ):
+    if low <= 0 or low >= high or (plain and 1800 <= low <= 2100 and ascii_digits(m["n1"]).isdigit()):
         return None  # a score ("3-1"), a designation, or years ("2019-2022")
     if _is_date_or_time(text, m.start("n1"), core_end, lo, hi) or NO_BEFORE.search(
         text, max(lo, begin - 10), begin
@@ -329,9 +331,11 @@ def _digits(
     magnitude = _MAGNITUDE_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is not None
     if (prev in BLOCKED_BEFORE or prev.isalnum()) and not magnitude:
         return None  # "Tu-95", "MH17", "pic.twitter.com/61", "10:30"
-    num, cur, suf = m.group("num"), m.group("cur"), (m.group("suf") or "").lower()
+    num, cur, suf = ascii_digits(m.group("num")), m.group("cur"), (m.group("suf") or "").lower()
     if m.end() < hi and text[m.end()] == "-" and text[m.end() + 1 : m.end() + 2].isdigit():
         return None  # a range or a score ("5-6")
+    if _broken(text, m.start("num"), m.end("num"), lo, hi):
+        return None
     amount = Decimal(num.replace(",", ""))
     unit = CURRENCY_SYMBOLS[cur.strip().lower()] if cur else None
     core_end = m.end()
@@ -363,6 +367,29 @@ def _digits(
     if magnitude and unit is None:
         unit = "magnitude"
     return _finish(doc_id, text, m.start(), core_end, amount, unit, lo, hi, tolerance, referential=REFERRING)
+
+
+_SEPARATORS = GROUP_MARKS + POINT_MARKS
+_NUMBER_AFTER_GLUE = re.compile(rf"[{_SEPARATORS}]?\d")
+
+
+def _glue(char: str) -> bool:
+    """A character with no width of its own: a combining mark or a format character (zero-width space)."""
+    return unicodedata.category(char) in ("Mn", "Me", "Cf")
+
+
+def _broken(text: str, begin: int, end: int, lo: int, hi: int) -> bool:
+    """Whether the digits ``text[begin:end]`` are a piece of a longer number that marks split:
+    "2\u200b,000", "2,0\u03010\u03010". Such a number is not read at all rather than read in half."""
+    after = end
+    while after < hi and _glue(text[after]):
+        after += 1
+    if after > end and _NUMBER_AFTER_GLUE.match(text, after, hi):
+        return True
+    before = begin
+    while before > lo and _glue(text[before - 1]):
+        before -= 1
+    return before < begin and before > lo and (text[before - 1].isdigit() or text[before - 1] in _SEPARATORS)
 
 
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.IGNORECASE)

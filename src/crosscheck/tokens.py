@@ -12,8 +12,9 @@ from typing import NamedTuple
 
 __all__ = ["DETERMINERS", "PREPOSITIONS", "Token", "is_capitalized", "strip_determiners", "tokenize"]
 
-# A number ("2,000"), a word (with inner hyphens, apostrophes and dots: "H-6K", "Russia’s", "U.S") or one other character.
-_TOKEN = re.compile(r"\d[\d,.]*\d|[A-Za-z0-9#@][\w\-’'.]*\w|[A-Za-z0-9]|[^\w\s]")
+# A number ("2,000", full-width "２，０００"), a word (with inner hyphens, apostrophes and dots: "H-6K",
+# "Russia’s", "U.S") or one other character.
+_TOKEN = re.compile(r"\d[\d,.，٬．٫]*\d|[A-Za-z0-9#@][\w\-’'.]*\w|[A-Za-z0-9]|[^\w\s]")
 
 DETERMINERS = frozenset(
     [
