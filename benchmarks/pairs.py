@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/pairs.py [--corpus ../shared/dev/ecbplus] [--gold benchmarks/gold]
                                   [--half dev|test|both] [--show-misses N] [--json]
+                                  [--set NAME=VALUE ...]
 
 Each gold pair is two spans in two documents of one ECB+ sub-topic folder (one event), labelled
 `same_value`, `different_value` or `different_fact`. Every folder that has pairs is checked once as one
@@ -305,7 +306,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("dev", "test", "both"), default="both")
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Config option for this run (e.g. --set conflict_bar=80): for choosing bars on the dev half",
+    )
     args = parser.parse_args(argv)
+    options: dict[str, Any] = {}
+    for item in args.set:
+        name, _, value = item.partition("=")
+        options[name] = json.loads(value)
+    config = crosscheck.Config(**options)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
@@ -322,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     outcomes: list[Outcome] = []
     started = time.perf_counter()
     for name in sorted(by_folder):
-        report = crosscheck.check(crosscheck.load_documents(*folder_paths(args.corpus, name)))
+        report = crosscheck.check(crosscheck.load_documents(*folder_paths(args.corpus, name)), config=config)
         outcomes.extend(predict_folder(report, by_folder[name], compatible))
     elapsed = time.perf_counter() - started
     cross = sorted((o for o in outcomes if is_cross(o.pair)), key=lambda o: o.pair["id"])

@@ -77,6 +77,11 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("Five people had so far been confirmed dead.", {"Five people": "deaths"}),
         ("Rescuers found 14 children still trapped under debris.", {"14 children": "trapped"}),
         ("Manokwari, home to 167,000 people, was hit.", {"167,000 people": "population"}),
+        # a headcount: the noun says what is counted, no word says what happened to them
+        ("Three climbers set out on Friday.", {"Three climbers": "people"}),
+        ("More than 300 Palestinians marched.", {"More than 300 Palestinians": "people"}),
+        ("Twelve people were killed.", {"Twelve people": "deaths"}),
+        ("They found 40 bodies.", {"40 bodies": "deaths"}),
     ],
 )
 def test_what_a_number_measures(text: str, expected: dict[str, str]) -> None:
@@ -155,3 +160,35 @@ def test_every_multi_document_group_has_confidence_and_reasons(seed_report: cros
             assert group.reasons
             data = seed_report.to_dict()
     assert all("confidence" in g and "reasons" in g for g in data["groups"])  # type: ignore[union-attr]
+
+
+def test_a_headcount_meets_the_slot_of_another_report_but_slots_never_meet_each_other() -> None:
+    report = _check(
+        "Officials said 24 people were among the victims of Monday's quake in the province.",
+        "Monday's quake in the province killed 24 people, officials said.",
+        "Monday's quake in the province injured 24 people, officials said.",
+    )
+    assert report.conflicts == () and report.possible_conflicts == ()
+    together = [g for g in report.agreements if {c.text for c in g.claims} >= {"24 people"}]
+    measures = [sorted(c.about.measure or "" for c in g.claims) for g in together]
+    assert ["deaths", "people"] in measures or ["injuries", "people"] in measures, measures
+    for group in report.groups:
+        assert not {"deaths", "injuries"} <= {c.about.measure for c in group.claims}
+
+
+def test_a_dated_background_figure_meets_the_same_figure_in_a_later_story() -> None:
+    # "in 2004" is years before both stories were published: the dates are evidence, not a veto
+    docs = [
+        make_doc("a", "The 2004 tsunami killed about 230,000 people around the Indian Ocean.", "2013-07-02"),
+        make_doc("b", "That tsunami killed 230,000 people around the Indian Ocean.", "2013-07-03"),
+    ]
+    report = crosscheck.check(docs)
+    assert [
+        sorted(c.document for c in g.claims) for g in report.agreements if g.claims[0].kind == "quantity"
+    ] == [["a", "b"]]
+
+
+@pytest.mark.parametrize("bad", ["people", [("people", "deaths")], [("people",)], [(1, ("deaths",))]])
+def test_measure_families_must_be_pairs_of_a_measure_and_its_slots(bad: object) -> None:
+    with pytest.raises(crosscheck.ConfigError, match="measure_families"):
+        crosscheck.Config(measure_families=bad)  # type: ignore[arg-type]

@@ -86,6 +86,23 @@ DEFAULT_WEIGHTS: tuple[tuple[str, float], ...] = (
 )
 
 
+def _families(value: object) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    problem = ConfigError("Config.measure_families must be pairs of (broad measure, (narrower slots, ...))")
+    if isinstance(value, str) or not isinstance(value, (tuple, list)):
+        raise problem
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for pair in value:
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise problem
+        broad, narrower = pair
+        if not isinstance(broad, str) or isinstance(narrower, str) or not isinstance(narrower, (tuple, list)):
+            raise problem
+        if not all(isinstance(m, str) for m in narrower):
+            raise problem
+        out.append((broad, tuple(narrower)))
+    return tuple(out)
+
+
 def _weights(value: object) -> tuple[tuple[str, float], ...]:
     """The default weights with the given ones replacing theirs: ``weights={"context": 4.0}`` is enough."""
     items: Any = value.items() if isinstance(value, dict) else value
@@ -138,6 +155,10 @@ class Config:
     - ``growing_things``: measured slots and counted things whose count grows with time (death tolls,
       arrests): a different value in a document published another day is a conflict of type
       ``updated`` ("the later figure may be an update"), never dropped.
+    - ``measure_families``: ``(broad measure, (its narrower slots, ...))``. Unitless counts of one
+      family are aligned in one block: a headcount ("50 people", measure ``people``, from
+      ``[headcounts]`` in the terms) may meet a death toll or an injury count of another report, but
+      two different narrower slots (deaths, injuries) never meet.
     - ``counter_days``: ordinals ("the sixth patrol") in documents published at most this many days
       apart speak of the same point in the series; further apart, a larger count later is not a conflict.
     - ``date_window_days``: two date claims further apart than this many days speak of different events
@@ -180,10 +201,36 @@ class Config:
         ),
         converter=tuple,
     )
+    measure_families: tuple[tuple[str, tuple[str, ...]], ...] = field(
+        default=(
+            (
+                "people",
+                (
+                    "deaths",
+                    "injuries",
+                    "shot",
+                    "arrests",
+                    "missing",
+                    "evacuated",
+                    "rescued",
+                    "casualties",
+                    "trapped",
+                    "population",
+                ),
+            ),
+        ),
+        converter=_families,
+    )
     weight_map: dict[str, float] = field(init=False, repr=False, eq=False)
+    family_map: dict[str, str] = field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "weight_map", dict(self.weights))
+        families: dict[str, str] = {}
+        for broad, narrower in self.measure_families:
+            for measure in (broad, *narrower):
+                families.setdefault(measure, broad)
+        object.__setattr__(self, "family_map", families)
         if not self.possible_bar <= self.conflict_bar:
             raise ConfigError(
                 f"Config.possible_bar ({self.possible_bar}) must not exceed conflict_bar ({self.conflict_bar})"

@@ -125,7 +125,7 @@ class DaskEngine:
             claims = [c for doc_claims in per_doc for c in doc_claims]
             blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
             for claim in claims:
-                blocks[block_key(claim)].append(claim)
+                blocks[block_key(claim, config)].append(claim)
             keys = sorted(blocks)
             # what the pair rules read of each document, read once here rather than in every block
             remote_sources = client.scatter(sources_of(by_id), broadcast=True)

@@ -11,7 +11,10 @@ a user's terms file extends); this module only says where to look, as named rule
 - ``word_after``: the first slot word after the number, past auxiliaries and adverbs only ("were
   killed", "have been hospitalized", "others were wounded", "dead, 7 wounded");
 - ``word_before``: the nearest slot word before it, past function words only ("killed three",
-  "killing at least 12", "a death toll of 12", "the toll rose to 12").
+  "killing at least 12", "a death toll of 12", "the toll rose to 12");
+- ``headcount``: else a counted noun that only says what is counted (``[headcounts]``: "50 people",
+  "three climbers", "more than 300 Palestinians"): a headcount, which may meet the death toll or
+  the injury count of another report (`Config.measure_families`).
 
 A conjunction, a clause mark or another number ends the search, so in "the fire killed three and
 wounded five" three is deaths and five injuries.
@@ -200,6 +203,23 @@ def _toll(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str 
     return "deaths" if _TOLL_BEFORE.search(text, max(lo, q.span.start - 70), q.span.start) else None
 
 
+# "more than 300 Palestinians", "two Israelis", "40 Lebanese": a capitalised plural of demonym shape
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|is|ese)")
+
+
+def _headcount(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    for candidate in (q.noun, q.head):
+        if candidate:
+            hit = terms.headcounts.get(" ".join(candidate.lower().split()))
+            if hit:
+                return hit
+    if q.head and q.value.unit is None and not q.value.ordinal:
+        last = q.text.split()[-1] if q.text.split() else ""
+        if last.lower() == q.head.lower() and _DEMONYM.fullmatch(last):
+            return terms.headcounts.get("people")
+    return None
+
+
 # The rules, in the order they are tried: the first that names a slot decides.
 MEASURE_RULES = (
     ("age", _age),
@@ -207,6 +227,7 @@ MEASURE_RULES = (
     ("counted_noun", _counted_noun),
     ("word_after", _word_after),
     ("word_before", _word_before),
+    ("headcount", _headcount),
 )
 
 

@@ -39,6 +39,8 @@ class Terms:
         str, str
     ]  # slot word or phrase (lower, single spaces) -> measure ("wounded" -> "injuries")
     measure_pattern: re.Pattern[str]  # any slot word or phrase, whole words, case-insensitive, longest first
+    # counted noun (lower, single spaces) -> headcount measure ("climbers" -> "people")
+    headcounts: dict[str, str]
     # raw word -> what `content_words` makes of it (None when dropped): the same words recur in every window
     _word_memo: dict[str, str | None] = field(factory=dict, init=False, repr=False, eq=False)
 
@@ -191,7 +193,12 @@ def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) ->
     for canonical, aliases in sorted(measure_table.items()):
         for alias in aliases:
             measures.setdefault(" ".join(alias.lower().split()), canonical)
+    headcounts: dict[str, str] = {}
+    for canonical, aliases in sorted(_table(data, "headcounts", origin).items()):
+        for alias in aliases:
+            headcounts.setdefault(" ".join(alias.lower().split()), canonical)
     return Terms(
+        headcounts=headcounts,
         measures=measures,
         measure_pattern=_measure_pattern(list(measures)),
         things=things,
@@ -228,7 +235,7 @@ def default_terms() -> Terms:
     return _compile(data, stop, "terms.toml")
 
 
-_TABLES = ("things", "words", "actors", "places", "organisations", "measures")
+_TABLES = ("things", "words", "actors", "places", "organisations", "measures", "headcounts")
 
 
 def _extend(base: dict[str, object], extra: dict[str, object], origin: str) -> dict[str, object]:

@@ -188,6 +188,12 @@ def _drop_other_scopes(
             del edges[(x, y)]
 
 
+def _narrow_slot(claim: Claim, config: Config) -> str | None:
+    """The slot that keeps a claim from another slot's claims in a cluster; None for a headcount."""
+    measure = claim.about.measure
+    return None if measure is None or config.family_map.get(measure) == measure else measure
+
+
 def _slot(claim: Claim) -> str | None:
     """What a claim counts for the two-scopes rule: its measured slot, else its counted thing."""
     return claim.about.measure or claim.about.thing
@@ -206,14 +212,15 @@ def align(
     them once per run, not once per block)."""
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        blocks[block_key(claim)].append(claim)
+        blocks[block_key(claim, config)].append(claim)
     if sources is None:
         sources = sources_of(documents)
     out: list[Cluster] = []
     for key in sorted(blocks):
         block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))
         ranked, edges = _edges(block, sources, config)
-        for members, scores in cluster(ranked, edges, config.link_share):
+        slots = [_narrow_slot(c, config) for c in ranked]
+        for members, scores in cluster(ranked, edges, config.link_share, slots):
             out.append((members, scores, _deciding_reasons(members, scores, sources, config)))
     out.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
     return out

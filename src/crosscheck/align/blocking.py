@@ -14,11 +14,13 @@ from .rules import Source, event_window, reads
 __all__ = ["MAX_TIME_NEIGHBOURS", "block_key", "signature", "time_pairs"]
 
 
-def block_key(claim: Claim) -> tuple[str, str, str]:
+def block_key(claim: Claim, config: Config) -> tuple[str, str, str]:
     """The block a claim is aligned in: only claims with the same key are ever compared.
 
-    Quantities and ordinals by what they measure ("deaths", "injuries", "age"), else their counted
-    thing, and unit: a death toll never meets an injury count, nor an age a count of victims. (Tried:
+    Quantities and ordinals by what they measure ("deaths", "injuries", "age"; the slots of one
+    `Config.measure_families` family together, with their headcount: "50 people"), else their counted
+    thing, and unit: a death toll never meets an injury count (the ``slots`` rule), nor an age a
+    count of victims. (Tried:
     blocking by unit alone with slot and thing as pair rules; on the dev half the fitted model then
     gave the counted thing no useful weight and mixed "5,000 weapons units" with "two bombers".)
     """
@@ -26,7 +28,10 @@ def block_key(claim: Claim) -> tuple[str, str, str]:
     if isinstance(value, Quantity):
         if value.unit:  # a unit says what is measured ("6.1-magnitude quake", "magnitude 6.1")
             return (claim.kind, claim.about.measure or "", dimension(value.unit) or value.unit)
-        return (claim.kind, claim.about.measure or claim.about.thing or "", "")
+        measure = claim.about.measure
+        if measure:
+            return (claim.kind, config.family_map.get(measure, measure), "")
+        return (claim.kind, claim.about.thing or "", "")
     if isinstance(value, Event):
         return (claim.kind, value.action, "")
     # Dates of a day, a week or a month are compared with each other; years and longer spans with
@@ -38,14 +43,17 @@ def block_key(claim: Claim) -> tuple[str, str, str]:
 
 
 def _sweep_window(claim: Claim, doc: Source, config: Config) -> tuple[date, date] | None:
-    """The days a claim may speak of: its own date, a date in its sentence, else the
-    ``follow_up_days`` before its publication (a follow-up weeks later still meets the first report)."""
+    """The days a claim may speak of: from its own date (or a date in its sentence) to its
+    publication, and the ``follow_up_days`` before that (a follow-up weeks later still meets the
+    first report; "230,000 died in 2004" in a 2013 story meets "about 230,000 people" in another).
+    Whether the dates agree is the ``when`` rule's evidence, not a veto."""
     own = event_window(claim)
-    if own is not None:
-        return own
     if doc.published is None:
-        return None
-    return doc.published - timedelta(days=config.follow_up_days), doc.published
+        return own
+    start, end = doc.published - timedelta(days=config.follow_up_days), doc.published
+    if own is None:
+        return start, end
+    return min(own[0], start), max(own[1], end)
 
 
 # A claim is compared with at most this many claims of its block that start at or after it in time

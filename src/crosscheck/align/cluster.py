@@ -14,7 +14,10 @@ Members = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...]]
 
 
 def cluster(
-    claims: Sequence[Claim], edges: Mapping[tuple[int, int], float], share: float = 1.0
+    claims: Sequence[Claim],
+    edges: Mapping[tuple[int, int], float],
+    share: float = 1.0,
+    slots: Sequence[str | None] | None = None,
 ) -> list[Members]:
     """Complete-linkage agglomeration over the edges, strongest first, deterministic.
 
@@ -26,6 +29,7 @@ def cluster(
     pairs between clusters is kept up to date instead of re-checking every pair at each merge.
     """
     members: dict[int, list[int]] = {x: [x] for x in range(len(claims))}
+    slot_of: dict[int, str | None] = dict(enumerate(slots)) if slots is not None else {}
     owner = list(range(len(claims)))
     links: list[dict[int, int]] = [{} for _ in claims]  # cluster -> cluster -> linked pairs
     # cluster -> cluster -> pairs of one document that cannot be one fact (1,500 and 50,000 soldiers
@@ -54,8 +58,11 @@ def cluster(
             cx == cy
             or splits[cx].get(cy)
             or links[cx].get(cy, 0) < share * len(members[cx]) * len(members[cy])
+            or (slot_of.get(cx) and slot_of.get(cy) and slot_of[cx] != slot_of[cy])
         ):
             continue
+        if slot_of.get(cx) is None and slot_of.get(cy) is not None:
+            slot_of[cx] = slot_of[cy]
         for table in (links, splits):
             for z, n in table[cy].items():
                 del table[z][cy]

@@ -191,9 +191,18 @@ def _near(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[f
 
 def _measure(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     x, y = a.about.measure, b.about.measure
-    if x and y:
-        return (1.0, f"both measure {x}") if x == y else (-1.0, f"{x} vs {y}")
-    return 0.0, ""
+    if not (x and y):
+        return 0.0, ""
+    if x == y:
+        return 1.0, f"both measure {x}"
+    if _broader(x, y, config) or _broader(y, x, config):
+        return 0.0, ""  # "50 people" and a death toll: the headcount says nothing either way
+    return -1.0, f"{x} vs {y}"
+
+
+def _broader(broad: str, narrow: str, config: Config) -> bool:
+    """``broad`` is the headcount of ``narrow``'s family ("people" of "deaths")."""
+    return config.family_map.get(narrow) == broad and config.family_map.get(broad) == broad
 
 
 def _thing(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
@@ -346,9 +355,10 @@ def _spelling(x: str, y: str) -> float:
 
 
 def _slots(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
-    """A death toll never meets an injury count: two numbers with different slots are two facts."""
+    """A death toll never meets an injury count: two numbers with different slots are two facts
+    (a headcount, "50 people", may be either: `Config.measure_families`)."""
     x, y = a.about.measure, b.about.measure
-    return not (x and y and x != y)
+    return not (x and y and x != y) or _broader(x, y, config) or _broader(y, x, config)
 
 
 HardRule = Callable[[Claim, Claim, Source, Source, Config], bool]
