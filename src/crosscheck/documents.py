@@ -1,7 +1,9 @@
 """Load documents: files and folders of ``.txt``/``.md``, with a folder's ``manifest.toml`` metadata.
 
-Also ``.html``/``.htm`` pages (the document's text is the article text `sources.html_article`
-extracts, so spans index that text) and ``.jsonl`` corpora (one document a line, `sources.read_jsonl`).
+Also ``.html``/``.htm`` pages (the document's text is the article text `sources.read_page` extracts,
+through trafilatura when the ``web`` extra is installed, so spans index that text; the page's date,
+outlet, title and URL fill what the manifest leaves out) and ``.jsonl`` corpora (one document a line,
+`sources.read_jsonl`).
 
 A document's id is its file name without the suffix, and its text is the file decoded as UTF-8,
 untouched (no newline translation, no stripping), so every span indexes the bytes the user gave;
@@ -28,7 +30,7 @@ from .decoding import decode
 from .errors import DocumentError, InputWarning
 from .manifest import MANIFEST, Manifest, read_manifest, scan_manifest
 from .model import Document
-from .sources import html_article, read_jsonl
+from .sources import read_jsonl, read_page
 
 __all__ = [
     "MANIFEST",
@@ -232,7 +234,10 @@ class _Loader:
             self.note(where, decoded.note)
         if jsonl:
             return self.jsonl(path, decoded.text, decoded.encoding)
-        return [_document(path, decoded.text, decoded.encoding, meta)]
+        doc, note = _document(path, decoded.text, decoded.encoding, meta)
+        if note is not None:
+            self.note(where, f"{where}: {note}")
+        return [doc]
 
     def jsonl(self, path: Path, text: str, encoding: str) -> list[Document]:
         bad: list[DocumentError] = []
@@ -272,16 +277,18 @@ def _too_large(where: str, size: int, limit: int, path: str | None = None) -> Do
     )
 
 
-def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> Document:
+def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> tuple[Document, str | None]:
+    """The document of one file, and a caveat about how it was read (None when there is none)."""
     where = str(path)
+    note = None
     if path.suffix.lower() in _HTML:
         try:
-            page = html_article(text)
+            page = read_page(text)
         except RecursionError:
             raise DocumentError(f"{where}: HTML nested too deeply to read", path=where) from None
         if not page.text:
             raise DocumentError(f"{where}: no article text in this HTML page", path=where)
-        text = page.text
+        text, note = page.text, page.note
         found = {"source": page.source, "title": page.title, "url": page.url, "published": page.published}
         meta = {**{k: v for k, v in found.items() if v is not None}, **meta}
     published = meta.get("published")
@@ -290,7 +297,7 @@ def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> 
         published = parse_dateline(text)
         inferred = published is not None
     assert published is None or isinstance(published, dt.date)
-    return Document(
+    doc = Document(
         id=path.stem,
         text=text,
         path=where,
@@ -301,6 +308,7 @@ def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> 
         published_inferred=inferred,
         encoding=encoding,
     )
+    return doc, note
 
 
 def _opt_str(value: object) -> str | None:

@@ -1,10 +1,20 @@
 """Readers for inputs beyond plain text: an HTML page's article text, and a JSON Lines corpus.
 
-HTML: the stdlib parser builds a small tree; the article is the largest ``<article>``, else
-``<main>``, else ``<body>``; scripts, styles, navigation, asides and the page's header and footer are
-dropped (an ``<article>``'s own header, with its headline, is kept). Block elements become paragraphs
-separated by a blank line and whitespace inside a paragraph is collapsed. That extracted text IS the
-document's text: every span indexes it, and the report shows it.
+HTML (`read_page`): through trafilatura when the extra ``crosscheck[web]`` is installed (imported
+lazily, here only), else with the built-in reader `html_article`. Built-in: the stdlib parser builds a
+small tree; the article is the largest ``<article>``, else ``<main>``, else ``<body>``; scripts,
+styles, navigation, asides and the page's header and footer are dropped (an ``<article>``'s own
+header, with its headline, is kept). Block elements become paragraphs separated by a blank line and
+whitespace inside a paragraph is collapsed. The text the reader returns IS the document's text: every
+span indexes it, and the report shows it.
+
+Metadata, read by the built-in reader too: the title from ``og:title``, JSON-LD
+``headline``, else ``<title>``; the outlet from ``og:site_name``, else JSON-LD ``publisher.name``; the
+publication date from ``article:published_time``, JSON-LD ``datePublished``, a ``date``/``pubdate``/
+``itemprop=datePublished`` meta, else the article's first ``<time datetime>``; the URL from
+``og:url`` or the canonical link. With trafilatura these come first (a page's metadata is the same
+with or without the extra) and its own fill the gaps; its date search is held to the page's markup
+(no text heuristics, no wall clock), so the same page gives the same bytes on every run.
 
 JSON Lines: one JSON object a line with ``id`` and ``text`` (required) and ``source``, ``published``
 (``YYYY-MM-DD``), ``published_inferred``, ``title``, ``url`` (optional; other keys are ignored).
@@ -14,14 +24,16 @@ A bad line is a `DocumentError` naming the file and the line number.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import re
 from html.parser import HTMLParser
-from typing import NamedTuple
+from types import ModuleType
+from typing import Any, NamedTuple
 
 from .errors import DocumentError
 
-__all__ = ["HtmlArticle", "JsonlRecord", "html_article", "read_jsonl"]
+__all__ = ["HtmlArticle", "JsonlRecord", "html_article", "read_jsonl", "read_page"]
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "nav", "aside", "iframe", "form", "button"}
@@ -48,6 +60,10 @@ class HtmlArticle(NamedTuple):
     source: str | None
     published: dt.date | None
     url: str | None
+    reader: str = "builtin"
+    """Which reader made ``text``: ``"trafilatura"`` or ``"builtin"``."""
+    note: str | None = None
+    """Why trafilatura was installed but not used for this page, if it was not."""
 
 
 class _Node:
@@ -68,6 +84,7 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
         self.meta: list[dict[str, str]] = []
         self.links: list[dict[str, str]] = []
+        self.ld: list[_Node] = []  # <script type="application/ld+json"> elements
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -79,6 +96,8 @@ class _TreeBuilder(HTMLParser):
             self.stack.pop()
         node = _Node(tag, values)
         self.stack[-1].children.append(node)
+        if tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
+            self.ld.append(node)
         if tag not in _VOID:
             self.stack.append(node)
 
@@ -132,7 +151,7 @@ def _text(node: _Node) -> str:
 
 
 def html_article(markup: str) -> HtmlArticle:
-    """The article text of an HTML page (see the module docstring) and its title, site, date and URL."""
+    """The article text of an HTML page by the built-in reader (see the module docstring), and its metadata."""
     builder = _TreeBuilder()
     builder.feed(markup)
     builder.close()
@@ -145,20 +164,77 @@ def html_article(markup: str) -> HtmlArticle:
         bodies = _find(root, "body")
         chosen = mains[0] if mains else bodies[0] if bodies else root
     text = _text(chosen)
-    meta = {(m.get("property") or m.get("name") or "").lower(): m.get("content", "") for m in builder.meta}
-    titles = _find(root, "title")
-    title = meta.get("og:title") or (_SPACE.sub(" ", _text(titles[0])).strip() if titles else "")
+    title, source, published, url = _metadata(builder, chosen)
+    return HtmlArticle(
+        text=text + "\n" if text else "", title=title, source=source, published=published, url=url
+    )
+
+
+def _metadata(
+    builder: _TreeBuilder, chosen: _Node
+) -> tuple[str | None, str | None, dt.date | None, str | None]:
+    meta: dict[str, str] = {}
+    for m in builder.meta:
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key and m.get("content", "").strip():
+            meta.setdefault(key, m["content"].strip())  # the first of a repeated key counts
+    ld = _news_ld(builder.ld)
+    titles = _find(builder.root, "title")
+    title = (
+        meta.get("og:title")
+        or _ld_text(ld.get("headline"))
+        or (_SPACE.sub(" ", _text(titles[0])).strip() if titles else "")
+    )
+    publisher = ld.get("publisher")
+    source = meta.get("og:site_name") or _ld_text(
+        publisher.get("name") if isinstance(publisher, dict) else publisher
+    )
     url = meta.get("og:url") or next(
         (link.get("href", "") for link in builder.links if link.get("rel", "").lower() == "canonical"), ""
     )
-    stamp = meta.get("article:published_time") or meta.get("date") or _time_stamp(chosen)
-    return HtmlArticle(
-        text=text + "\n" if text else "",
-        title=title or None,
-        source=meta.get("og:site_name") or None,
-        published=_iso_date(stamp),
-        url=url or None,
+    stamps = (
+        meta.get("article:published_time"),
+        _ld_text(ld.get("datePublished")),
+        *(meta.get(key) for key in _DATE_KEYS),
+        _time_stamp(chosen),
     )
+    published = next((d for d in map(_iso_date, stamps) if d is not None), None)
+    return title or None, source or None, published, url or None
+
+
+_DATE_KEYS = ("datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued")
+_NEWS_TYPES = frozenset(
+    ["newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting"]
+)
+
+
+def _news_ld(scripts: list[_Node]) -> dict[str, Any]:
+    """The first JSON-LD object of a news article type (in a list or an ``@graph`` too); {} when none."""
+    for script in scripts:
+        raw = "".join(c for c in script.children if isinstance(c, str))
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue  # a page's broken JSON-LD is no reason to refuse its text
+        items = data if isinstance(data, list) else [data]
+        for item in items:
+            graph = item.get("@graph") if isinstance(item, dict) else None
+            for node in [item, *graph] if isinstance(graph, list) else [item]:
+                if not isinstance(node, dict):
+                    continue
+                kinds = node.get("@type")
+                names = kinds if isinstance(kinds, list) else [kinds]
+                if any(isinstance(k, str) and k.lower() in _NEWS_TYPES for k in names):
+                    return node
+    return {}
+
+
+def _ld_text(value: object) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _SPACE.sub(" ", value).strip() if isinstance(value, str) else ""
 
 
 def _time_stamp(node: _Node) -> str:
@@ -166,11 +242,71 @@ def _time_stamp(node: _Node) -> str:
     return times[0].attrs.get("datetime", "") if times else ""
 
 
-def _iso_date(stamp: str) -> dt.date | None:
+def _iso_date(stamp: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(stamp.strip()[:10])
+        return dt.date.fromisoformat((stamp or "").strip()[:10])
     except ValueError:
         return None
+
+
+# trafilatura's date search held to the page's own markup: no search of the text, and a fixed latest
+# date instead of today's, so the result never depends on the day it runs.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2999-12-31"}
+
+
+def _web_reader() -> tuple[ModuleType | None, str | None]:
+    """trafilatura when the ``web`` extra is installed, else None; and why an installed one cannot be used."""
+    try:
+        return importlib.import_module("trafilatura"), None
+    except ImportError as exc:
+        if isinstance(exc, ModuleNotFoundError) and exc.name == "trafilatura":
+            return None, None  # the extra is not installed: the built-in reader, silently
+        return (
+            None,
+            f"trafilatura cannot be imported ({_SPACE.sub(' ', str(exc))}); read with the built-in reader",
+        )
+
+
+def read_page(markup: str) -> HtmlArticle:
+    """A page's article text and metadata: through trafilatura when installed, else `html_article`.
+
+    The metadata the page declares (read by `html_article`) comes first, trafilatura's fills the gaps;
+    the built-in text stands in when trafilatura finds none or only loses its paragraph breaks, and a
+    page with no article text for the built-in reader (only chrome) has none. Raises RecursionError
+    for markup nested too deeply to read.
+    """
+    builtin = html_article(markup)
+    module, note = _web_reader()
+    if module is None or not builtin.text:
+        return builtin._replace(note=note)  # only chrome: trafilatura's rescue would return the menu
+    try:
+        found = module.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            deduplicate=False,  # trafilatura's cache would make a page's text depend on pages before it
+            date_extraction_params=dict(_DATE_PARAMS),
+        )
+    except Exception as exc:  # a third-party extractor failing on one page: the built-in reader
+        return builtin._replace(
+            note=f"trafilatura failed on this page ({type(exc).__name__}); read with the built-in reader"
+        )
+    text = str(getattr(found, "text", None) or "").strip()
+    if "\n" not in text and _SPACE.sub(" ", text) == _SPACE.sub(" ", builtin.text).strip():
+        text = ""  # the same words with the paragraph breaks lost (trafilatura's rescue of a short page)
+    return HtmlArticle(
+        text=text + "\n" if text else builtin.text,
+        title=builtin.title or _attr(found, "title"),
+        source=builtin.source or _attr(found, "sitename"),
+        published=builtin.published or _iso_date(_attr(found, "date")),
+        url=builtin.url or _attr(found, "url"),
+        reader="trafilatura" if text else "builtin",
+    )
+
+
+def _attr(found: object, name: str) -> str | None:
+    value = getattr(found, name, None)
+    return _SPACE.sub(" ", value).strip() or None if isinstance(value, str) else None
 
 
 class JsonlRecord(NamedTuple):
