@@ -85,6 +85,13 @@ DATELINES = [
     ),  # a body paragraph came first
     Row("a\nb\nc\nd\ne\nf\ng\nh\nLONDON — Stocks fell.", None),  # too far down for a dateline
     Row("In September, Beijing sent more than 2,000 troops.", None),
+    Row("MILL FIRE — 12 DEAD\n\nThe mill burned.", None),  # a headline in capitals
+    Row(
+        "Why did twelve people die in the Riverton mill fire, and who knew the alarms were broken?\n"
+        "RIVERTON, March 4 — The mill burned.",
+        "RIVERTON, March 4 — ",
+        "RIVERTON",
+    ),  # a long headline that asks
 ]
 
 

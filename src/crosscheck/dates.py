@@ -155,8 +155,8 @@ _NOT_PLACES = frozenset(
      "CORRECTION", "VIDEO", "PHOTOS", "NOTE", "EDITOR'S NOTE", "URGENT", "FLASH", "ALERT", "REVIEW"}
 )  # fmt: skip
 _HEAD_LINES = 8  # a dateline opens one of the first non-blank lines ...
-_BODY_WORDS = 12  # ... and no body paragraph (a line this long ending in a stop) comes before it
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_BODY_WORDS = 12  # ... and no body paragraph (a line this long ending in a full stop) comes before it
+_SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")  # a long headline may end in "?" or "!"
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -178,6 +178,8 @@ def find_dateline(text: str) -> Dateline | None:
             return None
         start = line.start() + len(raw) - len(raw.lstrip().lstrip("\ufeff"))
         m = _NEWS_DATELINE.match(text, start, line.end())
+        if m is not None and not any(c.islower() for c in text[m.end() : line.end()]):
+            m = None  # "MILL FIRE — 12 DEAD": a headline in capitals, not a dateline and its story
         if m is not None and (m["month"] or m["agency"] or (m["caps"] and m["place"] not in _NOT_PLACES)):
             return Dateline(
                 start=start,
