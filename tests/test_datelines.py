@@ -87,6 +87,14 @@ DATELINES = [
     Row("In September, Beijing sent more than 2,000 troops.", None),
     Row("MILL FIRE — 12 DEAD\n\nThe mill burned.", None),  # a headline in capitals
     Row(
+        "Mill fire\nRIVERTON, March 4, 2024 —\nThe mill burned.",
+        "RIVERTON, March 4, 2024 —",
+        "RIVERTON",
+        None,
+        dt.date(2024, 3, 4),
+    ),
+    Row("MILL FIRE —\nThe mill burned.", None),  # alone on its line, a dateline needs a date or an agency
+    Row(
         "Why did twelve people die in the Riverton mill fire, and who knew the alarms were broken?\n"
         "RIVERTON, March 4 — The mill burned.",
         "RIVERTON, March 4 — ",

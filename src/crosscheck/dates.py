@@ -147,7 +147,7 @@ _NEWS_DATELINE = re.compile(
     rf"(?:,[ \t]+(?P<month>(?i:{_MONTH_WORD}))\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
     r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?)?"
     r"(?:[ \t]*\((?P<agency>[A-Z][^()\n]{0,39})\))?"
-    r"(?:[ \t]*(?:—|–|--)|[ \t]+-(?=[ \t]))[ \t]*(?=[\"“‘'A-Z0-9])"
+    r"(?:[ \t]*(?:—|–|--)|[ \t]+-(?=[ \t]))[ \t]*(?=[\"“‘'A-Z0-9]|\r?\Z)"
 )
 # All-capital words that open a line with a dash but name no place.
 _NOT_PLACES = frozenset(
@@ -165,7 +165,8 @@ def find_dateline(text: str) -> Dateline | None:
     "CITY, Month Day —", "CITY (Agency) —", "CITY, Region, Month Day, Year (Agency) -" (an em or en
     dash, "--", or a spaced hyphen), at the start of a line among the first `_HEAD_LINES` non-blank
     ones, before any body paragraph; a headline, byline or stamp may come first. A place in title
-    case needs a date or an agency; one in capitals ("BEIJING —") stands alone.
+    case needs a date or an agency; one in capitals ("BEIJING —") stands alone, before its story's
+    first words (`_is_dateline`).
     """
     seen = 0
     for line in re.finditer(r"[^\n]*", text):
@@ -178,9 +179,7 @@ def find_dateline(text: str) -> Dateline | None:
             return None
         start = line.start() + len(raw) - len(raw.lstrip().lstrip("\ufeff"))
         m = _NEWS_DATELINE.match(text, start, line.end())
-        if m is not None and not any(c.islower() for c in text[m.end() : line.end()]):
-            m = None  # "MILL FIRE — 12 DEAD": a headline in capitals, not a dateline and its story
-        if m is not None and (m["month"] or m["agency"] or (m["caps"] and m["place"] not in _NOT_PLACES)):
+        if m is not None and _is_dateline(m, text[m.end() : line.end()].strip()):
             return Dateline(
                 start=start,
                 end=m.end(),
@@ -194,6 +193,15 @@ def find_dateline(text: str) -> Dateline | None:
         if len(stripped.split()) >= _BODY_WORDS and _SENTENCE_END.search(stripped):
             return None  # the body has begun without a dateline
     return None
+
+
+def _is_dateline(m: re.Match[str], rest: str) -> bool:
+    """Whether a match of `_NEWS_DATELINE` followed by ``rest`` (the rest of its line) is a dateline."""
+    if rest and not any(c.islower() for c in rest):
+        return False  # "MILL FIRE — 12 DEAD": a headline in capitals
+    if m["month"] or m["agency"]:
+        return True  # also alone on its line, the story on the next: "RIVERTON, March 4 —"
+    return bool(rest) and bool(m["caps"]) and m["place"] not in _NOT_PLACES  # "NEW YORK — Stocks fell."
 
 
 def _absolute(m: re.Match[str], kind: str) -> date | None:
