@@ -7,6 +7,7 @@ or usage (one line on stderr, no traceback). See docs/cli.md, kept in step with 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from .config import Config
 from .documents import MAX_BYTES, SUFFIXES, try_load_documents
 from .engines import ENGINES, MIN_PARALLEL_CHARS, default_jobs, extract_checked
 from .errors import CrosscheckError
+from .manifest import MANIFEST
 from .model import Claim, ClaimKind, Document, Report, Verdict
 from .pipeline import check, check_claims, index_documents
 from .render import FORMATS, render_chunks
@@ -177,17 +179,33 @@ def _load(args: argparse.Namespace) -> tuple[Document, ...]:
 
 
 def _check_out(args: argparse.Namespace) -> None:
-    """Refuse an ``--out`` that would overwrite an input: a path given, or a document in a folder given."""
+    """Refuse an ``--out`` that would overwrite an input: a path given, a document in a folder given,
+    the manifest.toml that describes an input, or the store."""
     out = getattr(args, "out", None)
     if out is None:
         return
-    target = Path(out).resolve()
+    target = _resolved(out)
+    store = getattr(args, "store", None)
+    if store is not None and target == _resolved(store):
+        raise CrosscheckError(f"{out}: --out names the store ({store}); refusing to overwrite it")
     for raw in args.paths:
-        given = Path(raw).resolve()
-        if target == given or (
-            target.parent == given and target.suffix.lower() in SUFFIXES and target.exists()
+        given = _resolved(raw)
+        folder = given if given.is_dir() else given.parent
+        if (
+            target == given
+            or (target.parent == given and target.suffix.lower() in SUFFIXES and target.exists())
+            or (target.parent == folder and target.name == MANIFEST)
         ):
             raise CrosscheckError(f"{out}: --out names an input ({raw}); refusing to overwrite it")
+
+
+def _resolved(raw: str) -> Path:
+    """``raw`` as an absolute path with its symbolic links resolved, as far as they resolve (a link
+    loop or an unreadable folder stops there instead of raising)."""
+    try:
+        return Path(raw).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(raw))
 
 
 def _skipped_exit(args: argparse.Namespace, documents: int) -> int:
@@ -226,6 +244,7 @@ def _scale_options(report: argparse.ArgumentParser) -> None:
 
 def _full_report(args: argparse.Namespace, config: Config, show_progress: bool) -> Report:
     """The unfiltered report the options ask for: from a store, on Dask, or in local processes."""
+    _check_out(args)
     if args.store is not None:
         if args.engine != "local":
             raise CrosscheckError("--store works with the local engine only; drop --engine")

@@ -7,6 +7,8 @@
       ManifestError(DocumentError)                # a manifest.toml that cannot be used
       ConfigError(CrosscheckError, ValueError)    # a bad threshold, format or option
       SpanError(CrosscheckError, ValueError)      # a span that does not fit its document (a bug guard)
+      StoreError(CrosscheckError)                 # a store that cannot be used: not a store, another
+                                                  # schema version, busy, read-only for a write, damaged
 
     InputWarning(UserWarning)                     # read, but not as given: a fallback encoding, an
                                                   # unknown manifest key (`load_documents` warns)
@@ -16,7 +18,15 @@ Every message is one line that names the file (or setting) and the problem, so t
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "CrosscheckError", "DocumentError", "InputWarning", "ManifestError", "SpanError"]
+__all__ = [
+    "ConfigError",
+    "CrosscheckError",
+    "DocumentError",
+    "InputWarning",
+    "ManifestError",
+    "SpanError",
+    "StoreError",
+]
 
 
 class CrosscheckError(Exception):
@@ -41,6 +51,11 @@ class ConfigError(CrosscheckError, ValueError):
 
 class SpanError(CrosscheckError, ValueError):
     """A span does not index its document's text (a guard against bugs, never expected)."""
+
+
+class StoreError(CrosscheckError):
+    """A store that cannot be used: not a crosscheck store, another schema version, busy (locked by
+    another writer), read-only when it must be written, or damaged. The message names the store."""
 
 
 class InputWarning(UserWarning):

@@ -9,8 +9,15 @@ Claims are kept as JSON (every field of the frozen model types, decimals and dat
 *extractor fingerprint* they were made with: crosscheck's version, its code and data files, the
 config and the terms. When the fingerprint changes (a new crosscheck, other thresholds), stored claims
 are stale and every document is extracted again on the next use, so a store never gives a report that
-a fresh run would not. The schema is versioned; a store written by another schema version is refused
-with a message, never modified.
+a fresh run would not. The fingerprint is a digest of a canonical form (sets sorted), the same in
+every process whatever its hash seed. The schema is versioned; a store written by another schema
+version is refused with a message, never modified.
+
+Every failure is a `StoreError` naming the store: busy (another process holds the write lock for
+longer than ``timeout`` seconds), read-only (``report --store`` still works: claims made by another
+extractor are then extracted again in memory and not written), damaged (a row that is not a stored
+record, a claim that does not fit its document), or not a store at all. A 0-byte or missing file is
+never made into a store by a reader (``create=False``).
 """
 
 from __future__ import annotations
@@ -20,8 +27,10 @@ import enum
 import hashlib
 import json
 import os
+import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -33,7 +42,7 @@ from . import model
 from ._version import __version__
 from .config import Config
 from .engines import LocalEngine
-from .errors import CrosscheckError
+from .errors import StoreError
 from .model import Claim, Document
 from .terms import Terms, default_terms
 
@@ -56,10 +65,6 @@ CREATE TABLE claims (
     PRIMARY KEY (document, position)
 );
 """
-
-
-class StoreError(CrosscheckError):
-    """A store that cannot be used: not a crosscheck store, another schema version, unreadable."""
 
 
 @attrs.frozen(kw_only=True)
@@ -90,11 +95,13 @@ class Store:
         config: Config | None = None,
         terms: Terms | None = None,
         create: bool = True,
+        timeout: float = 5.0,
     ) -> None:
         self.path = Path(path)
         self.config = config or Config()
         self.terms = terms or default_terms()
         self.fingerprint = fingerprint(self.config, self.terms)
+        self.timeout = timeout
         if not create and not self.path.is_file():
             raise StoreError(
                 f"{self.path}: no such store (create it with: crosscheck add {self.path} PATH...)"
@@ -102,16 +109,48 @@ class Store:
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._open()
-        except sqlite3.DatabaseError as exc:
+            self._open(create)
+        except sqlite3.Error as exc:
             self._close_quietly()
+            if _busy(exc) or _read_only(exc):
+                raise self._problem(exc) from None
             raise StoreError(f"{self.path}: not a crosscheck store ({exc})") from None
+        except StoreError:
+            self._close_quietly()
+            raise
 
-    def _open(self) -> None:
+    def _problem(self, exc: sqlite3.Error) -> StoreError:
+        """The one-line `StoreError` for an SQLite failure while using the store."""
+        if _busy(exc):
+            return StoreError(
+                f"{self.path}: the store is busy: another process is writing it (waited {self.timeout:g} s: "
+                f"{exc}); nothing was changed, try again when it is done"
+            )
+        if _read_only(exc):
+            return StoreError(
+                f"{self.path}: cannot write to the store: it is read-only ({exc}); nothing was changed"
+            )
+        if "full" in str(exc):
+            return StoreError(f"{self.path}: cannot write to the store ({exc}); nothing was changed")
+        return StoreError(f"{self.path}: the store is damaged or not a crosscheck store ({exc})")
+
+    @contextmanager
+    def _sqlite(self) -> Iterator[None]:
+        """SQLite failures inside as one `StoreError` line naming the store."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise self._problem(exc) from None
+
+    def _open(self, create: bool) -> None:
         app = self._db.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables and app == 0 and not create:
+            raise StoreError(
+                f"{self.path}: not a crosscheck store (an empty file or database); it was left untouched"
+            )
         if not tables and app == 0:
             with self._transaction():
                 self._db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
@@ -123,6 +162,12 @@ class Store:
             return
         if app != _APPLICATION_ID or "meta" not in tables:
             raise StoreError(f"{self.path}: not a crosscheck store (an SQLite file of something else)")
+        missing = {"documents", "claims"} - tables
+        if missing:
+            raise StoreError(
+                f"{self.path}: the store is damaged (no {' or '.join(sorted(missing))} table); "
+                "add its documents to a new store"
+            )
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = row[0] if row else "unknown"
         if version != str(SCHEMA_VERSION):
@@ -153,6 +198,10 @@ class Store:
 
     def add(self, documents: Iterable[Document], *, jobs: int = 1) -> AddResult:
         """Store documents; extract claims for the new and changed ones only (in ``jobs`` processes)."""
+        with self._sqlite():
+            return self._add(documents, jobs)
+
+    def _add(self, documents: Iterable[Document], jobs: int) -> AddResult:
         docs = sorted(documents, key=lambda d: d.id)
         stored = {
             row[0]: (row[1], row[2])
@@ -213,31 +262,79 @@ class Store:
 
     def documents(self) -> tuple[Document, ...]:
         """Every stored document, by id."""
-        rows = self._db.execute("SELECT document FROM documents ORDER BY id")
-        return tuple(_loads(row[0], Document) for row in rows)
+        with self._sqlite():
+            rows = self._db.execute("SELECT id, document FROM documents ORDER BY id").fetchall()
+        return tuple(self._record(row[1], Document, f"document {row[0]!r}") for row in rows)
 
     def __len__(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        with self._sqlite():
+            return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def contents(self, *, jobs: int = 1) -> tuple[tuple[Document, ...], list[Claim]]:
         """Every stored document and its claims, in document then text order: ``(documents, claims)``.
 
         Documents whose claims came from another extractor (see `fingerprint`) are extracted again
-        first, and their claims replaced.
+        first, and their claims replaced; in a store that cannot be written (read-only), the fresh
+        claims are used without being stored.
         """
-        stale = [
-            _loads(row[0], Document)
-            for row in self._db.execute(
-                "SELECT document FROM documents WHERE fingerprint != ? ORDER BY id", (self.fingerprint,)
-            )
-        ]
+        with self._sqlite():
+            rows = self._db.execute(
+                "SELECT id, document FROM documents WHERE fingerprint != ? ORDER BY id", (self.fingerprint,)
+            ).fetchall()
+        stale = [self._record(row[1], Document, f"document {row[0]!r}") for row in rows]
+        fresh: dict[str, list[Claim]] = {d.id: [] for d in stale}
         if stale:
-            fresh = self._extract(stale, jobs)
-            with self._transaction():
-                self._write(stale, fresh, {d.id: _dumps(d) for d in stale})
+            claims = self._extract(stale, jobs)
+            try:
+                with self._transaction():
+                    self._write(stale, claims, {d.id: _dumps(d) for d in stale})
+                fresh = {}  # stored: read back below with the others
+            except sqlite3.Error as exc:
+                if not _read_only(exc):
+                    raise self._problem(exc) from None
+                for claim in claims:
+                    fresh[claim.document].append(claim)
         docs = self.documents()
-        rows = self._db.execute("SELECT claim FROM claims ORDER BY document, position")
-        return docs, [_loads(row[0], Claim) for row in rows]
+        with self._sqlite():
+            cursor = self._db.execute(
+                "SELECT document, position, claim FROM claims ORDER BY document, position"
+            )
+            stored = [
+                (row[0], self._record(row[2], Claim, f"claim {row[1]} of document {row[0]!r}"))
+                for row in cursor
+                if row[0] not in fresh
+            ]
+        by_doc: dict[str, list[Claim]] = fresh
+        for doc_id, claim in stored:
+            by_doc.setdefault(doc_id, []).append(claim)
+        texts = {d.id: d.text for d in docs}
+        out: list[Claim] = []
+        for doc_id in sorted(by_doc):
+            for claim in by_doc[doc_id]:
+                text = texts.get(claim.document)
+                if text is None or text[claim.span.start : claim.span.end] != claim.text:
+                    raise StoreError(
+                        f"{self.path}: the store is damaged (claim {claim.id!r} does not fit its "
+                        "document's text); add its documents to a new store"
+                    )
+                out.append(claim)
+        return docs, out
+
+    def _record(self, text: str, expected: type, what: str) -> Any:
+        """A stored row read back, or a `StoreError` naming the store and the row when it is damaged."""
+        try:
+            return _loads(text, expected)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError, StoreError) as exc:
+            if isinstance(exc, RecursionError):
+                reason = "nested too deeply"
+            elif isinstance(exc, KeyError):
+                reason = f"unknown name {exc}"
+            else:
+                reason = str(exc) or type(exc).__name__
+            raise StoreError(
+                f"{self.path}: the store is damaged ({what} cannot be read: {reason}); "
+                "add its documents to a new store"
+            ) from None
 
 
 class _Transaction:
@@ -248,7 +345,19 @@ class _Transaction:
         self.db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, *rest: object) -> None:
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is None:
+            self.db.execute("COMMIT")
+        elif self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
+            self.db.execute("ROLLBACK")
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _read_only(exc: sqlite3.Error) -> bool:
+    text = str(exc)
+    return "readonly" in text or "read-only" in text or "unable to open database file" in text
 
 
 @cache
@@ -263,11 +372,41 @@ def _code_digest() -> str:
 
 
 def fingerprint(config: Config, terms: Terms) -> str:
-    """What stored claims depend on: crosscheck's code and data, the config and the terms."""
+    """What stored claims depend on: crosscheck's code and data, the config and the terms.
+
+    The same in every process: sets are hashed sorted (a set's repr follows the hash seed)."""
     digest = hashlib.sha256(_code_digest().encode())
-    digest.update(repr(config).encode())
-    digest.update(repr(terms).encode())
+    digest.update(json.dumps(_canonical(config), ensure_ascii=False).encode())
+    digest.update(json.dumps(_canonical(terms), ensure_ascii=False).encode())
     return digest.hexdigest()[:32]
+
+
+def _canonical(value: object) -> Any:
+    """``value`` as JSON-ready data that does not depend on the hash seed: sets sorted, attrs classes
+    by the fields that make their equality, patterns by their text and flags."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float | Decimal | Path):
+        return [type(value).__name__, str(value)]
+    if isinstance(value, enum.Enum):
+        return [type(value).__name__, _canonical(value.value)]
+    if isinstance(value, re.Pattern):
+        return ["re", _canonical(value.pattern), value.flags]
+    if isinstance(value, set | frozenset):
+        return ["set", sorted((_canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))]
+    if isinstance(value, dict):
+        return ["dict", [[_canonical(k), _canonical(v)] for k, v in value.items()]]
+    if isinstance(value, list | tuple):
+        return [type(value).__name__, [_canonical(v) for v in value]]
+    if isinstance(value, dt.date):
+        return ["date", value.isoformat()]
+    cls = type(value)
+    if attrs.has(cls):
+        return [cls.__name__, {f.name: _canonical(getattr(value, f.name)) for f in attrs.fields(cls) if f.eq}]
+    text = repr(value)
+    if " at 0x" in text:
+        raise TypeError(f"no stable fingerprint for a {cls.__name__}")  # a repr with an address
+    return [cls.__name__, text]
 
 
 # JSON for the frozen model types: every attrs field, exact decimals and dates, enums by value.
