@@ -3,17 +3,20 @@ process, and one line (exit 2, no traceback) for a read-only, damaged or busy st
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import crosscheck
+from crosscheck import cli
 from crosscheck.cli import main
 from crosscheck.store import Store, StoreError
 
@@ -262,3 +265,44 @@ def test_a_store_locked_at_open_is_called_busy_not_foreign(store: Path) -> None:
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+# --- --out is written whole or not at all --------------------------------------------------------------------
+
+
+def test_a_failed_write_keeps_the_previous_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RELIABILITY F22: the disk fills half-way through the report: the old report stays, whole, and
+    no partial or temporary file is left."""
+    out = tmp_path / "out" / "report.json"
+    out.parent.mkdir()
+    out.write_text("the previous report\n", encoding="utf-8")
+
+    def full_disk(report: object, fmt: str) -> Iterator[str]:
+        yield '{"partial": '
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cli, "render_chunks", full_disk)
+    assert main(["report", str(SEEDS), "--format", "json", "--out", str(out), "--jobs", "1"]) == 2
+    line = _one_error_line(capsys.readouterr().err)
+    assert line == f"crosscheck: error: {out}: cannot write report: No space left on device"
+    assert out.read_text(encoding="utf-8") == "the previous report\n"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["report.json"]
+
+
+def test_a_new_report_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    assert main(["report", str(SEEDS), "--format", "markdown", "--out", str(out), "--jobs", "1"]) == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert out.read_text(encoding="utf-8").startswith("# crosscheck report")
+    out.chmod(0o640)  # an existing report keeps its permissions when rewritten
+    assert main(["report", str(SEEDS), "--format", "json", "--out", str(out), "--jobs", "1"]) == 0
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_out_to_a_device_is_written_in_place(capfd: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(SEEDS), "--format", "json", "--out", "/dev/stdout", "--jobs", "1"]) == 0
+    assert capfd.readouterr().out.startswith("{")

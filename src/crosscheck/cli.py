@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import get_args
@@ -364,9 +365,47 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
 
 
 def _write(path: Path, chunks: Iterable[str]) -> None:
+    """Write the report to ``path`` whole or not at all: into a temporary file next to it, renamed
+    over it at the end, so a failure (a full disk, text that cannot be encoded) leaves the previous
+    file as it was and no partial report. A path that is not a regular file (``/dev/stdout``, a
+    pipe) or is a symbolic link is written in place."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        _write_to(path, chunks)
+        return
+    try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CrosscheckError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+    temporary = Path(name)
+    try:
+        os.close(fd)
+        _write_to(temporary, chunks, shown=path)
+        os.chmod(temporary, _new_file_mode(path))
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _write_to(path: Path, chunks: Iterable[str], shown: Path | None = None) -> None:
     try:
         with path.open("w", encoding="utf-8") as out:
             for chunk in chunks:
                 out.write(chunk)
     except OSError as exc:
-        raise CrosscheckError(f"{path}: cannot write report: {exc.strerror or exc}") from None
+        raise CrosscheckError(f"{shown or path}: cannot write report: {exc.strerror or exc}") from None
+    except UnicodeEncodeError as exc:
+        raise CrosscheckError(
+            f"{shown or path}: cannot write report: {exc.object[exc.start : exc.end]!r} is not encodable "
+            "as UTF-8"
+        ) from None
+
+
+def _new_file_mode(path: Path) -> int:
+    """The permissions ``path`` has, or those a new file gets (0o666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
