@@ -31,6 +31,7 @@ LAYERS = {
     "attribution": 3,
     "events": 3,
     "slots": 3,
+    "scopes": 3,
     "documents": 4,
     "claims": 4,
     "align": 5,

@@ -29,6 +29,7 @@ from .model import About, Claim, DateMention, DateValue, Document, QuantityMenti
 from .numbers import NUMBER_WORDS
 from .polarity import claim_window, stance
 from .quantities import find_quantities
+from .scopes import scope_of
 from .segment import split_sentences
 from .slots import measure_of
 from .terms import Terms, default_terms
@@ -199,6 +200,7 @@ def extract_sentence(
             unresolved_subject=_pronoun_subject(doc.text, s, q.span.start),
             lead=lead,
             part=_PART_BEFORE.search(doc.text, max(s, q.span.start - 40), q.span.start) is not None,
+            scope=scope_of(doc.text, q, s, e, terms),
         )
         kind = "ordinal" if q.value.ordinal else "quantity"
         claims.append(_claim(doc, q.span, q.text, kind, sentence, q.value, about))
@@ -318,12 +320,14 @@ _STAMP_WORDS = ("updated", "posted", "published", "modified", " by")
 def _mostly_dates(text: str, sentence: Sentence) -> bool:
     """A line that is little more than a date or timestamp ("April 24, 2013 4:45pm")."""
     words = re.findall(r"[A-Za-z]{3,}", sentence.text)
-    if len(words) > 3 or not re.search(r"\d", sentence.text):
+    if len(words) > 3 or not re.search(r"\d", sentence.text) or _ENDS_LIKE_PROSE.search(sentence.text):
         return False
     # "At least 12 people died." is a claim; "April 24, 2013 4:45pm" and "09/14/2013" are stamps.
     return bool(_STAMP.search(sentence.text)) or any(w.lower()[:3] in _MONTH_PREFIXES for w in words)
 
 
+# "In March, 12 people died.": a sentence that ends on a lower-case word and a full stop is prose.
+_ENDS_LIKE_PROSE = re.compile(r"\b[a-z]{3,}[.!?][\"”’)]*\s*$")
 _STAMP = re.compile(r"\d{1,2}\s*:\s*\d\d|\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b")
 _MONTH_PREFIXES = frozenset(m[:3] for m in MONTHS) | frozenset(w[:3] for w in WEEKDAYS)
 

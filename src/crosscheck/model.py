@@ -253,6 +253,7 @@ class About:
     unresolved_subject: bool = False
     lead: bool = False  # in the document's headline or first sentences (claims.LEAD_SENTENCES)
     part: bool = False  # introduced as a part of a larger count: "including two corvettes"
+    scope: str | None = None  # the place a count covers: "province", "13 countries" (scopes.py)
 
 
 @frozen(kw_only=True)
@@ -489,6 +490,7 @@ def _claim_dict(claim: Claim) -> dict[str, object]:
             "unresolved_subject": about.unresolved_subject,
             "lead": about.lead,
             "part": about.part,
+            "scope": about.scope,
         },
         "attribution": claim.attribution,
         "polarity": claim.polarity,

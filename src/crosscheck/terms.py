@@ -41,6 +41,7 @@ class Terms:
     measure_pattern: re.Pattern[str]  # any slot word or phrase, whole words, case-insensitive, longest first
     # counted noun (lower, single spaces) -> headcount measure ("climbers" -> "people")
     headcounts: dict[str, str]
+    scopes: frozenset[str]  # place nouns that make a place phrase a count's scope ("province")
     # raw word -> what `content_words` makes of it (None when dropped): the same words recur in every window
     _word_memo: dict[str, str | None] = field(factory=dict, init=False, repr=False, eq=False)
 
@@ -197,8 +198,10 @@ def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) ->
     for canonical, aliases in sorted(_table(data, "headcounts", origin).items()):
         for alias in aliases:
             headcounts.setdefault(" ".join(alias.lower().split()), canonical)
+    scopes = frozenset(a.lower() for aliases in _table(data, "scopes", origin).values() for a in aliases[1:])
     return Terms(
         headcounts=headcounts,
+        scopes=scopes,
         measures=measures,
         measure_pattern=_measure_pattern(list(measures)),
         things=things,
@@ -235,7 +238,7 @@ def default_terms() -> Terms:
     return _compile(data, stop, "terms.toml")
 
 
-_TABLES = ("things", "words", "actors", "places", "organisations", "measures", "headcounts")
+_TABLES = ("things", "words", "actors", "places", "organisations", "measures", "headcounts", "scopes")
 
 
 def _extend(base: dict[str, object], extra: dict[str, object], origin: str) -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from .align.rules import GENERIC_THINGS, magnitude_apart, placed
+from .align.rules import GENERIC_THINGS, magnitude_apart, placed, same_scope
 from .config import Config
 from .model import Claim, ConflictType, Document, Event, Group, Quantity, Reason, Verdict
 from .values import claims_compatible, describe, why_incompatible
@@ -178,6 +178,12 @@ def _one_scale(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
     return magnitude_apart(a, b) is None and a.about.part == b.about.part
 
 
+def _one_scope(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+    """ "170,000 in the province" and "230,000 in 13 countries": two counts, not one told two ways."""
+    x, y = a.about.scope, b.about.scope
+    return not (x and y) or same_scope(x, y)
+
+
 def _placed_alike(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
     """Documents given together are one story unless their dates say otherwise: a claim placed in
     time (a publication date, a date in its sentence) against one that is not may be two events."""
@@ -191,6 +197,7 @@ _CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document]
     ("what is counted or dated is not named on both sides", _identified),
     ("a subject is only a pronoun", _named_subjects),
     ("a part, or an order of magnitude apart", _one_scale),
+    ("counted over different places", _one_scope),
     ("one side is dated, the other not", _placed_alike),
 )
 

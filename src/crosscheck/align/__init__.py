@@ -148,7 +148,10 @@ def _drop_other_scopes(
     """Two scopes: when b's document also states a value compatible with a, about the same slot and
     scoring as the same fact, a different value elsewhere in b's document speaks of another scope
     (China's 21 aircraft and the exercise's 140). The compatible claim is looked for in b's whole
-    document, not only among a's partners in time: a date moved by a month must not unmask it."""
+    document, not only among a's partners in time: a date moved by a month must not unmask it.
+    Not for slots whose count grows (`Config.growing_things`: deaths, injuries): a story giving two
+    tolls gives an update or a part ("killing one man" in one village), and a place scope of its own
+    is said by `scopes` ("in the province" against "in 13 countries")."""
     by_document: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for x, claim in enumerate(ranked):
         by_document[(claim.document, _slot(claim))].append(x)
@@ -184,6 +187,8 @@ def _drop_other_scopes(
         a, b = ranked[x], ranked[y]
         if compatible_at(x, y):
             continue
+        if a.about.measure in config.growing_things:
+            continue  # a toll stated twice in one story is an update or a part, not another scope
         if states_compatible(x, b.document) or states_compatible(y, a.document):
             del edges[(x, y)]
 

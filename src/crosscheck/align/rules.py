@@ -233,6 +233,13 @@ def _when(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[f
     return 1.0, f"both dated {wa[0].isoformat()}"
 
 
+def same_scope(x: str, y: str) -> bool:
+    """Two scopes name one place ("province" and "aceh province"; "sumatra alone" and "sumatra").
+    (As a pair rule, fitted on the dev half it weighed 0.96 and cost conflict precision, 96% -> 92%:
+    a scope is a condition of a conflict in `verdict`, not evidence of sameness.)"""
+    return fuzz.token_set_ratio(x, y) >= 80
+
+
 def _published(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     pa, pb = da.published, db.published
     if pa is None or pb is None:
