@@ -192,3 +192,21 @@ def test_a_dated_background_figure_meets_the_same_figure_in_a_later_story() -> N
 def test_measure_families_must_be_pairs_of_a_measure_and_its_slots(bad: object) -> None:
     with pytest.raises(crosscheck.ConfigError, match="measure_families"):
         crosscheck.Config(measure_families=bad)  # type: ignore[arg-type]
+
+
+def test_weekdays_of_undated_pages_compare_by_the_day_they_name() -> None:
+    same = _check(
+        "The plant was evacuated on Friday after the explosion, officials said.",
+        "Officials said the plant was evacuated Friday after the explosion.",
+        published=None,
+    )
+    dates = [g for g in same.agreements if g.claims[0].kind == "date"]
+    assert [sorted(c.text for c in g.claims) for g in dates] == [["Friday", "on Friday"]]
+    other = _check(
+        "The plant was evacuated on Friday after the explosion, officials said.",
+        "Officials said the plant was evacuated Saturday after the explosion.",
+        published=None,
+    )
+    assert other.conflicts == ()  # either weekday could be this week's or last week's
+    assert [g for g in other.possible_conflicts if g.claims[0].kind == "date"]
+    assert "neither date can be placed on the calendar" in other.possible_conflicts[0].explanation

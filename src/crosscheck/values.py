@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .date_patterns import MONTHS, WEEKDAYS
 from .model import Claim, DateValue, Event, Interval, Quantity
 from .numbers import UNIT_DIMENSIONS
 
 __all__ = [
     "compatible",
+    "day_words",
     "describe",
     "describe_event",
     "dimension",
@@ -139,12 +141,71 @@ def only_by_reading(a: Quantity | DateValue | Event, b: Quantity | DateValue | E
     )
 
 
+# A bare day a text names: "on Friday" (a weekday) or "On November 12" (a month and day, no year).
+DayWords = tuple[str, int] | tuple[str, int, int]
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_MONTH_DAY = re.compile(
+    r"\b("
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+([0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d{4})",
+    re.IGNORECASE,
+)
+
+
+def day_words(claim: Claim) -> DayWords | None:
+    """The day a date claim's words name when no calendar date can be worked out (an undated page):
+    ``("weekday", 4)`` for "on Friday", ``("month_day", 11, 12)`` for "On November 12"; else None."""
+    if not isinstance(claim.value, DateValue) or claim.value.granularity != "day":
+        return None
+    found = _MONTH_DAY.search(claim.text)
+    if found is not None:
+        return ("month_day", MONTHS[found.group(1).lower()], int(found.group(2)))
+    found = _WEEKDAY_WORD.search(claim.text)
+    if found is not None:
+        return ("weekday", WEEKDAYS[found.group(1).lower()])
+    return None
+
+
+def _day_of(claim: Claim, kind: str) -> DayWords | None:
+    """The claim's day in the form ``kind`` asks for: from its words, or from its resolved date."""
+    value = claim.value
+    assert isinstance(value, DateValue)
+    if value.resolved and value.granularity == "day" and value.earliest == value.latest:
+        day = value.earliest
+        assert day is not None
+        return ("weekday", day.weekday()) if kind == "weekday" else ("month_day", day.month, day.day)
+    words = day_words(claim)
+    return words if words is not None and words[0] == kind else None
+
+
+def same_day_words(a: Claim, b: Claim) -> bool | None:
+    """For two date claims neither of which can be placed on the calendar (undated pages): do they
+    name the same day ("on Friday" and "Friday"; "On Nov. 12" and "November 12")? None when they
+    cannot be told. (A resolved date is not compared so: any Sunday of any year would match "Sunday".)"""
+    va, vb = a.value, b.value
+    if not (isinstance(va, DateValue) and isinstance(vb, DateValue)) or va.resolved or vb.resolved:
+        return None
+    if va.relation != vb.relation:
+        return None
+    for kind in ("month_day", "weekday"):
+        x, y = _day_of(a, kind), _day_of(b, kind)
+        if x is not None and y is not None:
+            return x == y
+    return None
+
+
 def claims_compatible(a: Claim, b: Claim) -> bool:
     """Two claims can both hold: compatible values, and one does not deny what the other asserts.
 
     "exactly 2,000" is no round figure: it never takes the reading of "more than 2,000" (`same_round_figure`).
+    Dates of an undated page compare by the day their words name (`same_day_words`).
     """
-    if a.polarity != b.polarity or not compatible(a.value, b.value):
+    if a.polarity != b.polarity:
+        return False
+    same_day = same_day_words(a, b)
+    if same_day is not None:
+        return same_day
+    if not compatible(a.value, b.value):
         return False
     if isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
         rounded = same_round_figure(a.value, b.value) and not a.value.interval.overlaps(b.value.interval)

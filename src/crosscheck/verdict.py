@@ -7,7 +7,7 @@ from datetime import date
 
 from .align.rules import GENERIC_THINGS, magnitude_apart, placed, same_scope
 from .config import Config
-from .model import Claim, ConflictType, Document, Event, Group, Quantity, Reason, Verdict
+from .model import Claim, ConflictType, DateValue, Document, Event, Group, Quantity, Reason, Verdict
 from .values import claims_compatible, describe, why_incompatible
 
 __all__ = ["judge", "topic"]
@@ -184,6 +184,14 @@ def _one_scope(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
     return not (x and y) or same_scope(x, y)
 
 
+def _on_the_calendar(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+    """ "Friday" against "Saturday" on two undated pages: the weekdays differ, but either could be
+    last week's or this week's; a candidate, not a finding."""
+    if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
+        return a.value.resolved or b.value.resolved
+    return True
+
+
 def _placed_alike(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
     """Documents given together are one story unless their dates say otherwise: a claim placed in
     time (a publication date, a date in its sentence) against one that is not may be two events."""
@@ -199,6 +207,7 @@ _CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document]
     ("a part, or an order of magnitude apart", _one_scale),
     ("counted over different places", _one_scope),
     ("one side is dated, the other not", _placed_alike),
+    ("neither date can be placed on the calendar", _on_the_calendar),
 )
 
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from ..config import Config
 from ..model import Claim, DateValue, Event, Quantity
-from ..values import dimension
+from ..values import day_words, dimension
 from .rules import Source, event_window, reads
 
 __all__ = ["MAX_TIME_NEIGHBOURS", "block_key", "signature", "time_pairs"]
@@ -76,11 +76,15 @@ def time_pairs(
     untimed: list[int] = []
     for i, claim in enumerate(block):
         if isinstance(claim.value, DateValue):
-            if claim.value.earliest is None or claim.value.latest is None:
-                continue  # an unresolved date is never compared
-            width = (claim.value.latest - claim.value.earliest).days + 1
+            if not claim.value.resolved:
+                if day_words(claim) is not None:  # "on Friday" on an undated page
+                    untimed.append(i)
+                continue  # any other unresolved date is never compared
+            earliest, latest = claim.value.earliest, claim.value.latest
+            assert earliest is not None and latest is not None
+            width = (latest - earliest).days + 1
             reach = max(config.date_window_days, 2 * width)
-            span = (claim.value.earliest, claim.value.latest + timedelta(days=reach))
+            span = (earliest, latest + timedelta(days=reach))
         else:
             window = _sweep_window(claim, docs[claim.document], config)
             if window is None:
@@ -94,8 +98,8 @@ def time_pairs(
         stop = min(bisect_right(starts, end, k + 1), k + 1 + MAX_TIME_NEIGHBOURS)
         yield i, [j for _s, _e, j in timed[k + 1 : stop]]
     everyone = [j for _s, _e, j in timed]
-    for n, i in enumerate(untimed):  # an unknown time may be compared with any other
-        yield i, everyone + untimed[n + 1 :]
+    for n, i in enumerate(untimed):  # an unknown time may be compared with any other, up to the cap
+        yield i, (untimed[n + 1 :] + everyone)[:MAX_TIME_NEIGHBOURS]
 
 
 _READS = reads()

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, utils
 from ..config import Config
 from ..date_patterns import MONTHS, WEEKDAYS
 from ..model import Claim, DateValue, Document, Event, Quantity, Reason
-from ..values import comparable_hedges
+from ..values import comparable_hedges, same_day_words
 
 __all__ = [
     "GENERIC_THINGS",
@@ -176,7 +176,9 @@ def placed(claim: Claim, published: date | None) -> bool:
     """The claim can be placed in time: its document's publication date, or a date in its sentence.
     Documents given together are one story unless their dates say otherwise; a placed claim and an
     unplaced one (a dated report, an undated page) are not known to share a story."""
-    return published is not None or claim.about.when is not None or isinstance(claim.value, DateValue)
+    if isinstance(claim.value, DateValue):
+        return claim.value.resolved
+    return published is not None or claim.about.when is not None
 
 
 def _context(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
@@ -335,8 +337,8 @@ def _dates_near(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> b
         return True
     x, y = a.value, b.value
     gap = x.gap_days(y)
-    if gap is None:
-        return False
+    if gap is None:  # an undated page's "on Friday": compared by the day its words name
+        return same_day_words(a, b) is not None
     assert x.earliest and x.latest and y.earliest and y.latest
     dx, dy = (x.latest - x.earliest).days + 1, (y.latest - y.earliest).days + 1
     return gap <= max(config.date_window_days, 2 * min(dx, dy)) and max(dx, dy) <= 40 * min(dx, dy)
