@@ -80,7 +80,10 @@ def test_markdown_lists_summary_then_conflicts_agreements_single_source(conflict
     assert "**1,500 soldiers**" in conflict
     assert "share no value" in conflict
     for group in conflict_report.groups:
-        assert f"({group.id})" in md
+        assert (f"({group.id})" in md) == (group.verdict is not Verdict.SINGLE_SOURCE)
+    everything = render(conflict_report, "markdown", single_source=True)
+    for group in conflict_report.groups:
+        assert f"({group.id})" in everything
 
 
 def test_markdown_escapes_source_text() -> None:

@@ -73,6 +73,44 @@ mark.claim.active { outline: 2px solid #3b6fd8; background: #c9d9fb; }
 .hide-possible_conflict mark.claim.v-possible_conflict { background: none; border-bottom: 0; }
 .off { display: none !important; }
 .legend { color: var(--dim); font-size: 12px; }
+#facts { padding: 6px 16px 4px; background: #fff; border-bottom: 1px solid var(--line); }
+#facts summary { cursor: pointer; margin: 2px 0 6px; }
+#facts h2 { display: inline; font-size: 15px; margin: 0; }
+#facts summary small { font-weight: 400; color: var(--dim); font-size: 12px; margin-left: 6px; }
+.facts-scroll { max-height: 26vh; overflow: auto; }
+table.facts { border-collapse: collapse; font-size: 13px; }
+table.facts th, table.facts td { border: 1px solid var(--line); padding: 3px 6px; text-align: left;
+  vertical-align: top; max-width: 260px; }
+table.facts thead th, table.facts thead td { background: #f0f0f4; }
+table.facts tr.origins th { font-weight: 400; color: var(--dim); font-size: 12px; text-align: center; }
+table.facts thead button { font: inherit; font-weight: 600; border: 0; background: none; cursor: pointer;
+  padding: 0; text-align: left; color: inherit; }
+table.facts thead button .date { display: block; font-weight: 400; color: var(--dim); font-size: 12px; }
+table.facts th[aria-sort="ascending"] button::after { content: " \\25B2"; }
+table.facts th[aria-sort="descending"] button::after { content: " \\25BC"; }
+table.facts tbody th { font-weight: 600; }
+table.facts tbody th a { color: inherit; text-decoration: none; }
+table.facts td a { color: #22577a; }
+table.facts td.verdict { white-space: nowrap; }
+table.facts td.verdict .backing { display: block; color: var(--dim); font-size: 12px; }
+table.facts tr.v-conflict td.verdict { color: var(--conflict); }
+table.facts tr.v-possible_conflict td.verdict { color: #7b2d8e; }
+table.facts tr.v-agreement td.verdict { color: var(--agree); }
+table.facts tr.v-single_source td.verdict { color: var(--single); }
+.hide-conflict tr.v-conflict, .hide-agreement tr.v-agreement, .hide-single_source tr.v-single_source,
+.hide-possible_conflict tr.v-possible_conflict { display: none; }
+.origin-line, .single-line { margin: 4px 0 0; color: var(--dim); font-size: 12px; }
+.timeline-figure { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: flex-start; margin: 6px 0 2px; }
+svg.timeline { max-width: 100%; height: auto; background: #fbfbfd; border: 1px solid var(--line); border-radius: 4px; }
+svg.timeline .axis { stroke: #8a8d93; stroke-width: 1; }
+svg.timeline .trend { fill: none; stroke: #9aa0a6; stroke-width: 1.5; stroke-dasharray: 4 3; }
+svg.timeline .mark { fill: #22577a; stroke: #22577a; stroke-width: 1.5; }
+svg.timeline .inferred .mark { fill: #fff; }
+svg.timeline .range { stroke: #22577a; stroke-width: 3; }
+svg.timeline text { font-size: 11px; fill: var(--ink); }
+svg.timeline .tick { fill: var(--dim); }
+.undated { font-size: 12px; color: var(--dim); }
+.undated p { margin: 0; } .undated ul { margin: 2px 0 0; padding-left: 16px; }
 """
 
 SCRIPT = """
@@ -160,6 +198,38 @@ SCRIPT = """
     });
     document.querySelectorAll(".quote").forEach(function (quote) {
       quote.classList.toggle("off", !shown[quote.dataset.doc]);
+    });
+  }
+  var facts = document.getElementById("fact-table");
+  if (facts) {
+    var rowsOf = facts.tBodies[0];
+    facts.querySelectorAll("thead button[data-col]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var col = Number(button.dataset.col);
+        var head = button.parentNode;
+        var dir = head.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+        facts.querySelectorAll("thead th[aria-sort]").forEach(function (h) { h.setAttribute("aria-sort", "none"); });
+        head.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
+        var rows = Array.prototype.slice.call(rowsOf.rows);
+        rows.sort(function (a, b) {
+          var ka = a.cells[col].dataset.key, kb = b.cells[col].dataset.key;
+          if (ka === "" && kb !== "") { return 1; }
+          if (kb === "" && ka !== "") { return -1; }
+          var order = ka.localeCompare(kb, "en", {numeric: true}) * dir;
+          return order || Number(a.dataset.row) - Number(b.dataset.row);
+        });
+        rows.forEach(function (row) { rowsOf.appendChild(row); });
+      });
+    });
+    facts.querySelectorAll("a[data-claim]").forEach(function (link) {
+      link.addEventListener("click", function (ev) {
+        var claim = Number(link.dataset.claim);
+        var g = data.claims[claim].group;
+        if (g >= 0) { ev.preventDefault(); select(g, claim); }
+      });
+    });
+    facts.querySelectorAll("a[data-group]").forEach(function (link) {
+      link.addEventListener("click", function (ev) { ev.preventDefault(); select(Number(link.dataset.group)); });
     });
   }
   document.querySelectorAll(".filters input").forEach(function (box) {

@@ -10,16 +10,46 @@ from __future__ import annotations
 
 import io
 
+from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from ..model import Claim, Document, Report
+from ..model import Claim, Document, Report, Verdict
 from ..model import Group as ClaimGroup
-from ._common import group_label, quote_window, summary_line, visible, visible_quote, why_line
+from ._common import (
+    FactTable,
+    backing,
+    cell_text,
+    fact_table,
+    group_label,
+    origin_line,
+    quote_window,
+    short_date,
+    single_source_line,
+    summary_line,
+    verdict_mark,
+    verdict_text,
+    visible,
+    visible_quote,
+    why_line,
+)
 from ._common import source_line as _plain_source_line
 
-__all__ = ["THEME", "ReportView", "quote_window", "render_terminal"]
+__all__ = ["THEME", "FactTableView", "ReportView", "quote_window", "render_terminal"]
+
+ALL_HINT = "--all lists them"
+_STYLES = {
+    Verdict.CONFLICT: "crosscheck.conflict",
+    Verdict.POSSIBLE_CONFLICT: "crosscheck.possible",
+    Verdict.AGREEMENT: "crosscheck.agree",
+    Verdict.SINGLE_SOURCE: "crosscheck.single",
+}
+_TOPIC_WIDTH = (16, 30)  # the fact column's least and widest width
+_VERDICT_WIDTH = 17
+_SOURCE_WIDTH = 12  # a source column narrower than this folds the table
+_PADDING = 3  # what a column adds to its text: padding and the space between columns
 
 THEME = Theme(
     {
@@ -49,12 +79,87 @@ def _quote(doc: Document, claim: Claim) -> Text:
     return line
 
 
-class ReportView:
-    """A rich renderable of a `Report`; renders nothing but what the report holds."""
+class FactTableView:
+    """The fact table as rich tables that fit the console: one row per fact, one column per source.
 
-    def __init__(self, report: Report) -> None:
+    When the sources do not fit side by side at `_SOURCE_WIDTH` characters each, the table folds:
+    several tables with the same rows (fact and verdict repeated), each holding the next sources.
+    """
+
+    def __init__(self, table: FactTable) -> None:
+        self.table = table
+
+    def _table(self, columns: tuple[Document, ...], part: str) -> Table:
+        t = self.table
+        grid = Table(
+            box=box.SIMPLE_HEAD,
+            show_lines=False,
+            pad_edge=False,
+            collapse_padding=True,
+            title=part or None,
+            title_justify="left",
+            title_style="crosscheck.dim",
+        )
+        grid.add_column("fact", min_width=_TOPIC_WIDTH[0], max_width=_TOPIC_WIDTH[1], ratio=2)
+        grid.add_column("verdict", width=_VERDICT_WIDTH)
+        for doc in columns:
+            head = f"{visible(doc.label)}\n{short_date(doc)} · {t.origin_name(doc.id)}"
+            grid.add_column(head, min_width=_SOURCE_WIDTH, ratio=2)
+        for group in t.rows:
+            style = _STYLES[group.verdict]
+            verdict = Text(f"{verdict_mark(group)} {verdict_text(group).replace(' · ', ' ')}", style=style)
+            if group.verdict is not Verdict.SINGLE_SOURCE:
+                verdict.append(f"\n{_short_backing(group)}", style="crosscheck.dim")
+            topic = Text(visible(group.topic) or group.id)
+            topic.append(f" {visible(group.id)}", style="crosscheck.dim")
+            cells = [Text(visible(cell_text(group, doc.id))) for doc in columns]
+            grid.add_row(topic, verdict, *cells, end_section=True)
+        return grid
+
+    def _parts(self, width: int) -> list[tuple[Document, ...]]:
+        """The sources split into as few tables as fit ``width`` (at least one source each), balanced:
+        5 sources that fit 4 to a table are 3 + 2."""
+        columns = self.table.columns
+        if not columns:
+            return [()]
+        fixed = _TOPIC_WIDTH[0] + _VERDICT_WIDTH + 2 * _PADDING
+        per_table = max(1, (width - fixed) // (_SOURCE_WIDTH + _PADDING))
+        chunks = -(-len(columns) // per_table)
+        size = -(-len(columns) // chunks)
+        return [columns[i : i + size] for i in range(0, len(columns), size)]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        t = self.table
+        parts = self._parts(options.max_width)
+        if not t.rows:
+            yield Text("   no fact is given by two or more documents", style="crosscheck.dim")
+        else:
+            for n, columns in enumerate(parts, 1):
+                part = (
+                    ""
+                    if len(parts) == 1
+                    else f"table {n} of {len(parts)}: the sources folded to fit the width"
+                )
+                yield self._table(columns, part)
+            yield Text(f"   {visible(origin_line(t, lambda d: d.label))}", style="crosscheck.dim")
+        yield Text(f"   {single_source_line(t, ALL_HINT)}", style="crosscheck.single")
+
+
+def _short_backing(group: ClaimGroup) -> str:
+    return backing(group).replace(" · ", ", ").replace("independent origin", "origin")
+
+
+class ReportView:
+    """A rich renderable of a `Report`; renders nothing but what the report holds.
+
+    The fact table comes first; single-source claims are counted, and listed (in the table and
+    with their quotes) only when ``single_source`` is true.
+    """
+
+    def __init__(self, report: Report, *, single_source: bool = False) -> None:
         self.report = report
         self.docs = {d.id: d for d in report.documents}
+        self.single_source = single_source
 
     def summary(self) -> str:
         return summary_line(self.report)
@@ -80,6 +185,10 @@ class ReportView:
                 style="crosscheck.dim",
             )
         yield Text("")
+        table = fact_table(r, single_source=self.single_source)
+        yield Text(f"FACTS ({len(table.rows)}) — one row per fact, one column per source", style="bold")
+        yield FactTableView(table)
+        yield Text("")
         sections = (
             ("CONFLICTS", r.conflicts, "✗", "crosscheck.conflict"),
             ("POSSIBLE CONFLICTS", r.possible_conflicts, "?", "crosscheck.possible"),
@@ -91,6 +200,12 @@ class ReportView:
                 yield Group(*self._group(group, mark, style))
             yield Text("")
         single = r.single_source
+        if not self.single_source:
+            hint = f"; {ALL_HINT}" if single else ""
+            yield Text(
+                f"SINGLE-SOURCE ({len(single)}) — only one document says it{hint}", style="crosscheck.single"
+            )
+            return
         yield Text(f"SINGLE-SOURCE ({len(single)}) — only one document says it", style="crosscheck.single")
         current = None
         for group in single:
@@ -105,8 +220,11 @@ class ReportView:
             yield line
 
 
-def render_terminal(report: Report, *, width: int = 100, color: bool = False) -> str:
-    """The terminal report as text (no colour unless asked), for files and tests."""
+def render_terminal(
+    report: Report, *, width: int = 100, color: bool = False, single_source: bool = False
+) -> str:
+    """The terminal report as text (no colour unless asked), for files and tests; single-source
+    claims are listed only when ``single_source`` is true."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -115,5 +233,5 @@ def render_terminal(report: Report, *, width: int = 100, color: bool = False) ->
         color_system="standard" if color else None,
         force_terminal=color,
     )
-    console.print(ReportView(report), soft_wrap=False)
+    console.print(ReportView(report, single_source=single_source), soft_wrap=False)
     return buffer.getvalue()

@@ -13,13 +13,31 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Callable
+from decimal import Decimal
 from html import escape
 
-from ..model import Claim, Document, Group, Report, Verdict
-from ._common import backing, group_label, quote_window, source_line, summary_line, why_line
+from ..model import Claim, DateValue, Document, Group, Quantity, Report, Verdict
+from ..numbers import UNIT_DIMENSIONS
+from ._common import (
+    FactTable,
+    backing,
+    claim_value,
+    fact_table,
+    group_label,
+    origin_line,
+    quote_window,
+    short_date,
+    single_source_line,
+    source_line,
+    summary_line,
+    verdict_mark,
+    verdict_text,
+    why_line,
+)
 from ._html_assets import CSS, SCRIPT
 
-__all__ = ["render_html", "script_json"]
+__all__ = ["render_html", "script_json", "timeline"]
 
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -90,8 +108,9 @@ class _Index:
         }
 
 
-def render_html(report: Report) -> str:
-    """The report as one self-contained HTML page, byte-stable for the same input."""
+def render_html(report: Report, *, single_source: bool = False) -> str:
+    """The report as one self-contained HTML page, byte-stable for the same input: the fact table
+    (single-source rows only when ``single_source``) above the findings and the documents."""
     index = _Index(report)
     title = f"crosscheck report · {len(report.documents)} documents"
     parts = [
@@ -110,6 +129,7 @@ def render_html(report: Report) -> str:
         f'<p class="summary" id="summary">{_e(summary_line(report))}</p>',
         _filters(report, index),
         "</header>",
+        *_fact_matrix(fact_table(report, single_source=single_source), index),
         '<div class="layout">',
         '<main id="findings" aria-label="findings">',
         *_findings(report, index),
@@ -172,6 +192,7 @@ def _group(group: Group, mark: str, index: _Index) -> str:
     single = group.verdict is Verdict.SINGLE_SOURCE
     window = 40 if single else 90
     quotes = "".join(_quote(index.docs[c.document], c, index, window) for c in group.claims)
+    quotes += timeline(group, index.docs)
     head = f'<h3>{mark} {_e(group_label(group))} <span class="gid">{_e(group.id)}</span></h3>'
     if not single:
         head += f'<p class="backing">{_e(backing(group))}</p>'
@@ -225,7 +246,11 @@ def _highlight(doc: Document, claims: list[Claim], index: _Index) -> str:
         numbers = " ".join(str(index.claim_no[c.id]) for c in covering)
         verdict = _verdict(covering[0], index)
         kind = covering[0].kind
-        out.append(f'<mark class="claim v-{verdict} k-{kind}" data-claims="{numbers}">{piece}</mark>')
+        # Each claim's first piece carries its anchor, ``claim-N``, for the fact table's links.
+        starting = sorted(index.claim_no[c.id] for c in covering if c.span.start == start)
+        anchor = f' id="claim-{starting[0]}"' if starting else ""
+        out.extend(f'<span class="anchor" id="claim-{n}"></span>' for n in starting[1:])
+        out.append(f'<mark class="claim v-{verdict} k-{kind}"{anchor} data-claims="{numbers}">{piece}</mark>')
     return "".join(out)
 
 
@@ -237,3 +262,243 @@ def _verdict(claim: Claim, index: _Index) -> str:
 
 def _web_url(url: str) -> bool:
     return re.fullmatch(r"https?://\S+", url) is not None
+
+
+def _fact_matrix(table: FactTable, index: _Index) -> list[str]:
+    """The fact table: one row per fact, one column per source (grouped by origin), each cell linking
+    to its claims' spans in the documents; column heads are buttons that sort the rows."""
+    out = [
+        '<section id="facts" aria-label="fact table"><details open>',
+        f"<summary><h2>Facts ({len(table.rows)})</h2> <small>one row per fact, one column per source; "
+        "click a column head to sort, a value to see it in its document</small></summary>",
+    ]
+    if not table.rows:
+        out.append('<p class="empty">No fact is given by two or more documents.</p>')
+    else:
+        origins = "".join(
+            f'<th scope="colgroup" colspan="{len(o)}">origin {table.origin_name(o[0])}</th>'
+            for o in table.origins
+        )
+        heads = "".join(
+            f'<th scope="col" aria-sort="none"><button type="button" data-col="{n + 2}">'
+            f'{_e(d.label)}<span class="date">{_e(short_date(d))}</span></button></th>'
+            for n, d in enumerate(table.columns)
+        )
+        out.extend(
+            [
+                '<div class="facts-scroll"><table class="facts" id="fact-table">',
+                f'<thead><tr class="origins"><td colspan="2"></td>{origins}</tr>',
+                '<tr><th scope="col" aria-sort="none"><button type="button" data-col="0">Fact</button></th>'
+                '<th scope="col" aria-sort="none"><button type="button" data-col="1">Verdict</button></th>'
+                f"{heads}</tr></thead>",
+                "<tbody>",
+                *(_fact_row(row, group, table, index) for row, group in enumerate(table.rows)),
+                "</tbody></table></div>",
+                f'<p class="origin-line">{_e(origin_line(table, lambda d: d.label))}</p>',
+            ]
+        )
+    out.extend(
+        [
+            f'<p class="single-line">{_e(single_source_line(table, "--all lists them"))}</p>',
+            "</details></section>",
+        ]
+    )
+    return out
+
+
+def _fact_row(row: int, group: Group, table: FactTable, index: _Index) -> str:
+    number = index.group_index[group.id]
+    confidence = 0 if group.confidence is None else round(group.confidence * 1000)
+    verdict_key = f"{_RANK[group.verdict.value]}-{1000 - confidence:04d}-{row:05d}"
+    backing_text = (
+        "" if group.verdict is Verdict.SINGLE_SOURCE else f'<span class="backing">{_e(backing(group))}</span>'
+    )
+    cells = []
+    for doc in table.columns:
+        claims = [c for c in group.claims if c.document == doc.id]
+        if not claims:
+            cells.append('<td class="none" data-key=""></td>')
+            continue
+        links = "; ".join(
+            f'<a href="#claim-{index.claim_no[c.id]}" data-claim="{index.claim_no[c.id]}">{_e(claim_value(c))}</a>'
+            for c in claims
+        )
+        cells.append(f'<td data-key="{_e(_sort_key(claims[0]))}">{links}</td>')
+    docs = " ".join(str(index.doc_no[d]) for d in group.documents)
+    return (
+        f'<tr class="fact v-{group.verdict.value}" data-row="{row}" data-group="{number}" data-docs="{docs}">'
+        f'<th scope="row" data-key="{_e((group.topic or group.id).casefold())}">'
+        f'<a href="#group-{number}" data-group="{number}">{_e(group.topic or group.id)}</a> '
+        f'<span class="gid">{_e(group.id)}</span></th>'
+        f'<td class="verdict" data-key="{verdict_key}">{verdict_mark(group)} {_e(verdict_text(group))}{backing_text}</td>'
+        f"{''.join(cells)}</tr>"
+    )
+
+
+def _sort_key(claim: Claim) -> str:
+    """How a cell sorts: a quantity by its amount, a date by its first day, anything else by its text."""
+    value = claim.value
+    if isinstance(value, Quantity):
+        return format(value.amount.normalize(), "f")
+    if isinstance(value, DateValue) and value.earliest is not None:
+        return value.earliest.isoformat()
+    return claim.text.casefold()
+
+
+# The timeline: a fact's figures (y) against the publication dates of their documents (x).
+_SVG_W, _SVG_H = 360, 160
+_LEFT, _RIGHT, _TOP, _BOTTOM = 62, 70, 14, 30
+_INSET = 14
+_BOUND_MARKS = {"more_than": "> ", "at_least": "≥ ", "approx": "~", "at_most": "≤ ", "less_than": "< "}
+
+
+def _figure(q: Quantity) -> tuple[Decimal, Decimal | None, Decimal | None, str]:
+    """A quantity in its dimension's base unit: (amount, low, high) and the unit's name."""
+    found = UNIT_DIMENSIONS.get(q.unit or "")
+    name, size = found if found is not None else (q.unit or "", Decimal(1))
+    low, high = q.interval.low, q.interval.high
+    return (
+        q.amount * size,
+        None if low is None else low * size,
+        None if high is None else high * size,
+        name,
+    )
+
+
+def _number(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+def _value_label(q: Quantity) -> str:
+    """A point's label: "2", "> 2,000", "~1,500", "40–50 km", "6th"."""
+    if q.ordinal:
+        return f"#{int(q.amount)}"
+    unit = f" {q.unit}" if q.unit else ""
+    if q.bound == "range" and q.interval.low is not None and q.interval.high is not None:
+        return f"{_number(q.interval.low)}–{_number(q.interval.high)}{unit}"
+    return f"{_BOUND_MARKS.get(q.bound, '')}{_number(q.amount)}{unit}"
+
+
+def timeline(group: Group, docs: dict[str, Document]) -> str:
+    """A small inline SVG of a fact's figures against their documents' publication dates, for a group
+    of two or more documents whose quantities differ ("2 dead" on 3 March, "3 dead" on 4 March);
+    "" for any other group. Documents without a date are listed beside the plot, not plotted. Same
+    group, same bytes."""
+    if group.verdict is Verdict.SINGLE_SOURCE or len(group.documents) < 2:
+        return ""
+    quantities = [c.value for c in group.claims if isinstance(c.value, Quantity)]
+    if len(quantities) != len(group.claims) or len({_value_label(q) for q in quantities}) < 2:
+        return ""
+    figures = [_figure(q) for q in quantities]
+    if len({f[3] for f in figures}) != 1:
+        return ""  # units of different dimensions: no common axis
+    dated = [
+        (c, docs[c.document], f)
+        for c, f in zip(group.claims, figures, strict=True)
+        if docs[c.document].published is not None
+    ]
+    undated = [(c, docs[c.document]) for c in group.claims if docs[c.document].published is None]
+    if len({d.id for _, d, _ in dated}) < 2:
+        return ""
+    days = [d.published.toordinal() for _, d, _ in dated if d.published is not None]
+    ys = [v for _, _, f in dated for v in (f[0], f[1], f[2]) if v is not None]
+    x0, x1 = min(days), max(days)
+    y0, y1 = min(ys), max(ys)
+    if y0 == y1:
+        y0, y1 = y0 - 1, y1 + 1
+    pad = (y1 - y0) / 10
+    y0, y1 = y0 - pad, y1 + pad
+    width, height = _SVG_W - _LEFT - _RIGHT, _SVG_H - _TOP - _BOTTOM
+
+    def x_of(day: int) -> float:
+        inner = width - 2 * _INSET  # points stay off the axes
+        return _LEFT + _INSET + (inner / 2 if x0 == x1 else (day - x0) * inner / (x1 - x0))
+
+    def y_of(value: Decimal) -> float:
+        return _TOP + float((y1 - value) / (y1 - y0)) * height
+
+    unit = figures[0][3]
+    ordered = sorted(dated, key=lambda p: (_day(p), p[2][0], p[0].id))
+    described = "; ".join(
+        f"{d.label}, {short_date(d)}: {_value_label(c.value)}"
+        for c, d, _ in ordered
+        if isinstance(c.value, Quantity)
+    )
+    title = f"How the figure for {group.topic or group.id} changed by publication date"
+    label = f"{title}{' (' + unit + ')' if unit else ''}: {described}"
+    parts = [
+        f'<svg class="timeline" role="img" width="{_SVG_W}" height="{_SVG_H}" viewBox="0 0 {_SVG_W} {_SVG_H}" '
+        f'aria-label="{_e(label)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{_e(label)}</title>",
+        f'<line class="axis" x1="{_LEFT}" y1="{_TOP + height}" x2="{_LEFT + width}" y2="{_TOP + height}"/>',
+        f'<line class="axis" x1="{_LEFT}" y1="{_TOP}" x2="{_LEFT}" y2="{_TOP + height}"/>',
+    ]
+    suffix = f" {unit}" if unit and len({q.unit for q in quantities}) > 1 else ""
+    low_label, high_label = _number(min(ys)) + suffix, _number(max(ys)) + suffix
+    parts.append(
+        f'<text class="tick" x="{_LEFT - 6}" y="{y_of(max(ys)) + 4:.1f}" text-anchor="end">{high_label}</text>'
+    )
+    if low_label != high_label:
+        parts.append(
+            f'<text class="tick" x="{_LEFT - 6}" y="{y_of(min(ys)) + 4:.1f}" text-anchor="end">{low_label}</text>'
+        )
+    first, last = (d.published for _, d, _ in (min(dated, key=_day), max(dated, key=_day)))
+    assert first is not None and last is not None
+    parts.append(
+        f'<text class="tick" x="{x_of(x0):.1f}" y="{_SVG_H - 10}" text-anchor="{"middle" if x0 == x1 else "start"}">{first.isoformat()}</text>'
+    )
+    if x1 != x0:
+        parts.append(
+            f'<text class="tick" x="{x_of(x1):.1f}" y="{_SVG_H - 10}" text-anchor="end">{last.isoformat()}</text>'
+        )
+    if len({_day(p) for p in ordered}) > 1:
+        path = " ".join(f"{x_of(_day(p)):.1f},{y_of(p[2][0]):.1f}" for p in ordered)
+        parts.append(f'<polyline class="trend" points="{path}"/>')
+    for point in ordered:
+        claim, doc, (amount, low, high, _) = point
+        assert isinstance(claim.value, Quantity)
+        x, y = x_of(_day(point)), y_of(amount)
+        hollow = " inferred" if doc.published_inferred else ""
+        tip = f"{source_line(doc)}: {claim.text} ({_value_label(claim.value)})"
+        shape = _shape(claim.value.bound, x, y, low, high, y_of)
+        parts.append(
+            f'<g class="point{hollow}"><title>{_e(tip)}</title>{shape}'
+            f'<text class="value" x="{x + 8:.1f}" y="{y + 4:.1f}">{_e(_value_label(claim.value))}</text></g>'
+        )
+    parts.append("</svg>")
+    aside = ""
+    if undated:
+        items = "".join(f"<li>{_e(d.label)}: {_e(c.text)}</li>" for c, d in undated)
+        aside = f'<div class="undated"><p>Not plotted (no publication date):</p><ul>{items}</ul></div>'
+    return f'<figure class="timeline-figure">{"".join(parts)}{aside}</figure>'
+
+
+def _day(point: tuple[Claim, Document, tuple[Decimal, Decimal | None, Decimal | None, str]]) -> int:
+    published = point[1].published
+    assert published is not None
+    return published.toordinal()
+
+
+def _shape(
+    bound: str,
+    x: float,
+    y: float,
+    low: Decimal | None,
+    high: Decimal | None,
+    y_of: Callable[[Decimal], float],
+) -> str:
+    """A point's mark: a dot for a figure, a triangle pointing up for a lower bound ("more than"),
+    down for an upper bound, a bar from low to high for a stated range."""
+    if bound in ("more_than", "at_least"):
+        return f'<path class="mark" d="M{x:.1f},{y - 6:.1f} L{x + 5.5:.1f},{y + 4:.1f} L{x - 5.5:.1f},{y + 4:.1f} Z"/>'
+    if bound in ("at_most", "less_than"):
+        return f'<path class="mark" d="M{x:.1f},{y + 6:.1f} L{x + 5.5:.1f},{y - 4:.1f} L{x - 5.5:.1f},{y - 4:.1f} Z"/>'
+    dot = f'<circle class="mark" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
+    if bound == "range" and low is not None and high is not None:
+        return (
+            f'<line class="range" x1="{x:.1f}" y1="{y_of(low):.1f}" x2="{x:.1f}" y2="{y_of(high):.1f}"/>'
+            + dot
+        )
+    return dot

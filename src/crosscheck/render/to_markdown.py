@@ -1,6 +1,7 @@
 """The Markdown report, for pasting into a newsroom doc or an issue tracker.
 
-Same facts in the same order as the terminal report: summary, conflicts, possible conflicts, agreements, single-source
+Same facts in the same order as the terminal report: summary, the fact table (one row per fact, one
+column per source), then conflicts, possible conflicts, agreements and (on request) single-source
 claims. Every quote names its source and date and shows the claim in bold inside its sentence. Text
 from the sources is escaped so that it can never become Markdown or HTML markup: line breaks in it
 (a title, a source, an id) become spaces, so that it stays inside its line and cannot start a rule,
@@ -11,10 +12,28 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, Document, Group, Report
-from ._common import backing, group_label, quote_window, source_line, summary_line, visible, why_line
+from ..model import Claim, Document, Group, Report, Verdict
+from ._common import (
+    FactTable,
+    backing,
+    cell_text,
+    fact_table,
+    group_label,
+    origin_line,
+    quote_window,
+    short_date,
+    single_source_line,
+    source_line,
+    summary_line,
+    verdict_mark,
+    verdict_text,
+    visible,
+    why_line,
+)
 
 __all__ = ["escape_markdown", "render_markdown"]
+
+ALL_HINT = "--all lists them"
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
 # Line breaks, for CommonMark (\n, \r) and for other readers (VT, FF, NEL, U+2028, U+2029).
@@ -43,10 +62,36 @@ def _group(group: Group, mark: str, docs: dict[str, Document]) -> list[str]:
     return lines
 
 
-def render_markdown(report: Report) -> str:
-    """The report as Markdown text, byte-stable for the same input."""
+def _fact_table(table: FactTable) -> list[str]:
+    """The fact table as a Markdown table: fact, verdict, then one column per source, by origin."""
+    out = [f"## Facts ({len(table.rows)})", "", "One row per fact, one column per source.", ""]
+    if not table.rows:
+        out.extend(["No fact is given by two or more documents.", ""])
+    else:
+        heads = [
+            f"{escape_markdown(d.label)} ({short_date(d)}, origin {table.origin_name(d.id)})"
+            for d in table.columns
+        ]
+        out.append("| Fact | Verdict | " + " | ".join(heads) + " |")
+        out.append("|---|---|" + "---|" * len(heads))
+        for group in table.rows:
+            verdict = f"{verdict_mark(group)} {verdict_text(group)}"
+            if group.verdict is not Verdict.SINGLE_SOURCE:
+                verdict += f" ({backing(group)})"
+            cells = [escape_markdown(cell_text(group, d.id)) for d in table.columns]
+            topic = escape_markdown(group.topic or group.id)
+            out.append(f"| {topic} ({group.id}) | {escape_markdown(verdict)} | " + " | ".join(cells) + " |")
+        out.extend(["", escape_markdown(origin_line(table, lambda d: d.label)) + ".", ""])
+    out.extend([escape_markdown(single_source_line(table, ALL_HINT)) + ".", ""])
+    return out
+
+
+def render_markdown(report: Report, *, single_source: bool = False) -> str:
+    """The report as Markdown text, byte-stable for the same input: the fact table first, then each
+    finding with its quotes; single-source claims are counted, and listed only when ``single_source``."""
     docs = {d.id: d for d in report.documents}
     out = ["# crosscheck report", "", f"**{summary_line(report)}**", ""]
+    out.extend(_fact_table(fact_table(report, single_source=single_source)))
     sections = (
         ("Conflicts", report.conflicts, "✗"),
         ("Possible conflicts", report.possible_conflicts, "?"),
@@ -59,17 +104,20 @@ def render_markdown(report: Report) -> str:
         for group in groups:
             out.extend(_group(group, mark, docs))
     single = report.single_source
-    out.extend([f"## Single-source ({len(single)})", "", "Only one document says it.", ""])
-    current: str | None = None
+    out.extend([f"## Single-source ({len(single)})", ""])
+    if single and not single_source:
+        out.extend([f"Only one document says each; {ALL_HINT}.", ""])
+    else:
+        out.extend(["Only one document says it.", ""])
+    by_doc: dict[str, list[Group]] = {}
     for group in single:
-        claim = group.claims[0]
-        if claim.document != current:
-            if current is not None:
-                out.append("")
-            current = claim.document
-            out.extend([f"### {escape_markdown(source_line(docs[current]))}", ""])
-        out.append(f"- {_quote(docs[current], claim, 40)} ({group.id})")
-    if current is not None:
+        by_doc.setdefault(group.claims[0].document, []).append(group)
+    for doc_id, groups in by_doc.items():
+        out.extend([f"### {escape_markdown(source_line(docs[doc_id]))}", ""])
+        if not single_source:
+            out.extend([f"{len(groups)} single-source claim{'s' if len(groups) != 1 else ''}.", ""])
+            continue
+        out.extend(f"- {_quote(docs[doc_id], g.claims[0], 40)} ({g.id})" for g in groups)
         out.append("")
     out.extend(["## Documents", ""])
     out.extend(_document_row(doc) for doc in report.documents)
