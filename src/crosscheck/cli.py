@@ -134,6 +134,12 @@ def _parser() -> argparse.ArgumentParser:
         help="report only claims of this kind; repeatable (default: all kinds)",
     )
     report.add_argument(
+        "--all",
+        action="store_true",
+        help="list single-source claims too (in the fact table and with their quotes); by default they "
+        "are counted",
+    )
+    report.add_argument(
         "-q",
         "--quiet",
         action="store_true",
@@ -345,7 +351,7 @@ def _count(report: Report, verdict: Verdict) -> int:
 def _emit(report: Report, args: argparse.Namespace) -> None:
     if args.quiet:
         if args.out is not None:
-            _write(Path(args.out), render_chunks(report, args.format))
+            _write(Path(args.out), render_chunks(report, args.format, single_source=args.all))
         print(summary_line(report))
         return
     if args.format == "terminal" and args.out is None and sys.stdout.isatty():
@@ -353,9 +359,10 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
 
         from .render.terminal import THEME, ReportView
 
-        Console(theme=THEME).print(ReportView(report))
+        Console(theme=THEME).print(ReportView(report, single_source=args.all))
         return
-    chunks = render_chunks(report, args.format)  # JSON streams: never the whole report in memory
+    # JSON streams: never the whole report in memory
+    chunks = render_chunks(report, args.format, single_source=args.all)
     if args.out is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
