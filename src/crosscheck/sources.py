@@ -27,6 +27,7 @@ import datetime as dt
 import importlib
 import json
 import re
+from decimal import Decimal
 from html.parser import HTMLParser
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -350,7 +351,7 @@ def read_jsonl(path: str, raw: str, *, problems: list[DocumentError] | None = No
 def _record(path: str, number: int, line: str, seen: dict[str, int]) -> JsonlRecord:
     where = f"{path}:{number}"
     try:
-        item = json.loads(line)
+        item = json.loads(line, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise DocumentError(f"{where}: not valid JSON ({exc.msg})", path=path) from None
     except RecursionError:
@@ -366,6 +367,8 @@ def _record(path: str, number: int, line: str, seen: dict[str, int]) -> JsonlRec
         raise DocumentError(
             f"{where}: duplicate document id {doc_id!r} (also line {seen[doc_id]})", path=path
         )
+    for key in ("id", "text", "source", "title", "url", "published"):
+        _no_surrogate(item.get(key), key, doc_id, where, path)
     inferred = item.get("published_inferred", False)
     if not isinstance(inferred, bool):
         raise DocumentError(f"{where}: 'published_inferred' must be true or false", path=path)
@@ -379,6 +382,31 @@ def _record(path: str, number: int, line: str, seen: dict[str, int]) -> JsonlRec
         published=_published(item, where, path),
         published_inferred=inferred,
     )
+
+
+def _json_int(digits: str) -> int | Decimal:
+    """A JSON integer: an int, or a `Decimal` beyond Python's 4,300-digit limit for int() (no field
+    crosscheck reads is a number, so a huge one in any key is kept, never a reason to fail)."""
+    return int(digits) if len(digits) <= _INT_DIGITS else Decimal(digits)
+
+
+_INT_DIGITS = 4000  # under sys.get_int_max_str_digits() (4,300 by default)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogate(value: object, key: str, doc_id: object, where: str, path: str) -> None:
+    """Refuse a string holding a lone surrogate (a JSON escape such as ``\\ud800``): it is not Unicode
+    text, and no report, store or file could hold it as UTF-8."""
+    if not isinstance(value, str):
+        return
+    found = _SURROGATE.search(value)
+    if found is not None:
+        shown = str(doc_id).encode("utf-8", "backslashreplace").decode("utf-8")
+        raise DocumentError(
+            f"{where}: {key!r} of '{shown}' holds a lone surrogate "
+            f"(\\u{ord(found.group()):04x} at offset {found.start()}), not Unicode text",
+            path=path,
+        )
 
 
 def _opt(item: dict[str, object], key: str, where: str, path: str) -> str | None:
