@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -152,3 +153,40 @@ def test_hostile_document_is_rendered_inert(browser: Any, tmp_path: Path) -> Non
     assert '"><img src=x onerror="window.__pwned = 2">' in text
     assert HOSTILE_SOURCE in page.locator("body").inner_text()
     page.close()
+
+
+def test_fact_table_sorts_and_links_and_the_timeline_shows_its_points(page: Any, tmp_path: Path) -> None:
+    """The matrix sorts by a source's column; a value selects its finding and highlights its span; the
+    conflict's timeline shows two visible points inside its plot."""
+    expect = sync_api.expect
+    table = page.locator("#fact-table")
+    expect(table).to_be_visible()
+    first = table.locator("tbody tr").first
+    expect(first).to_have_class(re.compile(r"v-conflict"))
+    table.locator("thead button", has_text="Fact").click()
+    expect(table.locator("thead th[aria-sort=ascending]")).to_have_count(1)
+    topics = table.locator("tbody th").all_inner_texts()
+    assert topics == sorted(topics, key=str.casefold)
+    table.locator("thead button", has_text="Fact").click()
+    expect(table.locator("thead th[aria-sort=descending]")).to_have_count(1)
+    assert table.locator("tbody th").all_inner_texts() == sorted(topics, key=str.casefold, reverse=True)
+    table.get_by_role("link", name="1,500 soldiers", exact=True).click()
+    expect(page.locator(".group.selected")).to_have_class(re.compile(r"v-conflict"))
+    active = page.locator("#doc-2 mark.claim.active")
+    expect(active).to_have_text("1,500 soldiers")
+    expect(active).to_be_in_viewport()
+    plot = page.locator(".group.v-conflict svg.timeline")
+    expect(plot).to_be_visible()
+    box = plot.bounding_box()
+    points = plot.locator(".point .mark")
+    expect(points).to_have_count(2)
+    for i in range(2):
+        expect(points.nth(i)).to_be_visible()
+        mark = points.nth(i).bounding_box()
+        assert mark["width"] > 4 and mark["height"] > 4
+        assert box["x"] <= mark["x"] and mark["x"] + mark["width"] <= box["x"] + box["width"]
+        assert box["y"] <= mark["y"] and mark["y"] + mark["height"] <= box["y"] + box["height"]
+    fill = points.nth(0).evaluate("n => getComputedStyle(n).fill")
+    assert fill not in ("none", "rgba(0, 0, 0, 0)")
+    page.screenshot(path=str(tmp_path / "facts.png"))
+    assert page.errors == []
