@@ -69,6 +69,8 @@ def scan_manifest(folder: Path) -> Manifest:
         return empty._replace(error=ManifestError(f"{where}: not valid UTF-8", path=where))
     except tomllib.TOMLDecodeError as exc:
         return empty._replace(error=ManifestError(f"{where}: malformed TOML: {exc}", path=where))
+    except RecursionError:
+        return empty._replace(error=ManifestError(f"{where}: TOML nested too deeply to read", path=where))
     files = data.get("files", {})
     if not isinstance(files, dict):
         error = ManifestError(f"{where}: 'files' must be a table of [files.\"NAME\"] tables", path=where)
