@@ -5,8 +5,13 @@ the input is fine, in the right report. Never a traceback."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
+import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +109,121 @@ def test_add_of_a_jsonl_lone_surrogate_is_one_line(
     assert captured.out.startswith(f"{store}: 2 added, 0 replaced, 0 unchanged")
     with sqlite3.connect(store) as db:
         assert sorted(r[0] for r in db.execute("SELECT id FROM documents")) == ["fine", "good"]
+
+
+# --- manifest --------------------------------------------------------------------------------------------
+
+
+def test_manifest_nested_2000_deep_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder(tmp_path)
+    manifest = folder / "manifest.toml"
+    manifest.write_text("x = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    other = _folder(tmp_path, "E")
+    (other / "good.txt").rename(other / "other.txt")
+    before = manifest.read_bytes()
+    out = tmp_path / "r.json"
+    code, lines = _report(capsys, out, folder, other)
+    assert code == 2
+    assert lines == [
+        f"crosscheck: warning: {manifest}: TOML nested too deeply to read; skipped",
+        f"crosscheck: warning: {folder}/good.txt: its folder's manifest.toml cannot be used; skipped",
+        "crosscheck: warning: 2 input(s) skipped (see above); 1 document(s) read and checked",
+    ]
+    assert _ids(out) == ["other"]
+    assert manifest.read_bytes() == before
+
+
+# --- symbolic-link loops and folders that cannot be read ---------------------------------------------------
+
+
+def test_symlink_loop_in_a_folder_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder(tmp_path)
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "a.md").symlink_to("b.md")
+    (folder / "b.md").symlink_to("a.md")
+    out = tmp_path / "r.json"
+    code, lines = _report(capsys, out, folder)
+    assert code == 2
+    assert lines == [
+        f"crosscheck: warning: {folder}/a.md: a symbolic link loop (not followed); skipped",
+        f"crosscheck: warning: {folder}/b.md: a symbolic link loop (not followed); skipped",
+        f"crosscheck: warning: {folder}/loop.txt: a symbolic link loop (not followed); skipped",
+        "crosscheck: warning: 3 input(s) skipped (see above); 1 document(s) read and checked",
+    ]
+    assert _ids(out) == ["good"]
+    assert os.readlink(folder / "loop.txt") == "loop.txt"
+
+
+def test_symlink_loop_given_as_a_path_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _folder(tmp_path)
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    out = tmp_path / "r.json"
+    code, lines = _report(capsys, out, folder, tmp_path / "loop.txt")
+    assert code == 2
+    assert (
+        lines[0] == f"crosscheck: warning: {tmp_path}/loop.txt: a symbolic link loop (not followed); skipped"
+    )
+    _skipped(lines, 1)
+
+
+def test_symlink_loop_through_the_plugins_loader_is_one_error(tmp_path: Path) -> None:
+    import crosscheck
+
+    folder = _folder(tmp_path)
+    (folder / "loop.txt").symlink_to("loop.txt")
+    with pytest.raises(crosscheck.DocumentError, match="a symbolic link loop"):
+        crosscheck.load_documents(folder)
+
+
+@pytest.fixture
+def open_tmp() -> Iterator[Path]:
+    """A temporary folder any user can enter (pytest's tmp_path is root's alone)."""
+    path = Path(tempfile.mkdtemp(prefix="cc-hostile-"))
+    path.chmod(0o755)
+    try:
+        yield path
+    finally:
+        for sub in path.rglob("*"):
+            if sub.is_dir() and not sub.is_symlink():
+                sub.chmod(0o755)
+        shutil.rmtree(path)
+
+
+def _as_a_user(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """``crosscheck ARGV`` as a user the permissions apply to: this user when it is not root, else
+    nobody (uid 65534) through setpriv; skipped, with the reason, where neither is possible."""
+    command = [*CLI, *argv]
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: permissions do not apply to root")
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    probe = [*command[: len(command) - len(CLI) - len(argv)], sys.executable, "-c", "import crosscheck"]
+    tried = subprocess.run(probe, cwd=cwd, capture_output=True, text=True, env=env)
+    if tried.returncode != 0:
+        pytest.skip(f"this user cannot import crosscheck here: {tried.stderr.strip()[-200:]}")
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@pytest.mark.parametrize("mode", [0o000, 0o444, 0o111])
+def test_unreadable_folder_is_one_line(open_tmp: Path, mode: int) -> None:
+    good = _folder(open_tmp)
+    locked = open_tmp / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Some 12 ships sailed.\n", encoding="utf-8")
+    locked.chmod(mode)
+    (open_tmp / "out").mkdir(mode=0o777)
+    (open_tmp / "out").chmod(0o777)
+    run = _as_a_user(
+        open_tmp, "report", "D", "locked", "--format", "json", "--out", "out/r.json", "--jobs", "1"
+    )
+    assert "Traceback" not in run.stderr
+    assert run.stderr.splitlines() == [
+        "crosscheck: warning: locked: cannot read this folder: Permission denied; skipped",
+        "crosscheck: warning: 1 input(s) skipped (see above); 1 document(s) read and checked",
+    ]
+    assert run.returncode == 2
+    assert _ids(open_tmp / "out" / "r.json") == ["good"]
+    locked.chmod(0o755)
+    assert (locked / "a.txt").read_text("utf-8") == "Some 12 ships sailed.\n"
+    assert good.exists()

@@ -19,6 +19,7 @@ refused, and devices, pipes and sockets are never opened.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import stat
 import warnings
@@ -125,13 +126,21 @@ class _Loader:
         self.problems.append(LoadProblem(path, message, None))
 
     def path(self, path: Path) -> None:
-        if path.is_dir():
+        where = str(path)
+        try:
+            kind = _kind(path)
+        except OSError as exc:
+            self.skip(DocumentError(f"{where}: cannot read: {exc.strerror or exc}", path=where))
+            return
+        if kind == "loop":
+            self.skip(_loop(where))
+        elif kind == "dir":
             self.folder(path)
-        elif path.is_file():
+        elif kind == "file":
             manifest = scan_manifest(path.parent)
             self.manifest_problems(manifest, None, path.name)
             self.file(path, manifest)
-        elif path.exists():
+        elif kind == "other":
             self.skip(
                 DocumentError(
                     f"{path}: not a regular file or folder (a device, pipe or socket)", path=str(path)
@@ -141,7 +150,14 @@ class _Loader:
             self.skip(DocumentError(f"{path}: no such file or folder", path=str(path)))
 
     def folder(self, folder: Path) -> None:
-        candidates = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir())
+        try:
+            candidates = sorted(
+                p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir()
+            )
+        except OSError as exc:  # a folder the user may not list, or whose entries it may not look at
+            where = str(folder)
+            self.skip(DocumentError(f"{where}: cannot read this folder: {exc.strerror or exc}", path=where))
+            return
         if not candidates:
             self.skip(
                 DocumentError(
@@ -154,7 +170,9 @@ class _Loader:
         self.manifest_problems(manifest, {p.name for p in candidates})
         inside = folder.resolve()
         for path in candidates:
-            if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            if path.is_symlink() and _kind(path) == "loop":
+                self.skip(_loop(str(path)))
+            elif path.is_symlink() and not path.resolve().is_relative_to(inside):
                 self.skip(
                     DocumentError(
                         f"{path}: a symbolic link to a file outside {folder} (not followed)", path=str(path)
@@ -214,6 +232,8 @@ class _Loader:
         try:
             info = path.stat()
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise _loop(where) from None
             raise DocumentError(f"{where}: cannot read: {exc.strerror or exc}", path=where) from None
         if not stat.S_ISREG(info.st_mode):
             raise DocumentError(f"{where}: not a regular file (a device, pipe or socket)", path=where)
@@ -269,6 +289,27 @@ class _Loader:
                 )
             )
         return docs
+
+
+def _kind(path: Path) -> str:
+    """What ``path`` is: ``dir``, ``file``, ``other`` (a device, pipe or socket), ``loop`` (a symbolic
+    link that leads back to itself) or ``missing``. Raises `OSError` for anything else (no permission
+    to look)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "loop"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ENAMETOOLONG):
+            return "missing"
+        raise
+    if stat.S_ISDIR(info.st_mode):
+        return "dir"
+    return "file" if stat.S_ISREG(info.st_mode) else "other"
+
+
+def _loop(where: str) -> DocumentError:
+    return DocumentError(f"{where}: a symbolic link loop (not followed)", path=where)
 
 
 def _too_large(where: str, size: int, limit: int, path: str | None = None) -> DocumentError:
