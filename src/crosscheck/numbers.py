@@ -43,6 +43,7 @@ __all__ = [
     "FRACTIONS",
     "GLUED_UNITS",
     "GROUP_MARKS",
+    "HYPHEN_COUNTS",
     "MONEY_SUFFIXES",
     "MONTH",
     "MONTHS",
@@ -241,7 +242,6 @@ MONEY_SUFFIXES: dict[str, int] = {
     "bn": 1_000_000_000,
     "b": 1_000_000_000,
 }
-GLUED_UNITS: dict[str, str] = {"%": "percent", "km": "km", "kg": "kg"}
 MULTIPLIERS: dict[str, Decimal] = {
     "doubled": Decimal(2), "doubling": Decimal(2), "tripled": Decimal(3), "tripling": Decimal(3),
     "trebled": Decimal(3), "quadrupled": Decimal(4), "halved": Decimal("0.5"), "halving": Decimal("0.5"),
@@ -265,6 +265,7 @@ def _list(data: dict[str, Any], name: str) -> frozenset[str]:
 _DATA = _load_words()
 CURRENCY_SYMBOLS = _table(_DATA, "currency_symbols")
 CURRENCY_WORDS = _table(_DATA, "currency_words")
+GLUED_UNITS = _table(_DATA, "glued_units")  # "60GB", "50mph", "17in": suffix -> unit
 UNITS = _table(_DATA, "units")  # measure word -> unit
 # unit -> (dimension, its size in the dimension's base unit): "ft" -> ("length", 0.3048)
 UNIT_DIMENSIONS: dict[str, tuple[str, Decimal]] = {
@@ -275,6 +276,7 @@ DETERMINERS = _list(_DATA, "determiners")
 ORDINAL_LEADS = _list(_DATA, "ordinal_leads")
 ORDINAL_IDIOMS = frozenset(tuple(idiom.split(" ", 1)) for idiom in _DATA["words"]["ordinal_idioms"])
 COUNT_NOUNS = _list(_DATA, "count_nouns")
+HYPHEN_COUNTS = _list(_DATA, "hyphen_counts")
 MONTHS = _list(_DATA, "months")
 STOPWORDS = _list(_DATA, "stopwords")
 ORDINAL_HEADS = _list(_DATA, "ordinal_heads")
@@ -321,12 +323,14 @@ NUMBER = re.compile(
   | \b(?P<a>a\s+)?(?P<words>(?:{CARDINAL_WORD})(?:(?:-|\s+|{AND})(?:{CARDINAL_WORD}))*)\b
   | (?P<cur>{CUR})?
     (?<!\d)(?P<num>{DIGITS})
-    (?P<suf>st|nd|rd|th|%|km|kg|bn|mn|m|k|b)?(?!\w|{_MARK}\d))
+    (?P<suf>st|nd|rd|th|{_alt([*GLUED_UNITS, *MONEY_SUFFIXES])})?(?!\w|{_MARK}\d))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-SCALE_AFTER = re.compile(rf"\s+({_alt(SCALES)})\b", re.IGNORECASE)
-CURRENCY_AFTER = re.compile(rf"\s+({_alt(CURRENCY_WORDS)})\b", re.IGNORECASE)
+# "$1 million", "$137-million"
+SCALE_AFTER = re.compile(rf"(?:\s+|-)({_alt(SCALES)})\b", re.IGNORECASE)
+# "5 billion yuan", "a 110bn-euro package"
+CURRENCY_AFTER = re.compile(rf"(?:\s+|-)({_alt(CURRENCY_WORDS)})\b", re.IGNORECASE)
 UNIT_AFTER = re.compile(rf"(\s+|-)({_alt(UNITS)})\b(?!-)", re.IGNORECASE)
 QUALIFIER_BEFORE = re.compile(rf"\b({_alt(QUALIFIERS)})\s+\\?\Z", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"([A-Za-z]+)(['’]s)?\s+\Z")
@@ -342,19 +346,25 @@ TOKEN_CHARS = re.compile(r"[A-Za-z]+")
 BLOCKED_BEFORE = frozenset("_:/@#-" + GROUP_MARKS + POINT_MARKS)
 WORDNUM = rf"(?:{CARDINAL_WORD})(?:(?:-|\s+)(?:{CARDINAL_WORD}))*"
 SCALE_WORD = _alt(SCALES)
+# A fraction as words: "half", "a third", "two-thirds" (`quantities._fraction_value` reads it)
+_FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?:{_alt(FRACTIONS)})"
+_GLUED = _alt([*GLUED_UNITS, *MONEY_SUFFIXES])  # a unit or scale glued to a range's end: "5-7%", "1.2m"
 FORMS = re.compile(
     rf"""
     {_guard([*SMALL, *TENS, *SCALES, *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS, "dozen", "hundred", "between", "from", "a"])}
     (?:(?:\b(?P<rfrom>between|from)\s+)?(?<![\w/@#{GROUP_MARKS}{POINT_MARKS}-])(?P<cur1>{CUR})?(?P<n1>{DIGITS}|\b{WORDNUM}\b)
-    (?:\s+(?P<sc1>{SCALE_WORD}))?(?P<conn>\s*[-–]\s*|\s+to\s+|\s+and\s+)
-    (?P<cur2>{CUR})?(?P<n2>{DIGITS}|{WORDNUM}\b)(?P<pct>%)?(?!\w|{_MARK}\d|[-–]\d)
+    (?P<g1>{_GLUED})?(?:\s+(?P<sc1>{SCALE_WORD}))?(?P<conn>\s*[-–]\s*|-?\s+to\s+|\s+and\s+)
+    (?P<cur2>{CUR})?(?P<n2>{DIGITS}|{WORDNUM}\b)(?P<g2>{_GLUED})?(?!\w|{_MARK}\d|[-–]\d)
   | \b(?P<vague>{_alt(VAGUE_PLURALS)})\s+of\b
+  | \b(?P<vague2>(?:tens|hundreds)\s+of\s+(?:thousands|millions))\b
   | (?:\b|(?<=ed\s)|(?<=ng\s))(?P<alone>dozens|scores|hundreds|thousands)\b(?!\s+of\b)
     (?=\s+(?:more\s+|others?\s+|people\s+)?(?:were\s+|have\s+been\s+)?
        (?:injured|wounded|hurt|dead|killed|missing|hospitali[sz]ed|arrested)\b
       |[\s,.;]|$)
+  | \b(?P<frange>between)\s+(?P<fa>{_FRACTION})\s+and\s+(?P<fb>{_FRACTION})\b
   | \b(?:(?P<fnum>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?
-    (?P<fden>{_alt(FRACTIONS)})\b(?=\s+(?:of|the|an?)\s)
+    (?P<fden>{_alt(FRACTIONS)})\b(?=\s+(?:of|the|an?)\s|-[a-z]|\s+dozen\b)
+  | \b(?P<fnum2>two|three|four|five|six|seven|eight|nine)-(?P<fden2>thirds|quarters|fifths|sixths|tenths)\b
   | \b(?P<inum>one|\d+)\s+in\s+(?:every\s+)?(?P<iden>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b
   | \b(?P<mult>{_alt(MULTIPLIERS)})\b
   | \b(?P<fold>\d+|{_alt(SMALL)}|{_alt(TENS)}|hundred)[\s-]?fold\b)

@@ -7,21 +7,34 @@ URLs and referential numbers ("the two countries", "the 2,000 troops") are not q
 
 Representation of the other forms (see `quantity_forms` for the finders):
 
+- units glued to or hyphenated with the number read as units ("60GB", "50mph", "500mg", "17in",
+  "2.4-liter", "a 200-pound man", "$137-million", "a 110bn-euro package"); a glued "m" without a
+  currency sign is million when a counted plural or a currency word follows ("6.1m people", "2m
+  euros"), metres otherwise ("fell 600m", "1.5m high"), and a capital "M" with nothing counted after
+  it is a model name ("GeForce 9400M", no quantity); a number hyphenated with a counted noun of
+  ``hyphen_counts`` counts it ("a three-story structure": 3, noun "story");
 - a range ("between 40 and 50 troops", "40-50 km", "$10-12 billion") has bound ``"range"``,
-  ``amount`` its low end and the closed interval ``[low, high]``; "dozens of" / "hundreds of
-  thousands of" are ranges too ([24, 99], [200000, 999999]);
+  ``amount`` its low end and the closed interval ``[low, high]``; a scale word after the second end
+  scales the first only when it is smaller ("$250,000 to $1 million" is [250000, 1000000]); glued
+  ends read as above ("5–7%", "between 1.2m and 1.5m people"); a hyphenated pair of small numbers with
+  neither unit nor noun is a record or a score ("opened 9-14"), no quantity; "dozens of" / "tens of
+  thousands (of)" are ranges too ([24, 99], [20000, 99999]);
 - a fraction or share ("a third of the troops", "more than half") has unit ``"fraction"`` and
-  ``amount`` the fraction rounded to 4 places (a third is 0.3333); percentages have unit ``"percent"``;
+  ``amount`` the fraction rounded to 4 places (a third is 0.3333), also bare ("two-thirds voted") or as
+  a range ("between half and two-thirds of homes"); a fraction of a scale, a dozen or a unit is that
+  amount ("half a million": 500000, "a half-dozen": 6, "half a kilometre": 0.5 km, "a half-hour");
+  percentages have unit ``"percent"``;
 - a change ("up 12%", "fell by 3 percent") has unit ``"percent_change"`` and a signed amount (-3);
-  a multiplication ("more than doubled", "tripled", "halved", "fivefold") has unit ``"times"`` (2,
-  3, 0.5, 5). What changed is left to the claim's context words (``noun`` is None);
+  a multiplication ("more than doubled", "tripled", "halved", "fivefold", "five times the legal
+  limit") has unit ``"times"`` (2, 3, 0.5, 5). What changed is left to the claim's context words (``noun`` is None);
 - an age ("a 45-year-old man", "aged 45", "the age of 45") has unit ``"year_of_age"``; "under the
   age of ten" is an age below ten (bound ``"less_than"``); "1,000-strong contingent" counts the noun
   after "-strong".
 
 Qualifiers are read literally: "over" before a duration is "more than" ("served over 10 years",
 "Over 10 years have passed": ``(10, inf)``) unless it spans a period ("the drills ran over three
-days", "$160 million over eight years", "Over three days, ...": exactly that long; see
+days", "$160 million over eight years", "Over three days, ...", "20 appearances over two
+seasons": exactly that long; see
 `numbers.OVER_MORE_THAN_BEFORE`); "all but five" is no quantity (it counts the others, whose number
 is not given).
 """
@@ -32,6 +45,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from ._regex import trie
 from .model import Interval, Quantity, QuantityMention
 from .numbers import (
     AGE_AFTER,
@@ -50,6 +64,7 @@ from .numbers import (
     FRACTIONS,
     GLUED_UNITS,
     GROUP_MARKS,
+    HYPHEN_COUNTS,
     MONEY_SUFFIXES,
     MONTH_AFTER,
     MONTH_BEFORE,
@@ -94,6 +109,8 @@ __all__ = ["find_quantities"]
 
 # What every URL-like token holds (":", "@", "www." or "." before a letter): without it, no token is one.
 _URL_NEED = re.compile(r"[:@]|\.\w|www\.", re.IGNORECASE)
+# The one-word measure units, longest first ("kilometre" before "km"): what a fraction may measure.
+_UNIT_WORDS = "|".join(sorted((re.escape(u) for u in UNITS if " " not in u), key=len, reverse=True))
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (data)
@@ -170,16 +187,22 @@ def _forms(
         mention: QuantityMention | None
         if m["n1"]:
             mention = _range(doc_id, text, m, lo, hi, tolerance)
-        elif m["vague"] or (m["alone"] and _ALONE_OK.search(text, max(lo, m.start() - 12), m.end() + 40)):
+        elif (
+            m["vague"]
+            or m["vague2"]
+            or (m["alone"] and _ALONE_OK.search(text, max(lo, m.start() - 12), m.end() + 40))
+        ):
             # "dozens of", or a bare "dozens" a casualty word governs ("injuring dozens", "dozens hurt")
-            low, high = VAGUE_PLURALS[" ".join((m["vague"] or m["alone"]).lower().split())]
+            low, high = VAGUE_PLURALS[" ".join((m["vague"] or m["vague2"] or m["alone"]).lower().split())]
             fixed = ("range", Interval(low=Decimal(low), high=Decimal(high)))
             mention = _finish(
                 doc_id, text, m.start(), m.end(), Decimal(low), None, lo, hi, tolerance, fixed=fixed
             )
         elif m["alone"]:
             continue  # a bare "hundreds" no casualty word governs ("we saw hundreds")
-        elif m["fden"] or m["inum"]:
+        elif m["frange"]:
+            mention = _fraction_range(doc_id, text, m, lo, hi)
+        elif m["fden"] or m["fden2"] or m["inum"]:
             mention = _fraction(doc_id, text, m, lo, hi, tolerance)
         else:
             word = (m["mult"] or m["fold"]).lower()
@@ -202,6 +225,8 @@ def _range(
     doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
 ) -> QuantityMention | None:
     conn = m["conn"].strip().lower()
+    if conn.startswith("-") and conn.endswith("to"):
+        conn = "to"  # "24- to 30-foot"
     between = (m["rfrom"] or "").lower() == "between"
     words = not m["n1"][0].isdigit() or not m["n2"][0].isdigit()
     if (conn == "and") != between or (words and conn in ("-", "–")):
@@ -211,26 +236,65 @@ def _range(
     low, high = Decimal(_number(m["n1"])), Decimal(_number(m["n2"]))
     begin = m.start("cur1") if m["cur1"] else m.start("n1")
     core_end = m.end()
-    scale = SCALE_AFTER.match(text, core_end, hi)
+    cur = m["cur1"] or m["cur2"]
+    glued = _range_suffix(text, m, bool(cur), core_end, hi)
+    if glued is None:
+        return None
+    unit, factor = glued
+    if factor != 1:
+        low, high = low * factor, high * factor
+    scale = SCALE_AFTER.match(text, core_end, hi) if factor == 1 else None
     if scale:
+        # "$10-12 billion" scales both ends; "$250,000 to $1 million" only the second
+        if not m["sc1"] and low < high:
+            low *= SCALES[scale.group(1).lower()]
         high *= SCALES[scale.group(1).lower()]
         core_end = scale.end()
     if m["sc1"]:
         low *= SCALES[m["sc1"].lower()]
-    elif scale:
-        low *= SCALES[scale.group(1).lower()]
-    plain = not (m["cur1"] or m["cur2"] or m["sc1"] or scale or m["pct"])
+    plain = not (cur or m["sc1"] or scale or unit is not None or factor != 1)
     if low <= 0 or low >= high or (plain and 1800 <= low <= 2100 and ascii_digits(m["n1"]).isdigit()):
         return None  # a score ("3-1"), a designation, or years ("2019-2022")
     if _is_date_or_time(text, m.start("n1"), core_end, lo, hi) or NO_BEFORE.search(
         text, max(lo, begin - 10), begin
     ):
         return None
-    cur = m["cur1"] or m["cur2"]
-    unit = CURRENCY_SYMBOLS[cur.strip().lower()] if cur else ("percent" if m["pct"] else None)
+    if cur:
+        unit = CURRENCY_SYMBOLS[cur.strip().lower()]
     fixed = ("range", Interval(low=clean(low), high=clean(high)))
     start = m.start() if m["rfrom"] else begin
-    return _finish(doc_id, text, start, core_end, low, unit, lo, hi, tolerance, fixed=fixed)
+    mention = _finish(doc_id, text, start, core_end, low, unit, lo, hi, tolerance, fixed=fixed)
+    if (
+        plain
+        and conn in ("-", "–")
+        and high < 100
+        and mention is not None
+        and mention.noun is None
+        and mention.value.unit is None
+    ):
+        return None  # "have opened 9-14", "24-7": a record, a score or a name, not a count
+    return mention
+
+
+def _range_suffix(
+    text: str, m: re.Match[str], currency: bool, end: int, hi: int
+) -> tuple[str | None, Decimal] | None:
+    """The unit and the factor of a range's glued suffixes ("5-7%": percent; "$1.2m-$1.5m": million;
+    "between 1.2m and 1.5m people": million; "1.2m to 1.5m high": metres); None: no range ("30bn-40bn"
+    with nothing counted, or two different suffixes)."""
+    first, second = (m["g1"] or "").lower(), (m["g2"] or "").lower()
+    if not second:
+        return (None, Decimal(1)) if not first else None
+    if first and first != second:
+        return None
+    if second in GLUED_UNITS:
+        return GLUED_UNITS[second], Decimal(1)
+    if currency or second == "k":
+        return None, Decimal(MONEY_SUFFIXES[second])
+    reading = _glued_m(text, m.start("g2"), end, hi)
+    if reading is None:
+        return None
+    return (None, Decimal(MONEY_SUFFIXES[second])) if reading == "million" else ("m", Decimal(1))
 
 
 def _fraction(
@@ -238,16 +302,23 @@ def _fraction(
 ) -> QuantityMention | None:
     if m["inum"]:
         num, den = int(_number(m["inum"])), int(_number(m["iden"]))
+        if den <= num:
+            return None
+        amount: Decimal | None = clean((Decimal(num) / Decimal(den)).quantize(Decimal("0.0001")))
     else:
-        raw, den = (m["fnum"] or "").lower(), FRACTIONS[m["fden"].lower()]
-        num = 1 if raw in ("a", "an", "") else SMALL[raw]
-        plural = m["fden"].lower().endswith("s") and m["fden"].lower() != "halves"
-        if (not raw and m["fden"].lower() != "half") or plural != (num > 1):
-            return None  # "the third of", "one thirds"
-    if den <= num:
+        amount = _fraction_value(m["fnum"] or m["fnum2"] or "", m["fden"] or m["fden2"])
+    if amount is None:
         return None
-    amount = clean((Decimal(num) / Decimal(den)).quantize(Decimal("0.0001")))
     end = m.end()
+    times = _FRACTION_OF.match(text, end, hi)
+    if times:  # "half a million", "a half-dozen", "half-hour", "half a kilometre"
+        word = times.group(1).lower()
+        if word in UNITS:
+            return _finish(doc_id, text, m.start(), times.end(), amount, UNITS[word], lo, hi, tolerance)
+        factor = 12 if word == "dozen" else SCALES[word]
+        return _finish(doc_id, text, m.start(), times.end(), clean(amount * factor), None, lo, hi, tolerance)
+    if text.startswith("-", end):
+        return None  # "third-degree", "a half-century"
     of = DETERMINER_AFTER_OF.match(text, end, hi)
     noun_end, words = noun_phrase(text, of.end() if of else end, hi, ordinal=False)
     qualifier = QUALIFIER_BEFORE.search(text, max(lo, m.start() - 20), m.start())
@@ -257,6 +328,37 @@ def _fraction(
     )
     start = qualifier.start() if qualifier else m.start()
     return make_mention(doc_id, text, start, noun_end if words else end, value, words)
+
+
+def _fraction_value(numerator: str, denominator: str) -> Decimal | None:
+    """ "two-thirds" -> 0.6667, "a half" / "half" -> 0.5; None for "the third", "one thirds"."""
+    raw, den = numerator.lower(), FRACTIONS[denominator.lower()]
+    num = 1 if raw in ("a", "an", "") else SMALL[raw]
+    plural = denominator.lower().endswith("s") and denominator.lower() != "halves"
+    if (not raw and denominator.lower() != "half") or plural != (num > 1) or den <= num:
+        return None
+    return clean((Decimal(num) / Decimal(den)).quantize(Decimal("0.0001")))
+
+
+# What a fraction may multiply: "half a million", "a half-dozen", "a quarter-mile", "half a kilometre".
+_FRACTION_OF = re.compile(
+    rf"(?:\s+an?\s+|-|\s+)({_UNIT_WORDS}|million|billion|thousand|hundred|dozen)\b(?!-)", re.IGNORECASE
+)
+
+
+def _fraction_range(doc_id: str, text: str, m: re.Match[str], lo: int, hi: int) -> QuantityMention | None:
+    """ "between half and two-thirds (of homes)": a range of fractions."""
+    ends = []
+    for group in ("fa", "fb"):
+        words = re.split(r"[\s-]+", m[group])
+        ends.append(_fraction_value(words[0] if len(words) > 1 else "", words[-1]))
+    low, high = ends
+    if low is None or high is None or low >= high:
+        return None
+    of = DETERMINER_AFTER_OF.match(text, m.end(), hi)
+    noun_end, words = noun_phrase(text, of.end() if of else m.end(), hi, ordinal=False)
+    value = Quantity(amount=low, bound="range", interval=Interval(low=low, high=high), unit="fraction")
+    return make_mention(doc_id, text, m.start(), noun_end if words else m.end(), value, words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,6 +415,7 @@ def _cardinal_words(
             tokens[0].group().lower() == "one"
             and (
                 _ONE_COUNTS.match(text, core_end, hi)
+                or _HYPHEN_MEASURE.match(text, core_end, hi)
                 or _ONE_AFTER_VERB.search(text, max(lo, begin - 40), begin)
             )
         )
@@ -345,12 +448,19 @@ def _digits(
         mention = _ordinal(doc_id, text, m.start(), core_end, amount, lo, hi)
         return mention if mention is not None and mention.noun else None
     if suf in MONEY_SUFFIXES:
-        if cur or suf == "k":
-            amount *= MONEY_SUFFIXES[suf]
-        elif suf == "m":
-            unit = "m"  # "300m" without a currency is metres
+        currency = None if cur else CURRENCY_AFTER.match(text, core_end, hi)
+        if cur or suf == "k" or currency:
+            amount *= MONEY_SUFFIXES[suf]  # "$5bn", "2m euros", "a 110bn-euro package"
+            if currency:
+                unit, core_end = CURRENCY_WORDS[currency.group(1).lower()], currency.end()
         else:
-            return None
+            reading = _glued_m(text, m.end("suf") - len(suf), core_end, hi)
+            if reading is None:
+                return None  # "9400M", "30bn" with nothing counted after it
+            if reading == "million":
+                amount *= MONEY_SUFFIXES[suf]  # "6.1m people", "over 2m Windows users"
+            else:
+                unit = "m"  # "fell about 600m", "50m by 50m"
     elif suf in GLUED_UNITS:
         unit = GLUED_UNITS[suf]
     if not suf:
@@ -368,6 +478,29 @@ def _digits(
         unit = "magnitude"
     return _finish(doc_id, text, m.start(), core_end, amount, unit, lo, hi, tolerance, referential=REFERRING)
 
+
+# After a glued "m" or "bn" without a currency, words that say a length ("1.5m high", "600m down").
+_LENGTH_AFTER = re.compile(
+    r"\s+(?:high|tall|long|wide|deep|away|below|above|down|up|off|from|of|by|in|into|and|to|or|"
+    r"depth|length|height|radius|square|sq)\b",
+    re.IGNORECASE,
+)
+
+
+def _glued_m(text: str, suffix: int, end: int, hi: int) -> str | None:
+    """How a glued "m"/"bn" with no currency reads: "million" when a counted plural follows ("6.1m
+    people", "2m Windows users"), "metres" for a lower-case "m" otherwise ("fell 600m", "1.5m high");
+    None (no quantity) for "bn" or a capital "M" with nothing counted ("GeForce 9400M")."""
+    if not _LENGTH_AFTER.match(text, end, hi):
+        noun_end, words = noun_phrase(text, end, hi, ordinal=False)
+        if words and noun_end > end and _COUNTED_END.search(words[-1]):
+            return "million"
+    if text[suffix : suffix + 1] == "m" and text[suffix:end].lower() == "m":
+        return "metres"
+    return None
+
+
+_COUNTED_END = re.compile(r"(?:[a-z]{2}s|people|children|men|women|staff|police)$", re.IGNORECASE)
 
 _SEPARATORS = GROUP_MARKS + POINT_MARKS
 _NUMBER_AFTER_GLUE = re.compile(rf"[{_SEPARATORS}]?\d")
@@ -419,6 +552,17 @@ def _over_a_period(text: str, over: int, end: int, lo: int, hi: int) -> bool:
     return not opens or text.startswith(",", end) or _OF_AFTER.match(text, end, hi) is not None
 
 
+# A number hyphenated with a counted noun ("a three-story structure", "a five-member panel"): `data`'s
+# `hyphen_counts`; other hyphenated words ("two-time", "G-20") are no quantity.
+_COMPOUND_AFTER = re.compile(rf"-({trie(HYPHEN_COUNTS)})\b(?!-)", re.IGNORECASE)
+# "one" hyphenated with a unit or a counted noun is a count: "a one-year contract", "a one-story house".
+_HYPHEN_MEASURE = re.compile(rf"-(?:{_UNIT_WORDS}|{trie(HYPHEN_COUNTS)})\b(?!-)", re.IGNORECASE)
+# Nouns of a period that "over" may span like a unit of time ("20 appearances over two seasons").
+_PERIOD_NOUN = re.compile(r"\s+(?:seasons?|nights?|decades?|centuries|century|weekends?|terms?)\b", re.I)
+# "N times" as a multiplier: "five times the legal limit", "three times as many", "10 times higher".
+_TIMES_AFTER = re.compile(
+    r"\s+(times)\s+(?:the|as|more|less|higher|lower|larger|bigger|greater|faster|over|that|what)\b", re.I
+)
 _OF_AFTER = re.compile(r"\s+of\b")  # "Over three days of talks, ...": a period
 _BLANK = re.compile(r"\s*")
 
@@ -444,6 +588,7 @@ def _finish(
     """
     end = core_end
     measure = False
+    counted: list[str] | None = None  # the counted noun of a compound ("three-story": story)
     age = AGE_AFTER.match(text, core_end, hi) if unit is None else None
     before = WORD_BEFORE.search(text, max(lo, begin - 30), begin)
     phrase = AGE_PHRASE_BEFORE.search(text, max(lo, begin - 12), begin) if unit is None else None
@@ -467,12 +612,17 @@ def _finish(
             unit, end = UNITS[measured.group(2).lower()], measured.end()
             measure = measured.group(1) == "-"  # "eight-hour mission": the noun follows
         elif core_end < hi and text[core_end] == "-":
-            return None  # "two-thirds", "G-20"-like glued designations
+            compound = _COMPOUND_AFTER.match(text, core_end, hi)
+            if compound is None:
+                return None  # "two-thirds", "G-20"-like glued designations
+            end, counted = compound.end(), [compound.group(1)]  # "a three-story structure"
+        elif times := _TIMES_AFTER.match(text, core_end, hi):
+            unit, end = "times", times.end(1)  # "five times the legal limit", "three times as many"
     qualifier = None if fixed else QUALIFIER_BEFORE.search(text, max(lo, begin - 20), begin)
     if (
         qualifier
         and qualifier.group(1).lower() == "over"
-        and unit in PREPOSITION_OVER
+        and (unit in PREPOSITION_OVER or (unit is None and _PERIOD_NOUN.match(text, end, hi)))
         and _over_a_period(text, qualifier.start(), end, lo, hi)
     ):
         qualifier = None  # "ran over three days" is a period; "served over 10 years" is more than 10
@@ -480,13 +630,16 @@ def _finish(
     if (
         qualifier is None
         and not measure
+        and counted is None
         and before
         and not money
         and (before.group(2) or before.group(1).lower() in referential)
     ):
         return None  # "the two countries", "its two", "Russia's two", "the 2,000 troops"
     words: list[str] = []
-    if unit is None or measure:
+    if counted is not None:
+        words = counted
+    elif unit is None or measure:
         end, words = noun_phrase(text, end, hi, ordinal=False)
     kind = fixed[0] if fixed else QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
     start = qualifier.start() if qualifier else begin
