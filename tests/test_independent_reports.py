@@ -210,3 +210,12 @@ def test_weekdays_of_undated_pages_compare_by_the_day_they_name() -> None:
     assert other.conflicts == ()  # either weekday could be this week's or last week's
     assert [g for g in other.possible_conflicts if g.claims[0].kind == "date"]
     assert "neither date can be placed on the calendar" in other.possible_conflicts[0].explanation
+
+
+def test_two_headcounts_of_different_groups_are_no_conflict() -> None:
+    # "five women" and "six others": both count people, neither says which fact
+    report = _check(
+        "Police said five women were at the compound on Monday.",
+        "Police said six others were at the compound on Monday.",
+    )
+    assert report.conflicts == ()

@@ -122,7 +122,7 @@ def judge(
         )
     a, b, score = clash
     kind = _conflict_type(a, b, docs, config)
-    doubts = [name for name, holds in _CONFLICT_NEEDS if not holds(a, b, docs)]
+    doubts = [name for name, holds in _CONFLICT_NEEDS if not holds(a, b, docs, config)]
     if score < config.conflict_bar and not isinstance(a.value, Event):
         doubts.insert(0, f"same-fact score {score:.0f}/100")
     sure = not doubts
@@ -152,7 +152,7 @@ def judge(
     )
 
 
-def _identified(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+def _identified(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
     """What clashes is named on both sides: two dates of one named action ("arraigned"), two
     counts of one measured slot ("deaths") or of one specific counted thing ("warships"). A bare
     "3" against "two", or "on Monday" against "in June" with no action, is a candidate only."""
@@ -160,31 +160,32 @@ def _identified(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
         return bool(a.about.action and a.about.action == b.about.action)
     if isinstance(a.value, Event):
         return True
-    if a.about.measure and a.about.measure == b.about.measure:
-        return True
+    measure = a.about.measure
+    if measure and measure == b.about.measure and config.family_map.get(measure) != measure:
+        return True  # one slot (deaths); a headcount ("five women", "six others") names no fact
     thing = a.about.thing
     unit = a.value.unit if isinstance(a.value, Quantity) else None
     # a unit is no fact: "55 kilometres" and "320 kilometres" may be two distances
     return bool(thing and thing == b.about.thing and thing not in GENERIC_THINGS and thing != unit)
 
 
-def _named_subjects(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+def _named_subjects(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
     """ "He had 53 catches": whose? A pronoun for a subject leaves sameness open."""
     return not (a.about.unresolved_subject or b.about.unresolved_subject)
 
 
-def _one_scale(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+def _one_scale(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
     """Not an order of magnitude apart, nor a part ("including two corvettes") against a whole."""
     return magnitude_apart(a, b) is None and a.about.part == b.about.part
 
 
-def _one_scope(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+def _one_scope(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
     """ "170,000 in the province" and "230,000 in 13 countries": two counts, not one told two ways."""
     x, y = a.about.scope, b.about.scope
     return not (x and y) or same_scope(x, y)
 
 
-def _on_the_calendar(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+def _on_the_calendar(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
     """ "Friday" against "Saturday" on two undated pages: the weekdays differ, but either could be
     last week's or this week's; a candidate, not a finding."""
     if isinstance(a.value, DateValue) and isinstance(b.value, DateValue):
@@ -192,7 +193,7 @@ def _on_the_calendar(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
     return True
 
 
-def _placed_alike(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
+def _placed_alike(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
     """Documents given together are one story unless their dates say otherwise: a claim placed in
     time (a publication date, a date in its sentence) against one that is not may be two events."""
     return placed(a, docs[a.document].published) == placed(b, docs[b.document].published)
@@ -201,7 +202,7 @@ def _placed_alike(a: Claim, b: Claim, docs: Mapping[str, Document]) -> bool:
 # What a clash needs, besides a same-fact score of at least `Config.conflict_bar`, to be a conflict
 # rather than a possible conflict; the names of those it lacks are said in the explanation. Events
 # align only as the very same event (the hard rules of `align.rules`), so they need only a subject.
-_CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document]], bool]], ...] = (
+_CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document], Config], bool]], ...] = (
     ("what is counted or dated is not named on both sides", _identified),
     ("a subject is only a pronoun", _named_subjects),
     ("a part, or an order of magnitude apart", _one_scale),

@@ -196,6 +196,8 @@ def _measure(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tupl
     if not (x and y):
         return 0.0, ""
     if x == y:
+        if config.family_map.get(x) == x:
+            return 0.0, ""  # two headcounts ("five women", "six others") say nothing of one fact
         return 1.0, f"both measure {x}"
     if _broader(x, y, config) or _broader(y, x, config):
         return 0.0, ""  # "50 people" and a death toll: the headcount says nothing either way
