@@ -227,3 +227,46 @@ def test_unreadable_folder_is_one_line(open_tmp: Path, mode: int) -> None:
     locked.chmod(0o755)
     assert (locked / "a.txt").read_text("utf-8") == "Some 12 ships sailed.\n"
     assert good.exists()
+
+
+# --- file names that are not UTF-8 -----------------------------------------------------------------------
+
+
+def _latin1_named(tmp_path: Path) -> Path:
+    folder = _folder(tmp_path)
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as f:
+        f.write("The caf\u00e9 said 12 ships sailed.\n".encode())
+    return folder
+
+
+def test_file_name_not_utf8_is_read_and_named_visibly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _latin1_named(tmp_path)
+    for fmt in ("json", "html", "markdown", "terminal"):
+        out = tmp_path / f"r.{fmt}"
+        code, lines = _report(capsys, out, folder, fmt=fmt)
+        assert lines == [
+            f"crosscheck: warning: {folder}/caf\\xe9.txt: file name is not valid UTF-8 (byte 0xe9 at "
+            "offset 3); its id is written caf\\xe9"
+        ]
+        assert code == 0
+        text = out.read_bytes().decode("utf-8")  # the whole report is UTF-8, nothing half-written
+        assert fmt == "terminal" or "xe9" in text
+    assert _ids(tmp_path / "r.json") == ["caf\\xe9", "good"]
+    assert sorted(os.listdir(os.fsencode(folder))) == [b"caf\xe9.txt", b"good.txt"]
+
+
+def test_file_name_not_utf8_on_a_strict_stdout_and_in_a_store(tmp_path: Path) -> None:
+    folder = _latin1_named(tmp_path)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    run = subprocess.run(
+        [*CLI, "report", str(folder), "--format", "json", "--jobs", "1"], capture_output=True, env=env
+    )
+    assert run.returncode == 0 and b"Traceback" not in run.stderr
+    report = json.loads(run.stdout.decode("utf-8"))
+    assert [d["id"] for d in report["documents"]] == ["caf\\xe9", "good"]
+    store = tmp_path / "s.sqlite"
+    run = subprocess.run([*CLI, "add", str(store), str(folder), "--jobs", "1"], capture_output=True, env=env)
+    assert run.returncode == 0 and b"Traceback" not in run.stderr
+    assert run.stdout.decode("utf-8").startswith(f"{store}: 2 added")

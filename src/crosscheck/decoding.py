@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .errors import DocumentError
 
-__all__ = ["ENCODINGS", "Decoded", "decode"]
+__all__ = ["ENCODINGS", "Decoded", "decode", "shown_name"]
 
 ENCODINGS = ("utf-8", "utf-16", "utf-32", "cp1252")
 _BOMS = (
@@ -70,3 +70,14 @@ def decode(data: bytes, where: str) -> Decoded:
             path=where,
         ) from None
     return Decoded(text, "cp1252", f"{where}: not valid UTF-8 ({bad}); decoded as Windows-1252 (cp1252)")
+
+
+def shown_name(name: str) -> str:
+    """A file name (or path) as text that is valid Unicode: the bytes of a name that are not UTF-8
+    (which Python keeps as surrogate escapes) written out as ``\\xNN``; any other name unchanged.
+
+    A document's id and path are shown in reports and written as UTF-8, so they must be text."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .dates import parse_dateline
-from .decoding import decode
+from .decoding import decode, shown_name
 from .errors import DocumentError, InputWarning
 from .manifest import MANIFEST, Manifest, read_manifest, scan_manifest
 from .model import Document
@@ -126,7 +126,7 @@ class _Loader:
         self.problems.append(LoadProblem(path, message, None))
 
     def path(self, path: Path) -> None:
-        where = str(path)
+        where = _shown(path)
         try:
             kind = _kind(path)
         except OSError as exc:
@@ -143,11 +143,12 @@ class _Loader:
         elif kind == "other":
             self.skip(
                 DocumentError(
-                    f"{path}: not a regular file or folder (a device, pipe or socket)", path=str(path)
+                    f"{_shown(path)}: not a regular file or folder (a device, pipe or socket)",
+                    path=_shown(path),
                 )
             )
         else:
-            self.skip(DocumentError(f"{path}: no such file or folder", path=str(path)))
+            self.skip(DocumentError(f"{_shown(path)}: no such file or folder", path=_shown(path)))
 
     def folder(self, folder: Path) -> None:
         try:
@@ -155,14 +156,14 @@ class _Loader:
                 p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.is_dir()
             )
         except OSError as exc:  # a folder the user may not list, or whose entries it may not look at
-            where = str(folder)
+            where = _shown(folder)
             self.skip(DocumentError(f"{where}: cannot read this folder: {exc.strerror or exc}", path=where))
             return
         if not candidates:
             self.skip(
                 DocumentError(
-                    f"{folder}: no .txt or .md documents in this folder (nor .html, .htm, .jsonl)",
-                    path=str(folder),
+                    f"{_shown(folder)}: no .txt or .md documents in this folder (nor .html, .htm, .jsonl)",
+                    path=_shown(folder),
                 )
             )
             return
@@ -171,11 +172,12 @@ class _Loader:
         inside = folder.resolve()
         for path in candidates:
             if path.is_symlink() and _kind(path) == "loop":
-                self.skip(_loop(str(path)))
+                self.skip(_loop(_shown(path)))
             elif path.is_symlink() and not path.resolve().is_relative_to(inside):
                 self.skip(
                     DocumentError(
-                        f"{path}: a symbolic link to a file outside {folder} (not followed)", path=str(path)
+                        f"{_shown(path)}: a symbolic link to a file outside {_shown(folder)} (not followed)",
+                        path=_shown(path),
                     )
                 )
             else:
@@ -201,7 +203,7 @@ class _Loader:
                     self.note(manifest.path, message)
 
     def file(self, path: Path, manifest: Manifest) -> None:
-        where = str(path)
+        where = _shown(path)
         if manifest.error is not None:
             self.skip(DocumentError(f"{where}: its folder's {MANIFEST} cannot be used", path=where))
             return
@@ -209,10 +211,15 @@ class _Loader:
             self.skip(manifest.bad[path.name])
             return
         try:
-            for doc in self.read(path, manifest.entries.get(path.name, {})):
-                self.add(doc)
+            docs = self.read(path, manifest.entries.get(path.name, {}))
         except DocumentError as exc:
             self.skip(exc)
+            return
+        name_note = _name_note(path) if path.suffix.lower() != ".jsonl" else None
+        if name_note is not None:
+            self.note(where, name_note)
+        for doc in docs:
+            self.add(doc)
 
     def add(self, doc: Document) -> None:
         where = doc.path or doc.id
@@ -228,7 +235,7 @@ class _Loader:
 
     def read(self, path: Path, meta: dict[str, object]) -> list[Document]:
         """The documents of one file; raises `DocumentError` when the whole file is left out."""
-        where = str(path)
+        where = _shown(path)
         try:
             info = path.stat()
         except OSError as exc:
@@ -261,15 +268,15 @@ class _Loader:
 
     def jsonl(self, path: Path, text: str, encoding: str) -> list[Document]:
         bad: list[DocumentError] = []
-        records = read_jsonl(str(path), text, problems=bad)
+        records = read_jsonl(_shown(path), text, problems=bad)
         for error in bad:
             self.skip(error)
         docs = []
         for r in records:
-            where = f"{path}:{r.line}"
+            where = f"{_shown(path)}:{r.line}"
             size = len(r.text.encode("utf-8", "surrogatepass"))
             if size > self.max_bytes:
-                self.skip(_too_large(f"{where}: document {r.id!r}", size, self.max_bytes, path=str(path)))
+                self.skip(_too_large(f"{where}: document {r.id!r}", size, self.max_bytes, path=_shown(path)))
                 continue
             published, inferred = r.published, r.published_inferred
             if published is None:
@@ -289,6 +296,24 @@ class _Loader:
                 )
             )
         return docs
+
+
+def _shown(path: Path) -> str:
+    """``path`` as valid text (`shown_name`): how messages and documents name it."""
+    return shown_name(str(path))
+
+
+def _name_note(path: Path) -> str | None:
+    """A caveat for a file whose name is not valid UTF-8 (None for any other name)."""
+    raw = path.name.encode("utf-8", "surrogateescape")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (
+            f"{_shown(path)}: file name is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+            f"{exc.start}); its id is written {shown_name(path.stem)}"
+        )
+    return None
 
 
 def _kind(path: Path) -> str:
@@ -320,7 +345,7 @@ def _too_large(where: str, size: int, limit: int, path: str | None = None) -> Do
 
 def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> tuple[Document, str | None]:
     """The document of one file, and a caveat about how it was read (None when there is none)."""
-    where = str(path)
+    where = _shown(path)
     note = None
     if path.suffix.lower() in _HTML:
         try:
@@ -339,7 +364,7 @@ def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> 
         inferred = published is not None
     assert published is None or isinstance(published, dt.date)
     doc = Document(
-        id=path.stem,
+        id=shown_name(path.stem),
         text=text,
         path=where,
         source=_opt_str(meta.get("source")),

@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
+from .decoding import shown_name
 from .errors import ManifestError
 
 __all__ = ["FIELDS", "MANIFEST", "Manifest", "read_manifest", "scan_manifest"]
@@ -51,13 +52,13 @@ def read_manifest(folder: Path) -> dict[str, dict[str, object]]:
 def scan_manifest(folder: Path) -> Manifest:
     """``folder/manifest.toml`` read and checked entry by entry (see the module docstring)."""
     path = folder / MANIFEST
-    where = str(path)
+    where = shown_name(str(path))
     empty = Manifest(where, {}, {}, {})
     if not path.is_file():
         return empty
     if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
         error = ManifestError(
-            f"{where}: a symbolic link to a file outside {folder} (not followed)", path=where
+            f"{where}: a symbolic link to a file outside {shown_name(str(folder))} (not followed)", path=where
         )
         return empty._replace(error=error)
     try:
