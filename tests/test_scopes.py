@@ -18,6 +18,7 @@ ROWS = [
     ("In neighbouring Central Aceh district, 10 people were killed.", "10 people", "central aceh district"),
     ("Twelve people were killed nationwide.", "Twelve people", "nationwide"),
     ("Four people were injured in the province on Monday.", "Four people", "province"),
+    ("It was the sixth such patrol in the region.", "sixth such patrol", "area"),  # [words]: region = area
     # no place: an event, a date or a plain noun is no scope
     ("Twelve people were killed in the blast on Monday.", "Twelve people", None),
     ("In 2004, a tsunami killed 230,000 people.", "230,000 people", None),
@@ -28,7 +29,7 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "claim_text", "scope"), ROWS)
 def test_the_scope_of_a_count(text: str, claim_text: str, scope: str | None) -> None:
-    claims = {c.text: c for c in extract(make_doc("x", text)) if c.kind == "quantity"}
+    claims = {c.text: c for c in extract(make_doc("x", text)) if c.kind in ("quantity", "ordinal")}
     assert claim_text in claims, sorted(claims)
     claim = claims[claim_text]
     assert claim.about.scope == scope

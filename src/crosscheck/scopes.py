@@ -5,7 +5,8 @@ shores; that is two facts, not a conflict. A count's scope is the place phrase r
 its slot words: "170,000 people were killed *in the province*", "killing 170,000 *in Sumatra
 alone*"), else a clause-opening place phrase before it ("*In neighbouring Central Aceh district*, 10
 people were killed"). A phrase is a scope only when it names a place: a capitalised name, or a place
-noun of the ``[scopes]`` table in ``data/terms.toml`` ("province", "countries", "nationwide").
+noun of the ``[scopes]`` table in ``data/terms.toml`` ("province", "countries", "nationwide"), its
+words normalized by ``[words]`` ("in the region" and "in the area" are one scope).
 "In the blast" or "in 2004" is no scope.
 """
 
@@ -115,7 +116,7 @@ def _phrase(text: str, position: int, hi: int, terms: Terms) -> str | None:
             break
         if low in _SKIP:
             continue
-        words.append(low)
+        words.append(terms.words.get(low, low))  # "region" and "zone" are "area" ([words])
         named = named or raw[0].isupper() or low in terms.scopes
     if not named or all(w.isdigit() for w in words):
         return None
@@ -127,7 +128,7 @@ def _opening(text: str, lo: int, start: int, terms: Terms) -> str | None:
     if match is None:
         return None
     words = _WORD.findall(match.group(1))
-    kept = [w.lower() for w in words if w.lower() not in _SKIP]
+    kept = [terms.words.get(w.lower(), w.lower()) for w in words if w.lower() not in _SKIP]
     if not kept or any(w.isdigit() for w in kept):
         return None  # "In 2004, ..." dates the sentence; it does not bound the count
     if not any(w[0].isupper() for w in words[1:] if w) and not any(w in terms.scopes for w in kept):
