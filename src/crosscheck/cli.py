@@ -351,7 +351,7 @@ def _count(report: Report, verdict: Verdict) -> int:
 def _emit(report: Report, args: argparse.Namespace) -> None:
     if args.quiet:
         if args.out is not None:
-            _write(Path(args.out), render_chunks(report, args.format, single_source=args.all))
+            _write(Path(args.out), _chunks(report, args))
         print(summary_line(report))
         return
     if args.format == "terminal" and args.out is None and sys.stdout.isatty():
@@ -362,13 +362,20 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
         Console(theme=THEME).print(ReportView(report, single_source=args.all))
         return
     # JSON streams: never the whole report in memory
-    chunks = render_chunks(report, args.format, single_source=args.all)
+    chunks = _chunks(report, args)
     if args.out is None:
         for chunk in chunks:
             sys.stdout.write(chunk)
         sys.stdout.flush()
     else:
         _write(Path(args.out), chunks)
+
+
+def _chunks(report: Report, args: argparse.Namespace) -> Iterable[str]:
+    """The report in pieces; JSON always holds every group, so ``--all`` is for the other formats."""
+    if args.format == "json":
+        return render_chunks(report, args.format)
+    return render_chunks(report, args.format, single_source=args.all)
 
 
 def _write(path: Path, chunks: Iterable[str]) -> None:
