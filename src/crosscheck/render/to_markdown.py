@@ -112,12 +112,12 @@ def render_markdown(report: Report, *, single_source: bool = False) -> str:
     by_doc: dict[str, list[Group]] = {}
     for group in single:
         by_doc.setdefault(group.claims[0].document, []).append(group)
-    for doc_id, groups in by_doc.items():
+    for doc_id, own in by_doc.items():
         out.extend([f"### {escape_markdown(source_line(docs[doc_id]))}", ""])
         if not single_source:
-            out.extend([f"{len(groups)} single-source claim{'s' if len(groups) != 1 else ''}.", ""])
+            out.extend([f"{len(own)} single-source claim{'s' if len(own) != 1 else ''}.", ""])
             continue
-        out.extend(f"- {_quote(docs[doc_id], g.claims[0], 40)} ({g.id})" for g in groups)
+        out.extend(f"- {_quote(docs[doc_id], g.claims[0], 40)} ({g.id})" for g in own)
         out.append("")
     out.extend(["## Documents", ""])
     out.extend(_document_row(doc) for doc in report.documents)
