@@ -270,3 +270,70 @@ def test_file_name_not_utf8_on_a_strict_stdout_and_in_a_store(tmp_path: Path) ->
     run = subprocess.run([*CLI, "add", str(store), str(folder), "--jobs", "1"], capture_output=True, env=env)
     assert run.returncode == 0 and b"Traceback" not in run.stderr
     assert run.stdout.decode("utf-8").startswith(f"{store}: 2 added")
+
+
+# --- dates at the calendar's ends -------------------------------------------------------------------------
+
+_RELATIVE = (
+    "Last week 40 ships sailed. Last month 30 ships sailed. Last year 20 ships sailed. "
+    "Two days ago 10 ships sailed. Last Monday 5 ships sailed. Next year 8 ships will sail. "
+    "In the week of December 31, 9999, 7 ships sailed. From December 30 to January 2, 6 ships sailed. "
+    "In 9999, 4 ships sailed. Since 0001, 3 ships sailed."
+)
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "9999-01-01", "0001-01-01", "0001-02-01", "2022-12-01"])
+def test_relative_dates_near_the_calendars_ends_are_unresolved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], published: str
+) -> None:
+    folder = _folder(tmp_path)
+    (folder / "c.jsonl").write_text(
+        json.dumps({"id": "j", "text": _RELATIVE, "published": published}) + "\n", encoding="utf-8"
+    )
+    (folder / "m.txt").write_text("Last week 40 ships sailed.\n", encoding="utf-8")
+    (folder / "manifest.toml").write_text(f'[files."m.txt"]\npublished = {published}\n', encoding="utf-8")
+    out = tmp_path / "r.json"
+    code, lines = _report(capsys, out, folder)
+    assert code == 0
+    assert lines == [
+        f"crosscheck: warning: {where}: published {published} is too near the calendar's ends (years 1 and "
+        "9999) to place anything in time; read as undated"
+        for where in (f"{folder}/c.jsonl:1", f"{folder}/m.txt")
+        if not published.startswith("2022")
+    ]
+    report = json.loads(out.read_text("utf-8"))
+    undated = None if not published.startswith("2022") else published
+    assert [d["published"] for d in report["documents"]] == [None, undated, undated]
+    dates = {c["text"]: c["value"] for c in report["claims"] if c["kind"] == "date"}
+    assert "Last week" in dates and "Two days ago" in dates
+    for value in dates.values():  # any date the run resolved fits the calendar with room to compare
+        for key in ("earliest", "latest"):
+            if value.get(key) is not None:
+                assert "0011-01-01" <= value[key] <= "9989-12-31", (key, value)
+    if undated is None:
+        assert dates["Last week"].get("earliest") is None  # cannot be placed: unresolved, not guessed
+
+
+def test_find_dates_never_overflows() -> None:
+    import datetime as dt
+
+    from crosscheck.dates import find_dates
+
+    for published in (dt.date.max, dt.date.min, dt.date(9999, 6, 1), dt.date(1, 1, 31)):
+        mentions = find_dates("d", _RELATIVE, published)
+        assert [m.text for m in mentions][:2] == ["Last week", "Last month"]
+        assert all(not m.value.resolved for m in mentions[:6])
+
+
+def test_check_of_a_document_published_9999_12_31_leaves_last_week_unresolved() -> None:
+    import datetime as dt
+
+    import crosscheck
+    from crosscheck.model import Document
+
+    doc = Document(id="d", text="Last week 40 ships sailed.", published=dt.date.max)
+    other = Document(id="e", text="Last week 40 ships sailed.", published=dt.date(9999, 12, 30))
+    report = crosscheck.check([doc, other])
+    dates = [c for c in report.claims if c.kind == "date"]
+    assert [c.text for c in dates] == ["Last week", "Last week"]
+    assert not any(c.value.resolved for c in dates)

@@ -45,7 +45,7 @@ from .model import DateMention, DateValue, Granularity, Span
 from .polarity import clause_start
 from .tokens import DETERMINERS
 
-__all__ = ["Dateline", "find_dateline", "find_dates", "parse_dateline"]
+__all__ = ["Dateline", "find_dateline", "find_dates", "parse_dateline", "placeable"]
 
 _SENTINEL_BASE = date(2000, 1, 1)  # base for phrases with an explicit year: the base cannot matter
 Tense = Literal["future", "past"]
@@ -76,7 +76,7 @@ def find_dates(
         if not present[need]:
             continue  # the pattern cannot match without it
         for m in pattern.finditer(text, start, stop):
-            value = _RESOLVERS[kind](m, text, start, published)
+            value = _resolve(kind, m, text, start, published)
             if value is not None:
                 found.append((m.start(), m.end(), value))
     found.sort(key=lambda c: (c[0], c[0] - c[1]))
@@ -87,6 +87,38 @@ def find_dates(
             out.append(DateMention(span=Span(doc_id, s, e), text=text[s:e], value=value))
             cursor = e
     return tuple(out)
+
+
+# Dates this close to the calendar's ends (0001-01-01, 9999-12-31: placeholders, not news) are left
+# unresolved, so no arithmetic on them (resolving "last week", widening a range to compare it) can
+# leave the calendar. Ten years is more than a comparison adds to a range (twice its width, capped
+# by the decade a range spans at most, or the follow-up and date windows).
+_CALENDAR_MARGIN = timedelta(days=3653)
+_EARLIEST = date.min + _CALENDAR_MARGIN
+_LATEST = date.max - _CALENDAR_MARGIN
+
+
+def placeable(day: date) -> bool:
+    """True when ``day`` is far enough from the calendar's ends for dates to be worked out from it and
+    compared (a publication date of 9999-12-31 or 0001-01-01, a placeholder, is not)."""
+    return _EARLIEST <= day <= _LATEST
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, lo: int, published: date | None) -> DateValue | None:
+    """The value of one match; unresolved when it cannot be computed on the calendar (a publication
+    date near its ends: "last week" of 9999-12-31) or lies near its ends."""
+    try:
+        value = _RESOLVERS[kind](m, text, lo, published)
+    except (OverflowError, ValueError):  # date arithmetic beyond year 1 or 9999
+        return _unresolved("day")
+    if value is None or not value.resolved:
+        return value
+    assert value.earliest is not None and value.latest is not None
+    if not (placeable(value.earliest) and placeable(value.latest)):
+        return DateValue(
+            earliest=None, latest=None, granularity=value.granularity, relation=value.relation, relative=True
+        )
+    return value
 
 
 def parse_dateline(text: str) -> date | None:

@@ -26,7 +26,7 @@ import warnings
 from pathlib import Path
 from typing import NamedTuple
 
-from .dates import parse_dateline
+from .dates import parse_dateline, placeable
 from .decoding import decode, shown_name
 from .errors import DocumentError, InputWarning
 from .manifest import MANIFEST, Manifest, read_manifest, scan_manifest
@@ -261,8 +261,8 @@ class _Loader:
             self.note(where, decoded.note)
         if jsonl:
             return self.jsonl(path, decoded.text, decoded.encoding)
-        doc, note = _document(path, decoded.text, decoded.encoding, meta)
-        if note is not None:
+        doc, notes = _document(path, decoded.text, decoded.encoding, meta)
+        for note in notes:
             self.note(where, f"{where}: {note}")
         return [doc]
 
@@ -282,6 +282,9 @@ class _Loader:
             if published is None:
                 published = parse_dateline(r.text)
                 inferred = published is not None
+            if published is not None and not placeable(published):
+                self.note(where, f"{where}: {_unplaceable(published)}")
+                published, inferred = None, False
             docs.append(
                 Document(
                     id=r.id,
@@ -343,10 +346,17 @@ def _too_large(where: str, size: int, limit: int, path: str | None = None) -> Do
     )
 
 
-def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> tuple[Document, str | None]:
-    """The document of one file, and a caveat about how it was read (None when there is none)."""
+def _unplaceable(published: dt.date) -> str:
+    return (
+        f"published {published.isoformat()} is too near the calendar's ends (years 1 and 9999) to place "
+        "anything in time; read as undated"
+    )
+
+
+def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> tuple[Document, list[str]]:
+    """The document of one file, and the caveats about how it was read."""
     where = _shown(path)
-    note = None
+    notes: list[str] = []
     if path.suffix.lower() in _HTML:
         try:
             page = read_page(text)
@@ -354,7 +364,9 @@ def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> 
             raise DocumentError(f"{where}: HTML nested too deeply to read", path=where) from None
         if not page.text:
             raise DocumentError(f"{where}: no article text in this HTML page", path=where)
-        text, note = page.text, page.note
+        text = page.text
+        if page.note is not None:
+            notes.append(page.note)
         found = {"source": page.source, "title": page.title, "url": page.url, "published": page.published}
         meta = {**{k: v for k, v in found.items() if v is not None}, **meta}
     published = meta.get("published")
@@ -363,6 +375,9 @@ def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> 
         published = parse_dateline(text)
         inferred = published is not None
     assert published is None or isinstance(published, dt.date)
+    if published is not None and not placeable(published):
+        notes.append(_unplaceable(published))
+        published, inferred = None, False
     doc = Document(
         id=shown_name(path.stem),
         text=text,
@@ -374,7 +389,7 @@ def _document(path: Path, text: str, encoding: str, meta: dict[str, object]) -> 
         published_inferred=inferred,
         encoding=encoding,
     )
-    return doc, note
+    return doc, notes
 
 
 def _opt_str(value: object) -> str | None:
