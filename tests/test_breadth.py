@@ -177,6 +177,7 @@ NONE: list[tuple[str, str]] = [
     ("He was charged with third-degree murder.", "third"),
     ("It was a half-century of work.", "half"),
     ("Rahman, the two-time champion, lost.", "two"),
+    ("He fell around 2, 000ft while climbing.", "000ft"),  # a number split by a space: not 0 ft
 ]
 
 

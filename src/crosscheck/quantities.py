@@ -439,6 +439,8 @@ def _digits(
         return None  # a range or a score ("5-6")
     if _broken(text, m.start("num"), m.end("num"), lo, hi):
         return None
+    if len(num) > 1 and num[0] == "0" and num[1].isdigit():
+        return None  # "000ft" of "around 2, 000ft": a piece of a number split by a space
     amount = Decimal(num.replace(",", ""))
     unit = CURRENCY_SYMBOLS[cur.strip().lower()] if cur else None
     core_end = m.end()
