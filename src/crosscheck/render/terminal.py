@@ -20,7 +20,6 @@ from ..model import Claim, Document, Report, Verdict
 from ..model import Group as ClaimGroup
 from ._common import (
     FactTable,
-    backing,
     cell_text,
     fact_table,
     group_label,
@@ -146,7 +145,9 @@ class FactTableView:
 
 
 def _short_backing(group: ClaimGroup) -> str:
-    return backing(group).replace(" · ", ", ").replace("independent origin", "origin")
+    """"2 docs, 1 origin": what backs a row, on one line of the verdict column."""
+    docs, origins = len(group.documents), group.independent_origins
+    return f"{docs} doc{'s' if docs != 1 else ''}, {origins} origin{'s' if origins != 1 else ''}"
 
 
 class ReportView:
