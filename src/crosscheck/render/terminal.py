@@ -145,7 +145,7 @@ class FactTableView:
 
 
 def _short_backing(group: ClaimGroup) -> str:
-    """"2 docs, 1 origin": what backs a row, on one line of the verdict column."""
+    """What backs a row, on one line of the verdict column: "2 docs, 1 origin"."""
     docs, origins = len(group.documents), group.independent_origins
     return f"{docs} doc{'s' if docs != 1 else ''}, {origins} origin{'s' if origins != 1 else ''}"
 
