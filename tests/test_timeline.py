@@ -63,6 +63,7 @@ def test_a_toll_that_grew_reads_as_rising() -> None:
     assert {"2025-03-03", "2025-03-04"} <= set(ticks)
     aside = figure[figure.index("</svg>") :]
     assert "Not plotted (no publication date)" in aside and "County Wire: Three people" in aside
+    assert "<figcaption>each source&#x27;s figure by its publication date</figcaption>" in aside
 
 
 def test_the_svg_is_the_same_bytes_every_run() -> None:
@@ -125,6 +126,7 @@ def test_which_facts_get_a_timeline() -> None:
     shapes = [el.tag.removeprefix(SVG) for g in svg.iter(f"{SVG}g") for el in g if el.tag != f"{SVG}title"]
     assert shapes == ["path", "text", "circle", "text"]  # a lower bound is a triangle, a figure a dot
     assert [p[2] for p in _points(svg)] == ["> 2,000", "2,100"]
+    assert "▲ a lower bound (more than, at least)" in agreement and "hollow" not in agreement
     assert timeline(_group(Verdict.CONFLICT, a, b), docs)
     assert timeline(_group(Verdict.AGREEMENT, b, _claim("a", "2,100 troops", 2100)), docs) == ""
     assert timeline(_group(Verdict.POSSIBLE_CONFLICT, a, c), docs) == ""  # one dated document

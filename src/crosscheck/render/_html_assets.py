@@ -110,6 +110,7 @@ svg.timeline .range { stroke: #22577a; stroke-width: 3; }
 svg.timeline text { font-size: 11px; fill: var(--ink); }
 svg.timeline .tick { fill: var(--dim); }
 .undated { font-size: 12px; color: var(--dim); }
+.timeline-figure figcaption { flex-basis: 100%; font-size: 12px; color: var(--dim); }
 .undated p { margin: 0; } .undated ul { margin: 2px 0 0; padding-left: 16px; }
 """
 

@@ -472,7 +472,18 @@ def timeline(group: Group, docs: dict[str, Document]) -> str:
     if undated:
         items = "".join(f"<li>{_e(d.label)}: {_e(c.text)}</li>" for c, d in undated)
         aside = f'<div class="undated"><p>Not plotted (no publication date):</p><ul>{items}</ul></div>'
-    return f'<figure class="timeline-figure">{"".join(parts)}{aside}</figure>'
+    keys = ["each source's figure by its publication date"]
+    bounds = {q.bound for q in quantities}
+    if bounds & {"more_than", "at_least"}:
+        keys.append("▲ a lower bound (more than, at least)")
+    if bounds & {"at_most", "less_than"}:
+        keys.append("▼ an upper bound")
+    if "range" in bounds:
+        keys.append("a bar: a stated range")
+    if any(d.published_inferred for _, d, _ in dated):
+        keys.append("hollow: date inferred")
+    caption = f"<figcaption>{_e('; '.join(keys))}</figcaption>"
+    return f'<figure class="timeline-figure">{"".join(parts)}{aside}{caption}</figure>'
 
 
 def _day(point: tuple[Claim, Document, tuple[Decimal, Decimal | None, Decimal | None, str]]) -> int:
