@@ -337,3 +337,80 @@ def test_check_of_a_document_published_9999_12_31_leaves_last_week_unresolved() 
     dates = [c for c in report.claims if c.kind == "date"]
     assert [c.text for c in dates] == ["Last week", "Last week"]
     assert not any(c.value.resolved for c in dates)
+
+
+# --- two files of one name in different folders -----------------------------------------------------------
+
+
+def _days(tmp_path: Path) -> tuple[Path, Path]:
+    day1, day2 = tmp_path / "news" / "day1", tmp_path / "news" / "day2"
+    day1.mkdir(parents=True)
+    day2.mkdir()
+    (day1 / "article.txt").write_text("Officials said 1,500 soldiers arrived on Monday.\n", encoding="utf-8")
+    (day2 / "article.txt").write_text("About 40 ships sailed on Tuesday.\n", encoding="utf-8")
+    (day2 / "other.txt").write_text("About 41 ships sailed on Tuesday.\n", encoding="utf-8")
+    return day1, day2
+
+
+def test_report_of_two_folders_with_one_file_name_keeps_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day1, day2 = _days(tmp_path)
+    out = tmp_path / "r.json"
+    code, lines = _report(capsys, out, day1, day2)
+    assert (code, lines) == (0, [])
+    assert _ids(out) == ["day1/article", "day2/article", "other"]  # a lone name keeps its plain id
+    code, lines = _report(capsys, out, day1)
+    assert (code, lines, _ids(out)) == (0, [], ["article"])  # one folder: ids as before
+
+
+def test_plugin_loader_gives_the_same_ids(tmp_path: Path) -> None:
+    import crosscheck
+
+    day1, day2 = _days(tmp_path)
+    docs = crosscheck.load_documents(day1, day2)
+    assert [(d.id, d.path) for d in docs] == [
+        ("day1/article", str(day1 / "article.txt")),
+        ("day2/article", str(day2 / "article.txt")),
+        ("other", str(day2 / "other.txt")),
+    ]
+    report = crosscheck.check(docs)
+    assert {c.document for c in report.claims} == {"day1/article", "day2/article", "other"}
+
+
+def _add(capsys: pytest.CaptureFixture[str], store: Path, *paths: Path) -> str:
+    code = main(["add", str(store), *map(str, paths), "--jobs", "1"])
+    captured = capsys.readouterr()
+    assert code == 0 and "Traceback" not in captured.err and captured.err == "", captured.err
+    return captured.out.strip()
+
+
+def test_store_keeps_two_folders_files_of_one_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day1, day2 = _days(tmp_path)
+    store = tmp_path / "s.sqlite"
+    assert _add(capsys, store, day1).startswith(f"{store}: 1 added, 0 replaced, 0 unchanged;")
+    assert _add(capsys, store, day2).startswith(f"{store}: 2 added, 0 replaced, 0 unchanged, 1 renamed;")
+    assert _add(capsys, store, day1).startswith(f"{store}: 0 added, 0 replaced, 1 unchanged;")
+    assert _add(capsys, store, day1, day2).startswith(f"{store}: 0 added, 0 replaced, 3 unchanged;")
+    out = tmp_path / "r.json"
+    assert main(["report", "--store", str(store), "--format", "json", "--out", str(out), "--jobs", "1"]) == 0
+    from_store = json.loads(out.read_text("utf-8"))
+    assert _ids(out) == ["day1/article", "day2/article", "other"]
+    code, _lines = _report(capsys, out, day1, day2)
+    assert code == 0 and json.loads(out.read_text("utf-8")) == from_store  # the store's ids are report's
+
+
+def test_store_still_replaces_a_changed_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    day1, day2 = _days(tmp_path)
+    store = tmp_path / "s.sqlite"
+    _add(capsys, store, day1, day2)
+    (day2 / "article.txt").write_text("About 45 ships sailed on Tuesday.\n", encoding="utf-8")
+    assert _add(capsys, store, day2).startswith(f"{store}: 0 added, 1 replaced, 1 unchanged;")
+    with sqlite3.connect(store) as db:
+        assert sorted(r[0] for r in db.execute("SELECT id FROM documents")) == [
+            "day1/article",
+            "day2/article",
+            "other",
+        ]

@@ -5,7 +5,9 @@ through trafilatura when the ``web`` extra is installed, so spans index that tex
 outlet, title and URL fill what the manifest leaves out) and ``.jsonl`` corpora (one document a line,
 `sources.read_jsonl`).
 
-A document's id is its file name without the suffix, and its text is the file decoded as UTF-8,
+A document's id is its file name without the suffix (files of one name from different folders take
+their paths relative to the folders' common parent: ``day1/article``, ``day2/article``; see
+docs/concepts.md), and its text is the file decoded as UTF-8,
 untouched (no newline translation, no stripping), so every span indexes the bytes the user gave;
 `decoding.decode` says what happens to bytes that are not UTF-8.
 
@@ -23,6 +25,7 @@ import errno
 import os
 import stat
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -107,6 +110,7 @@ def try_load_documents(*paths: str | os.PathLike[str], max_bytes: int = MAX_BYTE
     loader = _Loader(max_bytes)
     for raw in paths:
         loader.path(Path(raw))
+    loader.qualify()
     return LoadResult(tuple(loader.docs), tuple(loader.problems))
 
 
@@ -118,6 +122,7 @@ class _Loader:
         self.docs: list[Document] = []
         self.problems: list[LoadProblem] = []
         self.seen: dict[str, str] = {}
+        self.files: dict[str, list[tuple[int, Path]]] = {}  # id -> (index in docs, file) of files named so
 
     def skip(self, error: DocumentError) -> None:
         self.problems.append(LoadProblem(error.path or "", str(error), error))
@@ -219,10 +224,17 @@ class _Loader:
         if name_note is not None:
             self.note(where, name_note)
         for doc in docs:
-            self.add(doc)
+            self.add(doc, None if path.suffix.lower() == ".jsonl" else Path(os.path.abspath(path)))
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, file: Path | None = None) -> None:
+        """Keep ``doc`` (read from ``file``, None for a ``.jsonl`` line) unless its id is taken. A file
+        of the name of a file in another folder is kept: `qualify` gives both ids from their paths."""
         where = doc.path or doc.id
+        earlier = self.files.get(doc.id)
+        if file is not None and earlier and all(f.parent != file.parent for _i, f in earlier):
+            earlier.append((len(self.docs), file))
+            self.docs.append(doc)
+            return
         if doc.id in self.seen:
             self.skip(
                 DocumentError(
@@ -231,7 +243,30 @@ class _Loader:
             )
             return
         self.seen[doc.id] = where
+        if file is not None:
+            self.files[doc.id] = [(len(self.docs), file)]
         self.docs.append(doc)
+
+    def qualify(self) -> None:
+        """Files of one name from different folders take ids from their paths relative to the folders'
+        common parent (``day1/article``, ``day2/article``); every other file keeps its name as its id."""
+        dropped: set[int] = set()
+        for name, entries in self.files.items():
+            if len(entries) < 2:
+                continue
+            ids = qualified_ids([file for _i, file in entries])
+            del self.seen[name]
+            for (index, _file), new in zip(entries, ids, strict=True):
+                doc = self.docs[index]
+                where = doc.path or doc.id
+                if new in self.seen:  # a .jsonl id or another file took it
+                    message = f"{where}: duplicate document id {new!r} (also {self.seen[new]})"
+                    self.skip(DocumentError(message, path=where))
+                    dropped.add(index)
+                    continue
+                self.seen[new] = where
+                self.docs[index] = with_id(doc, new)
+        self.docs = [d for i, d in enumerate(self.docs) if i not in dropped]
 
     def read(self, path: Path, meta: dict[str, object]) -> list[Document]:
         """The documents of one file; raises `DocumentError` when the whole file is left out."""
@@ -299,6 +334,30 @@ class _Loader:
                 )
             )
         return docs
+
+
+def qualified_ids(files: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The ids of files that share a name but not a folder: each file's path without its suffix,
+    relative to the folders' common parent, with ``/`` (``news/day1/article.txt`` and
+    ``news/day2/article.txt`` are ``day1/article`` and ``day2/article``)."""
+    paths = [Path(os.path.abspath(f)) for f in files]
+    root = os.path.commonpath([str(p.parent) for p in paths])
+    return [shown_name((p.parent / p.stem).relative_to(root).as_posix()) for p in paths]
+
+
+def with_id(doc: Document, new: str) -> Document:
+    """``doc`` under another id (everything else kept)."""
+    return Document(
+        id=new,
+        text=doc.text,
+        path=doc.path,
+        source=doc.source,
+        title=doc.title,
+        url=doc.url,
+        published=doc.published,
+        published_inferred=doc.published_inferred,
+        encoding=doc.encoding,
+    )
 
 
 def _shown(path: Path) -> str:

@@ -41,6 +41,7 @@ import attrs
 from . import model
 from ._version import __version__
 from .config import Config
+from .documents import qualified_ids, with_id
 from .engines import LocalEngine
 from .errors import StoreError
 from .model import Claim, Document
@@ -74,14 +75,16 @@ class AddResult:
     added: tuple[str, ...] = ()
     replaced: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()  # (old id, new id) of stored documents given path ids
     extracted: int = 0  # documents whose claims were extracted in this call
     claims: int = 0  # claims extracted in this call
 
     def summary(self) -> str:
         """One line for the command line."""
+        renamed = f", {len(self.renamed)} renamed" if self.renamed else ""
         return (
-            f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged; "
-            f"{self.claims} claims extracted from {self.extracted} documents"
+            f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged"
+            f"{renamed}; {self.claims} claims extracted from {self.extracted} documents"
         )
 
 
@@ -202,11 +205,14 @@ class Store:
             return self._add(documents, jobs)
 
     def _add(self, documents: Iterable[Document], jobs: int) -> AddResult:
-        docs = sorted(documents, key=lambda d: d.id)
         stored = {
-            row[0]: (row[1], row[2])
-            for row in self._db.execute("SELECT id, digest, fingerprint FROM documents")
+            row[0]: (row[1], row[2], row[3])
+            for row in self._db.execute(
+                "SELECT id, digest, fingerprint, json_extract(document, '$.path') FROM documents"
+            )
         }
+        renamed: dict[str, Document] = {}  # old id -> the stored document under its path id
+        docs = sorted(self._identified(documents, stored, renamed), key=lambda d: d.id)
         added: list[str] = []
         replaced: list[str] = []
         unchanged: list[str] = []
@@ -230,16 +236,68 @@ class Store:
                 unchanged.append(doc.id)
                 continue
             todo.append(doc)
+        for doc in renamed.values():  # unless given again (then it is one of the documents above)
+            if doc.id not in seen:
+                encoded[doc.id] = _dumps(doc)
+                todo.append(doc)
         claims = self._extract(todo, jobs)
         with self._transaction():
+            for old in renamed:
+                self._db.execute("DELETE FROM claims WHERE document = ?", (old,))
+                self._db.execute("DELETE FROM documents WHERE id = ?", (old,))
             self._write(todo, claims, encoded)
         return AddResult(
             added=tuple(added),
             replaced=tuple(replaced),
             unchanged=tuple(unchanged),
+            renamed=tuple((old, doc.id) for old, doc in renamed.items()),
             extracted=len(todo),
             claims=len(claims),
         )
+
+    def _identified(
+        self,
+        documents: Iterable[Document],
+        stored: dict[str, tuple[str, str, str | None]],
+        renamed: dict[str, Document],
+    ) -> Iterator[Document]:
+        """The documents under their ids in this store. A file stored before keeps its stored id (its
+        path, as given and normalised, is the same); a file that takes the id of a stored file of its
+        name from another folder, with other text, is another document: both take ids from their
+        paths (`documents.qualified_ids`), the stored one renamed (its claims extracted again under
+        the new id) and listed in ``renamed``."""
+        by_path = {key: doc_id for doc_id, row in stored.items() if (key := _file_key(row[2])) is not None}
+        for doc in documents:
+            key = _file_key(doc.path)
+            if key is None:
+                yield doc
+                continue
+            if key in by_path:
+                yield doc if by_path[key] == doc.id else with_id(doc, by_path[key])
+                continue
+            row = stored.get(doc.id)
+            other = None if row is None else _file_key(row[2])
+            if row is None or other is None or Path(other).parent == Path(key).parent:
+                yield doc
+                continue
+            before = self._stored_document(doc.id)
+            if before.text == doc.text:
+                yield doc  # the same file, given by another path
+                continue
+            old_id, new_id = qualified_ids([other, key])
+            if old_id in stored or new_id in stored or old_id == new_id:
+                yield doc  # no free path ids: the new file replaces the stored one, as before
+                continue
+            renamed[doc.id] = with_id(before, old_id)
+            by_path[other] = old_id
+            by_path[key] = new_id
+            stored[old_id] = stored.pop(doc.id)
+            yield with_id(doc, new_id)
+
+    def _stored_document(self, doc_id: str) -> Document:
+        row = self._db.execute("SELECT document FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        stored: Document = self._record(row[0], Document, f"document {doc_id!r}")
+        return stored
 
     def _extract(self, docs: Sequence[Document], jobs: int) -> list[Claim]:
         return LocalEngine(jobs).extract(docs, self.config, self.terms)
@@ -349,6 +407,18 @@ class _Transaction:
             self.db.execute("COMMIT")
         elif self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
             self.db.execute("ROLLBACK")
+
+
+_JSONL_LINE = re.compile(r"\.jsonl:\d+$", re.IGNORECASE)
+
+
+def _file_key(path: str | None) -> str | None:
+    """How a document read from a file is recognised in the store: its path made absolute and
+    normalised. None for a document of no file (a library document, a ``.jsonl`` line: its id is
+    its identity)."""
+    if path is None or _JSONL_LINE.search(path):
+        return None
+    return os.path.normpath(os.path.abspath(path))
 
 
 def _busy(exc: sqlite3.Error) -> bool:
