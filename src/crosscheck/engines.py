@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from .align import Cluster, Source, align, block_key, sources_of
+from .align import MAX_TIME_NEIGHBOURS, Cluster, Source, align, block_key, sources_of
 from .claims import extract
 from .config import Config
 from .errors import CrosscheckError, SpanError
@@ -80,11 +80,15 @@ class LocalEngine:
 
 
 class DaskEngine:
-    """Extraction as a Dask bag of documents, alignment as one Dask task per blocking key.
+    """Extraction and alignment on a Dask cluster, in a few large tasks per worker.
 
-    ``scheduler`` is the address of a running ``dask.distributed`` scheduler ("tcp://host:8786");
-    without one a `LocalCluster` is started for the run and closed after it. ``client`` (a
-    ``dask.distributed.Client``) takes precedence over both.
+    The documents go to the workers in ``partitions`` runs of consecutive documents (about equal in
+    text; default four per worker), each extracted by one task; the blocks of claims go back in bins
+    of about equal alignment work (two per worker), each aligned by one task. What every task reads
+    (config and terms; the documents' `Source` for the pair rules) is scattered to every worker once,
+    as one object. ``scheduler`` is the address of a running ``dask.distributed`` scheduler
+    ("tcp://host:8786"); without one a `LocalCluster` is started for the run and closed after it.
+    ``client`` (a ``dask.distributed.Client``) takes precedence over both.
     """
 
     def __init__(self, scheduler: str | None = None, *, client: Any = None, partitions: int | None = None):
@@ -97,7 +101,6 @@ class DaskEngine:
     ) -> tuple[list[Claim], list[Cluster]]:
         """The claims of every document and their clusters, computed on the cluster."""
         try:
-            import dask.bag as db
             from dask.distributed import Client, LocalCluster
         except ImportError:
             raise CrosscheckError('the dask engine needs Dask: pip install "crosscheck[dask]"') from None
@@ -119,20 +122,24 @@ class DaskEngine:
                 owned.append(cluster)
                 client = Client(cluster)  # type: ignore[no-untyped-call,unused-ignore]
                 owned.insert(0, client)
-            parts = self.partitions or max(1, min(len(docs), 4 * max(1, _workers(client))))
-            bag = db.from_sequence(docs, npartitions=parts)  # type: ignore[no-untyped-call,unused-ignore]
-            per_doc = bag.map(extract_checked, config, terms).compute(scheduler=client.get)
-            claims = [c for doc_claims in per_doc for c in doc_claims]
+            workers = max(1, _workers(client))
+            # Scattered as one object each (a dict or list given to `scatter` would become one future
+            # per item), and passed as positional arguments: a large keyword argument of `Client.map`
+            # becomes a graph node named after the keyword, which the scheduler cannot run
+            # (``AssertionError(<TaskState 'sources' processing>)`` from 2,000 documents on).
+            [context] = client.scatter([(config, terms)], broadcast=True, hash=False)
+            parts = _runs(docs, self.partitions or 4 * workers)
+            remote_parts = client.scatter(parts, hash=False)
+            extracted = [client.submit(_extract_part, part, context, pure=False) for part in remote_parts]
+            claims = [c for part_claims in client.gather(extracted) for c in part_claims]
             blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
             for claim in claims:
                 blocks[block_key(claim, config)].append(claim)
-            keys = sorted(blocks)
-            # what the pair rules read of each document, read once here rather than in every block
-            remote_sources = client.scatter(sources_of(by_id), broadcast=True)
-            futures = client.map(
-                _align_block, [blocks[k] for k in keys], sources=remote_sources, config=config, pure=False
-            )
-            clusters = [c for part in client.gather(futures) for c in part]
+            [sources] = client.scatter([(sources_of(by_id), config)], broadcast=True, hash=False)
+            bins = client.scatter(_bins([blocks[k] for k in sorted(blocks)], 2 * workers), hash=False)
+            aligned = [client.submit(_align_blocks, b, sources, pure=False) for b in bins]
+            clusters = [c for part in client.gather(aligned) for c in part]
+            clusters.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
             return claims, clusters
         finally:
             for thing in owned:
@@ -144,5 +151,40 @@ def _workers(client: Any) -> int:
     return len(info.get("workers", {}))
 
 
-def _align_block(block: Iterable[Claim], sources: Mapping[str, Source], config: Config) -> list[Cluster]:
-    return align(block, {}, config=config, sources=sources)
+def _runs(docs: Sequence[Document], count: int) -> list[list[Document]]:
+    """``docs`` cut into at most ``count`` runs of consecutive documents, about equal in text."""
+    count = max(1, min(count, len(docs)))
+    total = sum(len(d.text) for d in docs) or 1
+    runs: list[list[Document]] = [[]]
+    done = 0
+    for doc in docs:
+        if runs[-1] and done * count >= total * len(runs):
+            runs.append([])
+        runs[-1].append(doc)
+        done += len(doc.text)
+    return runs
+
+
+def _bins(blocks: Sequence[list[Claim]], count: int) -> list[list[list[Claim]]]:
+    """The blocks in at most ``count`` bins of about equal alignment work (largest block first, each
+    into the lightest bin); a block's work is its claims times the partners each may meet."""
+    loads = [0] * max(1, min(count, len(blocks)))
+    bins: list[list[list[Claim]]] = [[] for _ in loads]
+    cost = [len(b) * min(len(b), MAX_TIME_NEIGHBOURS + 1) for b in blocks]
+    for n in sorted(range(len(blocks)), key=lambda n: -cost[n]):
+        lightest = min(range(len(loads)), key=lambda k: loads[k])
+        bins[lightest].append(blocks[n])
+        loads[lightest] += cost[n] + 1
+    return [b for b in bins if b]
+
+
+def _extract_part(docs: Sequence[Document], context: tuple[Config, Terms]) -> list[Claim]:
+    config, terms = context
+    return [c for doc in docs for c in extract_checked(doc, config, terms)]
+
+
+def _align_blocks(
+    blocks: Iterable[Sequence[Claim]], context: tuple[Mapping[str, Source], Config]
+) -> list[Cluster]:
+    sources, config = context
+    return [c for block in blocks for c in align(block, {}, config=config, sources=sources)]
