@@ -164,31 +164,37 @@ def _drop_other_scopes(
         return alike[key]
 
     agreeing: dict[tuple[int, float, str], bool] = {}  # (signature, story, document) -> compatible there
+    # (signature, its document, document): the same, without reading the story again
+    read: dict[tuple[int, str, str], bool] = {}
     scores: dict[tuple[int, int, float], float | None] = {}  # (signature, signature, story) -> score
 
-    def same_fact(x: int, p: int) -> float:
-        one, other = ranked[x], ranked[p]
-        key = (sig[x], sig[p], story_value(docs[one.document], docs[other.document]))
+    def same_fact(x: int, p: int, story: float) -> float:
+        key = (sig[x], sig[p], story)
         if key not in scores:
-            scores[key] = same_fact_score(one, other, docs, config)
+            scores[key] = same_fact_score(ranked[x], ranked[p], docs, config)
         return scores[key] or 0.0
 
     def states_compatible(x: int, document: str) -> bool:
         one = ranked[x]
-        key = (sig[x], story_value(docs[one.document], docs[document]), document)
-        if key not in agreeing:
-            agreeing[key] = any(
-                compatible_at(x, p) and same_fact(x, p) >= config.agree_bar
-                for p in by_document[(document, _slot(one))]
-            )
-        return agreeing[key]
+        direct = (sig[x], one.document, document)
+        found = read.get(direct)
+        if found is None:
+            story = story_value(docs[one.document], docs[document])
+            key = (sig[x], story, document)
+            if key not in agreeing:
+                agreeing[key] = any(
+                    compatible_at(x, p) and same_fact(x, p, story) >= config.agree_bar
+                    for p in by_document[(document, _slot(one))]
+                )
+            found = read[direct] = agreeing[key]
+        return found
 
     for x, y in list(edges):
         a, b = ranked[x], ranked[y]
-        if compatible_at(x, y):
-            continue
         if a.about.measure in config.growing_things:
             continue  # a toll stated twice in one story is an update or a part, not another scope
+        if compatible_at(x, y):
+            continue
         if states_compatible(x, b.document) or states_compatible(y, a.document):
             del edges[(x, y)]
 
@@ -247,6 +253,16 @@ def _deciding_reasons(
     if not scores:
         return ()
     by_id = {c.id: c for c in members}
-    clashes = [s for s in scores if not compatible(by_id[s[0]], by_id[s[1]])]
+    # what `compatible` reads of a claim: a cluster of wire copies repeats a few of them many times
+    alike: dict[tuple[object, ...], bool] = {}
+
+    def clash(pair: tuple[str, str, float]) -> bool:
+        x, y = by_id[pair[0]], by_id[pair[1]]
+        key = (x.value, x.polarity, x.text, y.value, y.polarity, y.text)
+        if key not in alike:
+            alike[key] = not compatible(x, y)
+        return alike[key]
+
+    clashes = [s for s in scores if clash(s)]
     a, b, _score = max(clashes or scores, key=lambda s: (s[2], s[0], s[1]))
     return explain(by_id[a], by_id[b], docs, config)
