@@ -414,3 +414,27 @@ def test_store_still_replaces_a_changed_file(tmp_path: Path, capsys: pytest.Capt
             "day2/article",
             "other",
         ]
+
+
+def test_html_page_metadata_with_a_lone_surrogate_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    (folder / "p.html").write_text(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bad \\ud800",'
+        ' "datePublished": "2022-12-01"}</script></head><body><article><p>Officials said 1,600 soldiers'
+        " arrived on Monday in the city.</p></article></body></html>\n",
+        encoding="utf-8",
+    )
+    message = (
+        f"crosscheck: warning: {folder}/p.html: its title holds a lone surrogate (\\ud800 at offset 4), "
+        "not Unicode text; skipped"
+    )
+    out = tmp_path / "r.html"
+    code, lines = _report(capsys, out, folder, fmt="html")
+    assert (code, lines[0]) == (2, message)
+    _skipped(lines, 1)
+    out.read_bytes().decode("utf-8")
+    code = main(["add", str(tmp_path / "s.sqlite"), str(folder), "--jobs", "1"])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.err.splitlines()[0] == message

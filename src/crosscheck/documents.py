@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import re
 import stat
 import warnings
 from collections.abc import Sequence
@@ -230,6 +231,10 @@ class _Loader:
         """Keep ``doc`` (read from ``file``, None for a ``.jsonl`` line) unless its id is taken. A file
         of the name of a file in another folder is kept: `qualify` gives both ids from their paths."""
         where = doc.path or doc.id
+        bad = _surrogate(doc)
+        if bad is not None:
+            self.skip(DocumentError(f"{where}: {bad}", path=where))
+            return
         earlier = self.files.get(doc.id)
         if file is not None and earlier and all(f.parent != file.parent for _i, f in earlier):
             earlier.append((len(self.docs), file))
@@ -358,6 +363,28 @@ def with_id(doc: Document, new: str) -> Document:
         published_inferred=doc.published_inferred,
         encoding=doc.encoding,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(doc: Document) -> str | None:
+    """What holds a lone surrogate (a JSON or JSON-LD escape such as ``\\ud800``: not Unicode text, which
+    no report or store can write as UTF-8), or None."""
+    for name, value in (
+        ("text", doc.text),
+        ("title", doc.title),
+        ("source", doc.source),
+        ("url", doc.url),
+        ("id", doc.id),
+    ):
+        found = None if value is None else _SURROGATE.search(value)
+        if found is not None:
+            return (
+                f"its {name} holds a lone surrogate (\\u{ord(found.group()):04x} at offset "
+                f"{found.start()}), not Unicode text"
+            )
+    return None
 
 
 def _shown(path: Path) -> str:
