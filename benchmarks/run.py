@@ -20,7 +20,6 @@ import itertools
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -34,13 +33,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import write_corpus  # noqa: E402
+from memory import peak_rss_mb  # noqa: E402
 
 STAGES = ("load", "segment", "extract", "align", "judge", "render")
 PIPELINE = ("extract", "align", "judge")  # the full pipeline; extract includes its own segmentation
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+    return peak_rss_mb()  # VmHWM of this process: ru_maxrss would start at the parent's peak
 
 
 def child(folder: Path, verify: bool, jobs: int) -> dict[str, Any]:

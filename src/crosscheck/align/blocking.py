@@ -97,9 +97,10 @@ def time_pairs(
     for k, (_start, end, i) in enumerate(timed):
         stop = min(bisect_right(starts, end, k + 1), k + 1 + MAX_TIME_NEIGHBOURS)
         yield i, [j for _s, _e, j in timed[k + 1 : stop]]
-    everyone = [j for _s, _e, j in timed]
+    everyone = [j for _s, _e, j in timed[:MAX_TIME_NEIGHBOURS]]  # all an untimed claim can reach
     for n, i in enumerate(untimed):  # an unknown time may be compared with any other, up to the cap
-        yield i, (untimed[n + 1 :] + everyone)[:MAX_TIME_NEIGHBOURS]
+        later = untimed[n + 1 : n + 1 + MAX_TIME_NEIGHBOURS]  # sliced first: linear, not quadratic
+        yield i, later + everyone[: MAX_TIME_NEIGHBOURS - len(later)]
 
 
 _READS = reads()
