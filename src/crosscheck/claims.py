@@ -34,7 +34,15 @@ from .segment import split_sentences
 from .slots import measure_of
 from .terms import Terms, default_terms
 
-__all__ = ["LINE_NOISE", "MENTION_NOISE", "extract", "extract_sentence", "line_noise", "mention_noise"]
+__all__ = [
+    "LINE_NOISE",
+    "MENTION_NOISE",
+    "NAME_FILTERS",
+    "extract",
+    "extract_sentence",
+    "line_noise",
+    "mention_noise",
+]
 
 # Where a clause starts: punctuation, dashes, brackets and the conjunctions that open a new clause.
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|whereas|but|which|who)\b", re.IGNORECASE)
@@ -208,7 +216,8 @@ def extract_sentence(
         about = About(
             thing=None,
             phrase=None,
-            actor=_clause_actor(doc.text, d.span.start, actors, s) or _name_before(doc.text, s, d.span.start),
+            actor=_clause_actor(doc.text, d.span.start, actors, s)
+            or _name_before(doc.text, s, d.span.start, terms),
             action=_canonical_action(
                 terms, _action(doc.text, s, d.span.start) or _action_after(doc.text, d.span.end, e)
             ),
@@ -761,7 +770,7 @@ def _actor(
     if own:
         return own[0][1]
     return _clause_actor(text, q.span.start, actors, sentence_start) or _name_before(
-        text, sentence_start, q.span.start
+        text, sentence_start, q.span.start, terms
     )
 
 
@@ -828,18 +837,25 @@ def _canonical_action(terms: Terms, action: str | None) -> str | None:
     return None if action is None else terms.words.get(action, action)
 
 
-def _name_before(text: str, sentence_start: int, position: int) -> str | None:
+def _name_before(text: str, sentence_start: int, position: int, terms: Terms) -> str | None:
     """The first proper name of the sentence before the claim, by its last word: usually its subject.
 
-    "The Orioles, according to reports, have offered Teixeira a seven-year deal" gives "Orioles"; a
-    lone capitalised word opening the sentence counts unless it is a common opener ("Police",
-    "Voters": a plural or a word of `_OPENERS`).
+    "The Orioles, according to reports, have offered Teixeira a seven-year deal" gives "Orioles". An
+    actor is a name, not any capitalised word (`NAME_FILTERS`): titles are dropped ("Gov. Smith" is
+    Smith, "Sheriff says" names no one); a label before a colon ("Image 3:", "Tragedy:") is furniture;
+    a word with a number after it is a designation ("Route 9"); a lone word opening the sentence
+    counts unless it is a common opener ("Police", "Voters": a plural or a word of `_OPENERS`), a
+    slot word ("Killed") or a modifier of a group noun ("Park officials").
     """
-    for match in _NAME.finditer(text, sentence_start, position):
-        words = [w for w in re.split(r"[ \-]", match.group(0)) if w not in _NOT_NAMES]
-        if not words:
+    label = _LABEL.match(text, sentence_start, position)
+    start = label.end() if label is not None else sentence_start
+    for match in _NAME.finditer(text, start, position):
+        words = [
+            w for w in re.split(r"[ \-]", match.group(0)) if w not in _NOT_NAMES and w not in terms.titles
+        ]
+        if not words or any(rule(text, match, start, terms) for _name, rule in NAME_FILTERS):
             continue
-        if match.start() == sentence_start and len(words) == 1:
+        if match.start() == start and len(match.group(0).split()) == 1:
             word = words[0]
             if word in _OPENERS or word.endswith("s"):
                 continue
@@ -848,6 +864,39 @@ def _name_before(text: str, sentence_start: int, position: int) -> str | None:
             continue
         return words[-1]
     return None
+
+
+# "Image 3:", "Tragedy:", "BREAKING NEWS:": a label of up to three capitalised words or numbers before
+# a colon opens the line ("Smith told reporters:" is no label)
+_LABEL = re.compile(r"\s*(?:[A-Z0-9#][\w'’#.-]*\s+){0,2}[A-Z0-9#][\w'’#.-]*\s*:\s+")
+_DESIGNATION = re.compile(r"\s+(?:No\.\s*)?\d")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _designation(text: str, match: re.Match[str], start: int, terms: Terms) -> bool:
+    """ "Route 9", "Flight 370", "Image 3": a word numbered is a thing, not who acts."""
+    return _DESIGNATION.match(text, match.end()) is not None
+
+
+def _slot_word(text: str, match: re.Match[str], start: int, terms: Terms) -> bool:
+    """ "Killed: 12", "Injured in crash": a headline's slot verb, capitalised, is no name."""
+    return terms.measures.get(match.group(0).lower()) is not None
+
+
+def _group_modifier(text: str, match: re.Match[str], start: int, terms: Terms) -> bool:
+    """ "Park officials said", "Fire crews": a sentence-opening word before a group noun modifies it."""
+    if match.start() != start or " " in match.group(0):
+        return False
+    after = _NEXT_WORD.match(text, match.end())
+    return after is not None and after.group(1) in terms.title_groups
+
+
+# Capitalised words that are no actor, as named rules (each with its case rows in tests/test_actors.py).
+NAME_FILTERS: tuple[tuple[str, Callable[[str, re.Match[str], int, Terms], bool]], ...] = (
+    ("designation", _designation),
+    ("slot_word", _slot_word),
+    ("group_modifier", _group_modifier),
+)
 
 
 _OPENERS = frozenset(

@@ -42,6 +42,8 @@ class Terms:
     # counted noun (lower, single spaces) -> headcount measure ("climbers" -> "people")
     headcounts: dict[str, str]
     scopes: frozenset[str]  # place nouns that make a place phrase a count's scope ("province")
+    titles: frozenset[str]  # words before a name that are no name ("Gov", "Sheriff"), as written
+    title_groups: frozenset[str]  # group nouns after a sentence-opening modifier ("Park officials")
     # raw word -> what `content_words` makes of it (None when dropped): the same words recur in every window
     _word_memo: dict[str, str | None] = field(factory=dict, init=False, repr=False, eq=False)
 
@@ -199,9 +201,12 @@ def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) ->
         for alias in aliases:
             headcounts.setdefault(" ".join(alias.lower().split()), canonical)
     scopes = frozenset(a.lower() for aliases in _table(data, "scopes", origin).values() for a in aliases[1:])
+    title_table = _table(data, "titles", origin)
     return Terms(
         headcounts=headcounts,
         scopes=scopes,
+        titles=frozenset(title_table.get("title", ["title"])[1:]),
+        title_groups=frozenset(w.lower() for w in title_table.get("group", ["group"])[1:]),
         measures=measures,
         measure_pattern=_measure_pattern(list(measures)),
         things=things,
@@ -238,7 +243,17 @@ def default_terms() -> Terms:
     return _compile(data, stop, "terms.toml")
 
 
-_TABLES = ("things", "words", "actors", "places", "organisations", "measures", "headcounts", "scopes")
+_TABLES = (
+    "things",
+    "words",
+    "actors",
+    "places",
+    "organisations",
+    "measures",
+    "headcounts",
+    "scopes",
+    "titles",
+)
 
 
 def _extend(base: dict[str, object], extra: dict[str, object], origin: str) -> dict[str, object]:
