@@ -117,6 +117,7 @@ ROWS: list[tuple[str, str, str, str, tuple[str | None, str | None], str | None]]
         ("0.5", "0.6667"),
         "fraction",
     ),
+    ("More than half stayed home.", "More than half", "0.5", "more_than", ("0.5", INF), "fraction"),
     ("A dozen were hurt.", "A dozen", "12", "exact", ("12", "12"), None),
     ("Half a million people fled.", "Half a million people", "500000", "exact", ("500000", "500000"), None),
     (
@@ -176,6 +177,7 @@ NONE: list[tuple[str, str]] = [
     ("Call the tip line 24-7.", "24-7"),
     ("He was charged with third-degree murder.", "third"),
     ("It was a half-century of work.", "half"),
+    ("The job is half done.", "half"),  # a bare "half" needs a qualifier
     ("Rahman, the two-time champion, lost.", "two"),
     ("He fell around 2, 000ft while climbing.", "000ft"),  # a number split by a space: not 0 ft
 ]

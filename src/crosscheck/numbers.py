@@ -363,7 +363,7 @@ FORMS = re.compile(
       |[\s,.;]|$)
   | \b(?P<frange>between)\s+(?P<fa>{_FRACTION})\s+and\s+(?P<fb>{_FRACTION})\b
   | \b(?:(?P<fnum>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?
-    (?P<fden>{_alt(FRACTIONS)})\b(?=\s+(?:of|the|an?)\s|-[a-z]|\s+dozen\b)
+    (?P<fden>{_alt(FRACTIONS)})\b(?=\s+(?:of|the|an?)\s|-[a-z]|\s+dozen\b|(?P<fbare>))
   | \b(?P<fnum2>two|three|four|five|six|seven|eight|nine)-(?P<fden2>thirds|quarters|fifths|sixths|tenths)\b
   | \b(?P<inum>one|\d+)\s+in\s+(?:every\s+)?(?P<iden>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b
   | \b(?P<mult>{_alt(MULTIPLIERS)})\b

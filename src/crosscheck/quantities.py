@@ -319,9 +319,14 @@ def _fraction(
         return _finish(doc_id, text, m.start(), times.end(), clean(amount * factor), None, lo, hi, tolerance)
     if text.startswith("-", end):
         return None  # "third-degree", "a half-century"
+    bare = m["fbare"] is not None
+    single = (m["fnum"] or "").lower() in ("", "a", "an", "one")
+    bare_qualifier = QUALIFIER_BEFORE.search(text, max(lo, m.start() - 20), m.start())
+    if bare and single and (bare_qualifier is None or bare_qualifier.group(1).lower() == "some"):
+        return None  # a bare "half" needs a qualifier ("more than half"): "the second half", "half done"
     of = DETERMINER_AFTER_OF.match(text, end, hi)
-    noun_end, words = noun_phrase(text, of.end() if of else end, hi, ordinal=False)
-    qualifier = QUALIFIER_BEFORE.search(text, max(lo, m.start() - 20), m.start())
+    noun_end, words = (end, []) if bare else noun_phrase(text, of.end() if of else end, hi, ordinal=False)
+    qualifier = bare_qualifier
     kind = QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
     value = Quantity(
         amount=amount, bound=bound_of(kind), interval=interval_of(kind, amount, tolerance), unit="fraction"
