@@ -18,7 +18,7 @@ from .align import MAX_TIME_NEIGHBOURS, Cluster, Source, align, block_key, sourc
 from .claims import extract
 from .config import Config
 from .errors import CrosscheckError, SpanError
-from .model import Claim, Document
+from .model import Claim, Document, Reason
 from .terms import Terms
 
 __all__ = ["ENGINES", "DaskEngine", "LocalEngine", "default_jobs", "extract_checked"]
@@ -131,14 +131,22 @@ class DaskEngine:
             parts = _runs(docs, self.partitions or 4 * workers)
             remote_parts = client.scatter(parts, hash=False)
             extracted = [client.submit(_extract_part, part, context, pure=False) for part in remote_parts]
+            # what the pair rules read of each document: read here while the workers extract
+            [sources] = client.scatter([(sources_of(by_id), config)], broadcast=True, hash=False)
             claims = [c for part_claims in client.gather(extracted) for c in part_claims]
             blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
             for claim in claims:
                 blocks[block_key(claim, config)].append(claim)
-            [sources] = client.scatter([(sources_of(by_id), config)], broadcast=True, hash=False)
-            bins = client.scatter(_bins([blocks[k] for k in sorted(blocks)], 2 * workers), hash=False)
-            aligned = [client.submit(_align_blocks, b, sources, pure=False) for b in bins]
-            clusters = [c for part in client.gather(aligned) for c in part]
+            bins = _bins([blocks[k] for k in sorted(blocks)], 2 * workers)
+            remote_bins = client.scatter(bins, hash=False)
+            aligned = [client.submit(_align_blocks, b, sources, pure=False) for b in remote_bins]
+            # clusters come back as positions in their bin: the claims cross the wire once each way
+            clusters: list[Cluster] = []
+            for one_bin, found in zip(bins, client.gather(aligned), strict=True):
+                flat = [c for block in one_bin for c in block]
+                clusters.extend(
+                    (tuple(flat[k] for k in members), scores, why) for members, scores, why in found
+                )
             clusters.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
             return claims, clusters
         finally:
@@ -183,8 +191,19 @@ def _extract_part(docs: Sequence[Document], context: tuple[Config, Terms]) -> li
     return [c for doc in docs for c in extract_checked(doc, config, terms)]
 
 
+# A cluster as the positions of its claims in the bin's blocks taken in order, its scores and reasons.
+_Found = tuple[tuple[int, ...], tuple[tuple[str, str, float], ...], tuple[Reason, ...]]
+
+
 def _align_blocks(
     blocks: Iterable[Sequence[Claim]], context: tuple[Mapping[str, Source], Config]
-) -> list[Cluster]:
+) -> list[_Found]:
     sources, config = context
-    return [c for block in blocks for c in align(block, {}, config=config, sources=sources)]
+    out: list[_Found] = []
+    offset = 0
+    for block in blocks:
+        where = {id(c): offset + k for k, c in enumerate(block)}
+        for members, scores, why in align(block, {}, config=config, sources=sources):
+            out.append((tuple(where[id(c)] for c in members), scores, why))
+        offset += len(block)
+    return out
