@@ -87,7 +87,10 @@ def test_agreement_failure_names_the_groups_found_instead(seed_report: Report) -
         'expected 000_95279f800b99fdd1 (Associated Press) "more than 2,000 troops" and '
         '002_802931a856429f27 "more than 50,000 soldiers" to agree, but they are not in one group:'
     )
-    assert 'single_source: Only 002_802931a856429f27 says "more than 50,000 soldiers"' in message
+    assert (
+        "single_source: Only 002_802931a856429f27 gives a figure for soldiers · Russia · Sea of Japan · 2022: "
+        '"more than 50,000 soldiers"; no claim of another document was aligned with it' in message
+    )
     assert "agreement: 2 documents agree on troops" in message
     assert 'says "more than 2,000 soldiers" (characters 3576-3600) in: "In September, China sent' in message
 

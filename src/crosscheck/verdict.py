@@ -76,7 +76,10 @@ def judge(
             id="",
             verdict=Verdict.SINGLE_SOURCE,
             claims=claims,
-            explanation=f'Only {docs[claim.document].label} says "{claim.text}"{also}; no other document speaks of {about}.',
+            explanation=(
+                f"Only {docs[claim.document].label} {'gives a figure for' if claim.kind == 'quantity' else 'speaks of'} "
+                f'{about}: "{claim.text}"{also}; no claim of another document was aligned with it.'
+            ),
             topic=about,
         )
     by_id = {c.id: c for c in claims}
@@ -105,14 +108,22 @@ def judge(
             reasons=reasons,
         )
     if clash is None:
-        values = "; ".join(f"{_quote(c, docs)} ({describe(c.value)})" for c in _one_per_document(claims))
+        shown = _one_per_document(claims)
+        values = "; ".join(f"{_quote(c, docs)} ({describe(c.value)})" for c in shown)
+        # "at least 12" and "15" can both hold, yet they are not one figure: say so
+        alike = len({describe(c.value) for c in claims if isinstance(c.value, Quantity)}) <= 1
+        head = (
+            f"{len(documents)} documents agree on"
+            if alike
+            else f"{len(documents)} documents give compatible figures for"
+        )
+        tail = "the values are compatible" if alike else "the figures differ but can both hold"
         return Group(
             id="",
             verdict=Verdict.AGREEMENT,
             claims=claims,
             explanation=(
-                f"{len(documents)} documents agree on {about}: {values}; the values are compatible. "
-                f"{independence(documents, origins, docs)}"
+                f"{head} {about}: {values}; {tail}. {independence(documents, origins, docs, claims)}"
             ),
             topic=about,
             scores=scores,
@@ -133,6 +144,8 @@ def judge(
             f"; {docs[early.document].label} was published {_published(early, docs)} and "
             f"{docs[late.document].label} {_published(late, docs)}: the later figure may be an update"
         )
+    if any(a.document in origin and b.document in origin for origin in origins):
+        why += f"; {_one_origin_reason(a, b, docs)}"
     head = f"{kind} conflict" if sure else f"possible {kind} conflict"
     doubt = "" if sure else f" (sameness uncertain: {'; '.join(doubts)})"
     return Group(
@@ -240,9 +253,13 @@ def _strongest_clash(
 
 
 def independence(
-    documents: list[str], origins: tuple[tuple[str, ...], ...], docs: Mapping[str, Document]
+    documents: list[str],
+    origins: tuple[tuple[str, ...], ...],
+    docs: Mapping[str, Document],
+    claims: tuple[Claim, ...] = (),
 ) -> str:
-    """ "2 documents, 1 origin: 002 carries the same copy as Associated Press." (how much backing is independent)."""
+    """ "2 documents, 1 origin: 002 carries the same copy as Associated Press." (how much backing is
+    independent, and why: shared copy, or the same quoted source)."""
     n = len(origins) if origins else len(documents)
     head = f"{len(documents)} documents, {n} independent origin{'s' if n != 1 else ''}"
     shared = [o for o in origins if len(o) > 1]
@@ -252,10 +269,32 @@ def independence(
     for origin in shared:
         first, *rest = origin
         names = ", ".join(docs[d].label for d in rest)
-        parts.append(
-            f"{names} {'carries' if len(rest) == 1 else 'carry'} the same copy as {docs[first].label}"
-        )
+        source = _one_source(origin, claims)
+        if source is not None:
+            verb = "quotes" if len(rest) == 1 else "quote"
+            parts.append(f"{names} {verb} the same source as {docs[first].label} ({source})")
+        else:
+            verb = "carries" if len(rest) == 1 else "carry"
+            parts.append(f"{names} {verb} the same copy as {docs[first].label}")
     return f"{head}: {'; '.join(parts)}."
+
+
+def _one_source(origin: tuple[str, ...], claims: tuple[Claim, ...]) -> str | None:
+    """The source every claim of these documents is credited to, when they are worded differently
+    (three outlets quoting one fire chief are one origin, not one copy)."""
+    mine = [c for c in claims if c.document in origin]
+    sources = {c.attribution for c in mine}
+    if len(sources) != 1 or None in sources:
+        return None
+    sentences = {c.text.lower() for c in mine}
+    return next(iter(sources)) if len(sentences) > 1 or len(mine) == len(origin) else None
+
+
+def _one_origin_reason(a: Claim, b: Claim, docs: Mapping[str, Document]) -> str:
+    """A clash inside one origin: the most actionable finding, said as such."""
+    if a.attribution and a.attribution == b.attribution:
+        return f"both quote {a.attribution}: one of them misquotes, or the source changed its figure"
+    return "both carry the same copy: likely a copying or editing error"
 
 
 def _misattribution(claims: tuple[Claim, ...], docs: Mapping[str, Document]) -> tuple[Claim, Claim] | None:
