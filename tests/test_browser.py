@@ -190,3 +190,231 @@ def test_fact_table_sorts_and_links_and_the_timeline_shows_its_points(page: Any,
     assert fill not in ("none", "rgba(0, 0, 0, 0)")
     page.screenshot(path=str(tmp_path / "facts.png"))
     assert page.errors == []
+
+
+VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+# Every rendered element whose box pokes out of the viewport sideways, except inside the containers that
+# scroll sideways on purpose: the fact table's wrapper, and the documents side by side on a wide screen.
+_OVERFLOWING = """(scrollers) => {
+  const width = window.innerWidth, out = [];
+  for (const node of document.body.querySelectorAll("*")) {
+    if (scrollers.some((s) => node.parentElement && node.parentElement.closest(s))) { continue; }
+    for (const box of node.getClientRects()) {
+      if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) {
+        out.push(node.tagName + "." + node.className + " " + Math.round(box.left) + ".." + Math.round(box.right));
+        break;
+      }
+    }
+  }
+  return out;
+}"""
+_LINES = """(node) => {
+  const style = getComputedStyle(node);
+  const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+  return Math.round(node.getBoundingClientRect().height / line);
+}"""
+
+
+def _open(browser: Any, tmp_path: Path, size: str, hash: str = "") -> Any:
+    out = tmp_path / "report.html"
+    if not out.exists():
+        assert (
+            main(["report", str(write_conflict_seeds(tmp_path)), "--format", "html", "--out", str(out)]) == 0
+        )
+    page = browser.new_page(viewport=VIEWPORTS[size])
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.goto(out.as_uri() + hash)
+    return page
+
+
+def _assert_fits(page: Any, size: str) -> None:
+    width = page.evaluate("window.innerWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    scrollers = [".facts-scroll"] + (["#docs"] if size == "desktop" else [])
+    assert page.evaluate(_OVERFLOWING, scrollers) == []
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_nothing_overflows_the_viewport_and_headings_do_not_wrap_word_by_word(
+    browser: Any, tmp_path: Path, size: str
+) -> None:
+    """At 1400×900 and at 390×844 no element is wider than the viewport (outside the fact table's
+    scroller, and the side-by-side documents on a wide screen), on load, with a finding selected and on
+    every document's tab; h1 and h2 take at most two lines, no heading or fact name one word a line; on
+    the phone the documents are one full-width column."""
+    page = _open(browser, tmp_path, size)
+    _assert_fits(page, size)
+    page.screenshot(path=str(tmp_path / f"{size}-top.png"))
+    width = VIEWPORTS[size]["width"]
+    headings = page.locator("h1:visible, h2:visible, h3:visible, table.facts tbody th:visible")
+    assert headings.count() > 20
+    for i in range(headings.count()):
+        heading = headings.nth(i)
+        lines = heading.evaluate(_LINES)
+        words = len(re.findall(r"\w+", heading.inner_text()))
+        tag = heading.evaluate("n => n.tagName")
+        assert lines <= (2 if tag in ("H1", "H2") else max(1, words - 1)), (tag, heading.inner_text(), lines)
+    if size == "phone":
+        docs = page.locator("#docs")
+        assert docs.bounding_box()["width"] >= 0.9 * width - 30
+        expect = sync_api.expect
+        expect(page.locator("#docs .doc:visible")).to_have_count(1)
+        assert page.locator("#docs .doc:visible .text").bounding_box()["width"] >= 0.75 * width
+    page.locator(".group.v-conflict .quote").nth(1).click()
+    sync_api.expect(page.locator("#selection")).to_be_visible()
+    _assert_fits(page, size)
+    page.screenshot(path=str(tmp_path / f"{size}-selected.png"))
+    for tab in page.locator('[role="tab"]:visible').all():
+        tab.click()
+        _assert_fits(page, size)
+    page.screenshot(path=str(tmp_path / f"{size}-full.png"), full_page=True)
+    assert (tmp_path / f"{size}-full.png").stat().st_size > 10_000
+    assert page.errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_keyboard_tab_to_a_claim_enter_selects_escape_clears(browser: Any, tmp_path: Path, size: str) -> None:
+    """Tab from a document's heading reaches its first claim; Enter selects the claim's group (card
+    highlighted, the group's spans marked, the panel open), Esc clears all of it; a finding card and a
+    fact-table row select their group on Enter too."""
+    expect = sync_api.expect
+    page = _open(browser, tmp_path, size)
+    page.locator("#doc-0 > header h3").click()  # the starting point of sequential focus navigation
+    page.keyboard.press("Tab")
+    focused = page.locator("mark.claim:focus")
+    expect(focused).to_have_count(1)
+    assert page.evaluate("document.activeElement.closest('.doc').id") == "doc-0"
+    claim = int(focused.get_attribute("data-claims").split()[0])
+    group = page.evaluate(
+        "c => JSON.parse(document.getElementById('crosscheck-data').textContent).claims[c].group", claim
+    )
+    assert group >= 0
+    expect(page.locator(".group.selected")).to_have_count(0)
+    page.keyboard.press("Enter")
+    card = page.locator(".group.selected")
+    expect(card).to_have_count(1)
+    expect(card).to_have_attribute("data-group", str(group))
+    expect(page.locator("#selection")).to_be_visible()
+    expect(focused).to_have_class(re.compile(r"\bactive\b"))
+    assert page.locator("mark.claim.active").count() >= 1
+    page.screenshot(path=str(tmp_path / f"{size}-keyboard.png"))
+    page.keyboard.press("Escape")
+    expect(page.locator(".group.selected")).to_have_count(0)
+    expect(page.locator("mark.claim.active")).to_have_count(0)
+    expect(page.locator("#selection")).to_be_hidden()
+
+    page.locator("#findings h2.v-conflict").click()
+    page.keyboard.press("Tab")
+    conflict = page.locator(".group.v-conflict")
+    expect(conflict).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(conflict).to_have_class(re.compile(r"\bselected\b"))
+    expect(page.locator("mark.claim.active")).to_have_count(2)
+    page.keyboard.press("Escape")
+    expect(page.locator(".group.selected")).to_have_count(0)
+
+    row = page.locator("#fact-table tbody tr.v-agreement").first
+    assert row.get_attribute("tabindex") == "0"
+    row.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".group.selected")).to_have_attribute("data-group", row.get_attribute("data-group"))
+    page.keyboard.press("Escape")
+    expect(page.locator("#selection")).to_be_hidden()
+    assert page.errors == []
+    page.close()
+
+
+def test_on_a_phone_the_documents_are_tabs_moved_by_arrow_keys(browser: Any, tmp_path: Path) -> None:
+    """At 390 px one document shows at a time under a tab list; arrows, Home and End move between the
+    tabs; choosing a claim in a finding opens its document's tab with the claim in view. At 1400 px the
+    tab list is hidden and every document shows."""
+    expect = sync_api.expect
+    page = _open(browser, tmp_path, "phone")
+    tablist = page.get_by_role("tablist", name="documents")
+    expect(tablist).to_be_visible()
+    tabs = tablist.get_by_role("tab")
+    expect(tabs).to_have_count(5)
+    first = page.get_by_role("tab", name="Associated Press")
+    expect(first).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("tabpanel")).to_have_count(1)
+    expect(page.locator("#doc-0")).to_be_visible()
+    first.focus()
+    page.keyboard.press("ArrowRight")
+    second = page.get_by_role("tab", name="The Eastern Herald")
+    expect(second).to_be_focused()
+    expect(second).to_have_attribute("aria-selected", "true")
+    expect(first).to_have_attribute("aria-selected", "false")
+    expect(page.locator("#doc-1")).to_be_visible()
+    expect(page.locator("#doc-0")).to_be_hidden()
+    page.keyboard.press("End")
+    expect(tabs.last).to_be_focused()
+    expect(page.locator("#doc-4")).to_be_visible()
+    page.keyboard.press("ArrowRight")  # wraps round
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowLeft")
+    expect(tabs.last).to_be_focused()
+    page.keyboard.press("Home")
+    expect(first).to_be_focused()
+    page.locator(".group.v-conflict .quote").nth(1).click()
+    expect(page.get_by_role("tab", name="002_802931a856429f27")).to_have_attribute("aria-selected", "true")
+    active = page.locator("#doc-2 mark.claim.active")
+    expect(active).to_have_text("1,500 soldiers")
+    expect(active).to_be_in_viewport()
+    assert page.errors == []
+    page.close()
+    wide = _open(browser, tmp_path, "desktop")
+    expect(wide.get_by_role("tablist")).to_have_count(0)
+    for n in range(5):
+        expect(wide.locator(f"#doc-{n}")).to_be_visible()
+    wide.close()
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_a_finding_link_opens_the_page_with_it_selected(browser: Any, tmp_path: Path, size: str) -> None:
+    """report.html#g0002 opens with finding g0002 selected and in view; a finding's own link selects it."""
+    expect = sync_api.expect
+    page = _open(browser, tmp_path, size, "#g0002")
+    card = page.locator(".group.selected")
+    expect(card).to_have_count(1)
+    expect(card.locator("h3")).to_have_attribute("id", "g0002")
+    expect(card).to_be_in_viewport()
+    expect(page.locator("#selection")).to_contain_text("(g0002)")
+    link = page.locator('.group a.permalink[href="#g0001"]')
+    link.click()
+    expect(page.locator(".group.selected h3")).to_have_attribute("id", "g0001")
+    assert page.evaluate("location.hash") == "#g0001"
+    assert page.errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_the_legend_and_the_shared_copy_are_on_the_first_screen(
+    browser: Any, tmp_path: Path, size: str
+) -> None:
+    """The shared-copy summary and the legend are in the first screenful; each legend swatch wears the
+    colour and underline of the claims it names."""
+    expect = sync_api.expect
+    page = _open(browser, tmp_path, size)
+    shared = page.locator("#shared-copy")
+    expect(shared).to_be_in_viewport()
+    expect(shared).to_contain_text(
+        "Associated Press and 002_802931a856429f27 share 3 copied or rewritten sentences"
+    )
+    expect(shared).to_contain_text("The Eastern Herald and 004_cf4388253398cd28 share 2")
+    legend = page.get_by_role("list", name="legend")
+    expect(legend).to_be_in_viewport()
+    style = "n => [getComputedStyle(n).backgroundColor, getComputedStyle(n).borderBottomStyle]"
+    seen = set()
+    for verdict in ("conflict", "possible_conflict", "agreement", "single_source"):
+        swatch = legend.locator(f".swatch.v-{verdict}")
+        expect(swatch).to_be_visible()
+        look = tuple(swatch.evaluate(style))
+        seen.add(look)
+        claim = page.locator(f"mark.claim.v-{verdict}")
+        if claim.count():
+            assert tuple(claim.first.evaluate(style)) == look, verdict
+    assert len(seen) == 4
+    page.close()

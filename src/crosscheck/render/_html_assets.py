@@ -12,8 +12,9 @@ html, body { margin: 0; height: 100%; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
   background: #f6f6f8; display: flex; flex-direction: column; }
 header.top { padding: 10px 16px; background: #fff; border-bottom: 1px solid var(--line); }
-header.top h1 { font-size: 17px; margin: 0 0 4px; }
-.summary { margin: 0 0 6px; font-weight: 600; }
+header.top .title { display: flex; flex-wrap: wrap; gap: 0 14px; align-items: baseline; margin: 0 0 4px; }
+header.top h1 { font-size: 17px; margin: 0; }
+.summary { margin: 0; font-weight: 600; }
 .filters { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: center; font-size: 13px; }
 .filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 10px; }
 .filters legend { float: left; font-weight: 600; margin-right: 6px; padding: 0; }
@@ -57,13 +58,13 @@ header.top h1 { font-size: 17px; margin: 0 0 4px; }
 .doc .text { padding: 8px 10px; overflow-y: auto; white-space: pre-wrap; overflow-wrap: anywhere;
   font: 13px/1.55 Georgia, "Times New Roman", serif; }
 mark.claim { border-radius: 2px; cursor: pointer; color: inherit; padding: 0 1px; }
-mark.claim.v-conflict { background: var(--conflict-bg); border-bottom: 2px solid var(--conflict); }
-mark.claim.v-agreement { background: var(--agree-bg); border-bottom: 2px solid var(--agree); }
-mark.claim.v-possible_conflict { background: #f3e3f7; border-bottom: 2px dashed #7b2d8e; }
+mark.claim.v-conflict, .swatch.v-conflict { background: var(--conflict-bg); border-bottom: 2px solid var(--conflict); }
+mark.claim.v-agreement, .swatch.v-agreement { background: var(--agree-bg); border-bottom: 2px solid var(--agree); }
+mark.claim.v-possible_conflict, .swatch.v-possible_conflict { background: #f3e3f7; border-bottom: 2px dashed #7b2d8e; }
 .group.v-possible_conflict { border-left-color: #7b2d8e; }
 #findings h2.v-possible_conflict { color: #7b2d8e; }
 .confidence { color: var(--dim); font-size: 12px; }
-mark.claim.v-single_source { background: var(--single-bg); border-bottom: 1px dotted var(--single); }
+mark.claim.v-single_source, .swatch.v-single_source { background: var(--single-bg); border-bottom: 1px dotted var(--single); }
 mark.claim.v-none { background: none; border-bottom: 1px dotted var(--dim); cursor: default; }
 mark.claim.active { outline: 2px solid #3b6fd8; background: #c9d9fb; }
 .hide-conflict .group.v-conflict, .hide-agreement .group.v-agreement,
@@ -72,7 +73,49 @@ mark.claim.active { outline: 2px solid #3b6fd8; background: #c9d9fb; }
 .hide-single_source mark.claim.v-single_source,
 .hide-possible_conflict mark.claim.v-possible_conflict { background: none; border-bottom: 0; }
 .off { display: none !important; }
-.legend { color: var(--dim); font-size: 12px; }
+.hint { color: var(--dim); font-size: 12px; }
+.shared { margin: 0 0 4px; font-size: 13px; }
+.shared ul { display: inline; margin: 0; padding: 0; list-style: none; }
+.shared li { display: inline; } .shared li + li::before { content: "; "; }
+.shared li:first-child::before { content: " "; }
+.keys { display: flex; flex-wrap: wrap; gap: 2px 18px; align-items: baseline; margin: 0 0 4px; }
+.legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 0; padding: 0; list-style: none;
+  font-size: 12px; color: var(--dim); }
+.swatch { color: var(--ink); padding: 0 3px; border-radius: 2px; font-weight: 600; }
+mark.claim:focus-visible, .group:focus-visible, tr.fact:focus-visible, .doc-tabs [role="tab"]:focus-visible {
+  outline: 3px solid #3b6fd8; outline-offset: 1px; }
+.permalink { text-decoration: none; }
+.permalink:hover .gid, .permalink:focus-visible .gid { text-decoration: underline; }
+.doc-tabs { display: none; }
+.doc-tabs [role="tab"] { font: inherit; font-size: 13px; border: 1px solid var(--line); border-bottom: 0;
+  border-radius: 6px 6px 0 0; background: #ececf1; color: var(--ink); padding: 5px 10px; cursor: pointer;
+  max-width: 100%; overflow-wrap: anywhere; text-align: left; }
+.doc-tabs [role="tab"][aria-selected="true"] { background: #fff; font-weight: 600; box-shadow: inset 0 3px 0 #3b6fd8; }
+.doc-tabs [role="tab"].member::after { content: " \2022"; color: #3b6fd8; }
+#selection .close { float: right; margin: 0 0 4px 8px; }
+@media (max-width: 699px) {
+  html, body { height: auto; }
+  body { display: block; }
+  body.has-selection { padding-bottom: 40vh; }
+  header.top { padding: 8px 12px; }
+  .filters label { white-space: normal; }
+  #facts { padding: 6px 12px 4px; }
+  #facts summary small { display: block; margin: 2px 0 0; }
+  .facts-scroll { max-height: 60vh; }
+  table.facts tbody th { min-width: 11em; } table.facts td, table.facts thead th { min-width: 8em; }
+  .layout { display: block; }
+  #findings { width: auto; min-width: 0; overflow: visible; border-right: 0; padding: 4px 12px 16px; }
+  .group h3 { overflow-wrap: anywhere; }
+  #reading { display: block; border-top: 1px solid var(--line); }
+  #selection { position: fixed; left: 0; right: 0; bottom: 0; z-index: 5; max-height: 38vh;
+    border-top: 2px solid #3b6fd8; box-shadow: 0 -4px 12px rgba(0, 0, 0, .15); }
+  body.tabbed .doc-tabs { display: flex; flex-wrap: wrap; gap: 4px; padding: 10px 12px 0; }
+  #docs { display: block; overflow: visible; padding: 0 12px 16px; }
+  .doc { display: block; border-radius: 0 0 6px 6px; }
+  body.tabbed .doc:not(.current) { display: none; }
+  .doc.aside { opacity: 1; }
+  .doc .text { overflow: visible; }
+}
 #facts { padding: 6px 16px 4px; background: #fff; border-bottom: 1px solid var(--line); }
 #facts summary { cursor: pointer; margin: 2px 0 6px; }
 #facts h2 { display: inline; font-size: 15px; margin: 0; }
@@ -122,12 +165,37 @@ SCRIPT = """
   var panel = document.getElementById("selection");
   var VERDICT = {conflict: "Conflict", possible_conflict: "Possible conflict", agreement: "Agreement", single_source: "Single-source"};
 
+  var narrow = window.matchMedia("(max-width: 699px)");
+  var tabs = Array.prototype.slice.call(document.querySelectorAll('.doc-tabs [role="tab"]'));
+  var columns = Array.prototype.slice.call(document.querySelectorAll(".doc"));
+
   function marksOf(claim) {
     return document.querySelectorAll('mark.claim[data-claims~="' + claim + '"]');
   }
+  function showDoc(d, focus) {
+    tabs.forEach(function (tab) {
+      var on = tab.id === "tab-" + d;
+      tab.setAttribute("aria-selected", on ? "true" : "false");
+      tab.tabIndex = on ? 0 : -1;
+      if (on && focus) { tab.focus(); }
+    });
+    columns.forEach(function (column) { column.classList.toggle("current", column.dataset.doc === String(d)); });
+  }
   function reveal(claim) {
+    showDoc(data.claims[claim].doc);
     var marks = marksOf(claim);
     if (marks.length) { marks[0].scrollIntoView({block: "center", inline: "nearest"}); }
+  }
+  function layout() {
+    columns.forEach(function (column) {
+      if (narrow.matches) {
+        column.setAttribute("role", "tabpanel");
+        column.setAttribute("aria-labelledby", "tab-" + column.dataset.doc);
+      } else {
+        column.removeAttribute("role");
+        column.removeAttribute("aria-labelledby");
+      }
+    });
   }
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -135,10 +203,24 @@ SCRIPT = """
     if (cls) { node.className = cls; }
     return node;
   }
-  function select(g, focus) {
-    var group = data.groups[g];
+  function unselect() {
     document.querySelectorAll(".group.selected").forEach(function (n) { n.classList.remove("selected"); });
     document.querySelectorAll("mark.claim.active").forEach(function (n) { n.classList.remove("active"); });
+    tabs.forEach(function (tab) { tab.classList.remove("member"); });
+  }
+  function clear() {
+    unselect();
+    columns.forEach(function (column) { column.style.order = ""; column.classList.remove("aside"); });
+    panel.textContent = "";
+    panel.hidden = true;
+    body.classList.remove("has-selection");
+    if (/^#g/.test(location.hash)) {
+      try { history.replaceState(null, "", location.pathname + location.search); } catch (e) { /* file: URLs */ }
+    }
+  }
+  function select(g, focus) {
+    var group = data.groups[g];
+    unselect();
     var card = document.getElementById("group-" + g);
     card.classList.add("selected");
     card.scrollIntoView({block: "nearest"});
@@ -149,8 +231,14 @@ SCRIPT = """
       column.style.order = member ? "0" : "1";
       column.classList.toggle("aside", !member);
     });
+    tabs.forEach(function (tab) { tab.classList.toggle("member", inGroup[Number(tab.id.slice(4))] === true); });
     document.getElementById("docs").scrollLeft = 0;
     panel.textContent = "";
+    var close = el("button", "close \u2715", "close");
+    close.type = "button";
+    close.setAttribute("aria-label", "clear the selection (Esc)");
+    close.addEventListener("click", function (ev) { ev.stopPropagation(); clear(); });
+    panel.appendChild(close);
     panel.appendChild(el("h2", VERDICT[group.verdict] + " · " + group.label + " (" + group.id + ")"));
     panel.appendChild(el("p", group.explanation));
     var list = el("ul");
@@ -165,11 +253,35 @@ SCRIPT = """
       button.addEventListener("click", function (ev) { ev.stopPropagation(); reveal(c); });
       item.appendChild(button);
       list.appendChild(item);
-      if (focus === undefined || focus !== c) { reveal(c); }
     });
-    if (focus !== undefined) { reveal(focus); }
     panel.appendChild(list);
+    // The panel takes its room before the spans are scrolled to, so they stay in view.
     panel.hidden = false;
+    body.classList.add("has-selection");
+    if (!narrow.matches) {
+      group.claims.forEach(function (c) { if (focus !== c) { reveal(c); } });
+    }
+    // One column at a time on a narrow screen: only the chosen claim is scrolled to.
+    if (focus !== undefined) {
+      reveal(focus);
+    } else if (narrow.matches && group.claims.length) {
+      showDoc(data.claims[group.claims[0]].doc);
+    }
+  }
+  function groupOfHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    for (var g = 0; g < data.groups.length; g++) {
+      if (data.groups[g].id === id) { return g; }
+    }
+    return -1;
+  }
+  function fromHash() {
+    var g = groupOfHash();
+    if (g < 0) { return; }
+    select(g);
+    var card = document.getElementById("group-" + g);
+    card.focus({preventScroll: true});
+    card.scrollIntoView({block: "start"});
   }
   document.querySelectorAll(".group").forEach(function (card) {
     card.addEventListener("click", function (ev) {
@@ -192,7 +304,14 @@ SCRIPT = """
     document.querySelectorAll('input[name="source"]').forEach(function (box) {
       shown[box.value] = box.checked;
       document.getElementById("doc-" + box.value).classList.toggle("off", !box.checked);
+      var tab = document.getElementById("tab-" + box.value);
+      if (tab) { tab.classList.toggle("off", !box.checked); }
     });
+    var current = tabs.filter(function (tab) { return tab.getAttribute("aria-selected") === "true"; })[0];
+    if (!current || current.classList.contains("off")) {
+      var first = shownTabs()[0];
+      if (first) { showDoc(first.id.slice(4)); }
+    }
     document.querySelectorAll(".group").forEach(function (card) {
       var docs = card.dataset.docs.split(" ");
       card.classList.toggle("off", !docs.some(function (d) { return shown[d]; }));
@@ -236,6 +355,41 @@ SCRIPT = """
   document.querySelectorAll(".filters input").forEach(function (box) {
     box.addEventListener("change", applyFilters);
   });
+  function shownTabs() {
+    return tabs.filter(function (tab) { return !tab.classList.contains("off"); });
+  }
+  tabs.forEach(function (tab) {
+    tab.addEventListener("click", function () { showDoc(tab.id.slice(4)); });
+    tab.addEventListener("keydown", function (ev) {
+      var list = shownTabs();
+      var at = list.indexOf(tab);
+      var next = {ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: list.length - 1}[ev.key];
+      if (next === undefined || !list.length) { return; }
+      ev.preventDefault();
+      showDoc(list[(next + list.length) % list.length].id.slice(4), true);
+    });
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") {
+      if (!panel.hidden) { ev.preventDefault(); clear(); }
+      return;
+    }
+    if (ev.key !== "Enter" || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) { return; }
+    var target = ev.target;
+    if (target.matches && (target.matches("mark.claim") || target.matches(".group"))) {
+      ev.preventDefault();
+      target.click();
+    } else if (target.matches && target.matches("tr.fact")) {
+      ev.preventDefault();
+      select(Number(target.dataset.group));
+    }
+  });
+  narrow.addEventListener("change", layout);
+  window.addEventListener("hashchange", fromHash);
+  body.classList.add("tabbed");
+  showDoc(tabs.length ? tabs[0].id.slice(4) : -1);
+  layout();
   applyFilters();
+  fromHash();
 })();
 """

@@ -1,9 +1,11 @@
 """The HTML report: one self-contained file (inline CSS and JS, no network) to open and share.
 
-The page holds the summary; conflicts, agreements and single-source claims, each with its quotes;
-and the documents side by side with every claim highlighted where it stands. Clicking a claim or a
-group shows the group and its matching spans in the other documents; checkboxes filter by verdict
-and by source. Every piece of source text is escaped with `html.escape`; the data for the script is
+The page holds the summary, which documents share copy, a legend of the colours, the fact table;
+conflicts, agreements and single-source claims, each with its quotes and a link (``#g0001``, which
+selects the finding when the page is opened with it); and the documents side by side with every claim
+highlighted where it stands (below 700 pixels one column, the documents as tabs). Clicking a claim or
+a group, or Enter on it (claims, findings and fact-table rows are in the Tab order), shows the group
+and its matching spans in the other documents; Esc clears; checkboxes filter by verdict and by source. Every piece of source text is escaped with `html.escape`; the data for the script is
 JSON inside ``<script type="application/json">`` with ``<``, ``>`` and ``&`` written as ``\\u003c``
 etc., so no source text can close the script. Same report, same bytes.
 """
@@ -125,8 +127,10 @@ def render_html(report: Report, *, single_source: bool = False) -> str:
         "</head>",
         "<body>",
         '<header class="top">',
-        "<h1>crosscheck report</h1>",
-        f'<p class="summary" id="summary">{_e(summary_line(report))}</p>',
+        '<div class="title"><h1>crosscheck report</h1>',
+        f'<p class="summary" id="summary">{_e(summary_line(report))}</p></div>',
+        _shared_copy(report, index),
+        _legend(),
         _filters(report, index),
         "</header>",
         *_fact_matrix(fact_table(report, single_source=single_source), index),
@@ -136,6 +140,7 @@ def render_html(report: Report, *, single_source: bool = False) -> str:
         "</main>",
         '<section id="reading" aria-label="documents">',
         '<div id="selection" aria-live="polite" hidden></div>',
+        _doc_tabs(report, index),
         '<div id="docs">',
         *(_document(doc, index) for doc in report.documents),
         "</div>",
@@ -170,9 +175,59 @@ def _filters(report: Report, index: _Index) -> str:
         '<div class="filters">'
         f"<fieldset><legend>Verdict</legend>{verdicts}</fieldset>"
         f"<fieldset><legend>Source</legend>{sources}</fieldset>"
-        '<span class="legend">Click a claim or a group to see its matching spans.</span>'
         "</div>"
     )
+
+
+def _shared_copy(report: Report, index: _Index) -> str:
+    """Which documents carry the same copy (`Report.shared_passages`): the first thing to know before
+    counting documents that agree."""
+    if not report.shared_passages:
+        return (
+            '<p class="shared" id="shared-copy"><strong>Shared copy:</strong> '
+            "no two documents share copied or rewritten sentences.</p>"
+        )
+    pairs = "".join(
+        f"<li>{_e(index.docs[a].label)} and {_e(index.docs[b].label)} share {n} copied or rewritten "
+        f"sentence{'s' if n != 1 else ''}</li>"
+        for a, b, n in report.shared_passages
+    )
+    return (
+        f'<div class="shared" id="shared-copy"><strong>Shared copy:</strong><ul>{pairs}</ul>'
+        '<span class="hint"> (where both back a fact, they count as one origin)</span></div>'
+    )
+
+
+_LEGEND = (
+    ("conflict", "conflict", "values that cannot both hold"),
+    ("possible_conflict", "possible conflict", "the same, if they speak of one thing"),
+    ("agreement", "agreement", "backed by two or more documents"),
+    ("single_source", "single-source", "one document only"),
+)
+
+
+def _legend() -> str:
+    """What the colours and underlines of the claims and cards mean, and how to select one."""
+    items = "".join(
+        f'<li><span class="swatch v-{key}">{name}</span> {_e(meaning)}</li>' for key, name, meaning in _LEGEND
+    )
+    return (
+        f'<div class="keys"><ul class="legend" aria-label="legend">{items}</ul>'
+        '<span class="hint">Click a claim or a group, or Tab to it and press Enter, to see its matching '
+        "spans; Esc clears.</span></div>"
+    )
+
+
+def _doc_tabs(report: Report, index: _Index) -> str:
+    """The documents as tabs: shown on a narrow screen, where one document is read at a time (the
+    script makes each document a ``tabpanel`` there, and a plain article beside the others on a wide
+    screen)."""
+    tabs = "".join(
+        f'<button type="button" role="tab" id="tab-{index.doc_no[d.id]}" aria-controls="doc-{index.doc_no[d.id]}" '
+        f'aria-selected="{"true" if n == 0 else "false"}" tabindex="{0 if n == 0 else -1}">{_e(d.label)}</button>'
+        for n, d in enumerate(report.documents)
+    )
+    return f'<div class="doc-tabs" role="tablist" aria-label="documents">{tabs}</div>'
 
 
 def _findings(report: Report, index: _Index) -> list[str]:
@@ -193,7 +248,11 @@ def _group(group: Group, mark: str, index: _Index) -> str:
     window = 40 if single else 90
     quotes = "".join(_quote(index.docs[c.document], c, index, window) for c in group.claims)
     quotes += timeline(group, index.docs)
-    head = f'<h3>{mark} {_e(group_label(group))} <span class="gid">{_e(group.id)}</span></h3>'
+    gid = _e(group.id)
+    head = (
+        f'<h3 id="{gid}">{mark} {_e(group_label(group))} '
+        f'<a class="permalink" href="#{gid}" title="link to this finding"><span class="gid">{gid}</span></a></h3>'
+    )
     if not single:
         head += f'<p class="backing">{_e(backing(group))}</p>'
     why = "" if single else f'<p class="why">{_e(group.explanation)}</p>'
@@ -201,7 +260,7 @@ def _group(group: Group, mark: str, index: _Index) -> str:
         why += f'<p class="confidence">{_e(why_line(group))}</p>'
     return (
         f'<article class="group v-{group.verdict.value}" id="group-{number}" '
-        f'data-group="{number}" data-docs="{docs}">{head}{quotes}{why}</article>'
+        f'data-group="{number}" data-docs="{docs}" tabindex="0">{head}{quotes}{why}</article>'
     )
 
 
@@ -250,7 +309,10 @@ def _highlight(doc: Document, claims: list[Claim], index: _Index) -> str:
         starting = sorted(index.claim_no[c.id] for c in covering if c.span.start == start)
         anchor = f' id="claim-{starting[0]}"' if starting else ""
         out.extend(f'<span class="anchor" id="claim-{n}"></span>' for n in starting[1:])
-        out.append(f'<mark class="claim v-{verdict} k-{kind}"{anchor} data-claims="{numbers}">{piece}</mark>')
+        focus = "" if verdict == "none" else ' tabindex="0"'
+        out.append(
+            f'<mark class="claim v-{verdict} k-{kind}"{anchor} data-claims="{numbers}"{focus}>{piece}</mark>'
+        )
     return "".join(out)
 
 
@@ -326,9 +388,9 @@ def _fact_row(row: int, group: Group, table: FactTable, index: _Index) -> str:
         cells.append(f'<td data-key="{_e(_sort_key(claims[0]))}">{links}</td>')
     docs = " ".join(str(index.doc_no[d]) for d in group.documents)
     return (
-        f'<tr class="fact v-{group.verdict.value}" data-row="{row}" data-group="{number}" data-docs="{docs}">'
+        f'<tr class="fact v-{group.verdict.value}" data-row="{row}" data-group="{number}" data-docs="{docs}" tabindex="0">'
         f'<th scope="row" data-key="{_e((group.topic or group.id).casefold())}">'
-        f'<a href="#group-{number}" data-group="{number}">{_e(group.topic or group.id)}</a> '
+        f'<a href="#{_e(group.id)}" data-group="{number}">{_e(group.topic or group.id)}</a> '
         f'<span class="gid">{_e(group.id)}</span></th>'
         f'<td class="verdict" data-key="{verdict_key}">{verdict_mark(group)} {_e(verdict_text(group))}{backing_text}</td>'
         f"{''.join(cells)}</tr>"
