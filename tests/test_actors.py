@@ -22,6 +22,7 @@ ROWS = [
     ("The crash on Route 9 left 2 dead, police said.", "2 dead", None),
     ("Killed in the crash were 2 teenagers, police said.", "2 teenagers", None),
     ("Smith told reporters: 12 people died on Monday.", "12 people", "Smith"),
+    ("Up to 170,000 people live in Manokwari.", "Up to 170,000 people", None),
 ]
 
 
@@ -32,4 +33,9 @@ def test_the_actor_of_a_count_is_a_name(text: str, claim_text: str, actor: str |
 
 
 def test_name_filters_are_named_rules() -> None:
-    assert [name for name, _rule in NAME_FILTERS] == ["designation", "slot_word", "group_modifier"]
+    assert [name for name, _rule in NAME_FILTERS] == [
+        "designation",
+        "slot_word",
+        "function_word",
+        "group_modifier",
+    ]

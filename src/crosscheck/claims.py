@@ -883,6 +883,11 @@ def _slot_word(text: str, match: re.Match[str], start: int, terms: Terms) -> boo
     return terms.measures.get(match.group(0).lower()) is not None
 
 
+def _function_word(text: str, match: re.Match[str], start: int, terms: Terms) -> bool:
+    """ "Up to 170,000 people", "Some 30 died": a capitalised function word opening the sentence."""
+    return " " not in match.group(0) and match.group(0).lower() in terms.stopwords
+
+
 def _group_modifier(text: str, match: re.Match[str], start: int, terms: Terms) -> bool:
     """ "Park officials said", "Fire crews": a sentence-opening word before a group noun modifies it."""
     if match.start() != start or " " in match.group(0):
@@ -895,6 +900,7 @@ def _group_modifier(text: str, match: re.Match[str], start: int, terms: Terms) -
 NAME_FILTERS: tuple[tuple[str, Callable[[str, re.Match[str], int, Terms], bool]], ...] = (
     ("designation", _designation),
     ("slot_word", _slot_word),
+    ("function_word", _function_word),
     ("group_modifier", _group_modifier),
 )
 
