@@ -329,7 +329,7 @@ def test_keyboard_tab_to_a_claim_enter_selects_escape_clears(browser: Any, tmp_p
 
 def test_on_a_phone_the_documents_are_tabs_moved_by_arrow_keys(browser: Any, tmp_path: Path) -> None:
     """At 390 px one document shows at a time under a tab list; arrows, Home and End move between the
-    tabs; choosing a claim in a finding opens its document's tab with the claim in view. At 1400 px the
+    tabs; the filters fold, and hiding the shown document's source shows the next document; choosing a claim in a finding opens its document's tab with the claim in view. At 1400 px the
     tab list is hidden and every document shows."""
     expect = sync_api.expect
     page = _open(browser, tmp_path, "phone")
@@ -358,6 +358,14 @@ def test_on_a_phone_the_documents_are_tabs_moved_by_arrow_keys(browser: Any, tmp
     expect(tabs.last).to_be_focused()
     page.keyboard.press("Home")
     expect(first).to_be_focused()
+    box = page.get_by_role("checkbox", name="Associated Press")
+    expect(box).to_be_hidden()  # the filters are folded on a phone
+    page.get_by_text("Filter by verdict and source").click()
+    box.uncheck()  # the shown document's source: its tab goes, the next document shows
+    expect(first).to_be_hidden()
+    expect(page.locator("#doc-1")).to_be_visible()
+    expect(second).to_have_attribute("aria-selected", "true")
+    box.check()
     page.locator(".group.v-conflict .quote").nth(1).click()
     expect(page.get_by_role("tab", name="002_802931a856429f27")).to_have_attribute("aria-selected", "true")
     active = page.locator("#doc-2 mark.claim.active")

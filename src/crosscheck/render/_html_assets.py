@@ -19,6 +19,7 @@ header.top h1 { font-size: 17px; margin: 0; }
 .filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 10px; }
 .filters legend { float: left; font-weight: 600; margin-right: 6px; padding: 0; }
 .filters label { white-space: nowrap; cursor: pointer; }
+.filter-box > summary { display: none; }
 .layout { flex: 1; display: flex; min-height: 0; }
 #findings { width: 38%; min-width: 320px; overflow-y: auto; padding: 8px 14px 40px;
   border-right: 1px solid var(--line); background: #fff; }
@@ -93,29 +94,6 @@ mark.claim:focus-visible, .group:focus-visible, tr.fact:focus-visible, .doc-tabs
 .doc-tabs [role="tab"][aria-selected="true"] { background: #fff; font-weight: 600; box-shadow: inset 0 3px 0 #3b6fd8; }
 .doc-tabs [role="tab"].member::after { content: " \2022"; color: #3b6fd8; }
 #selection .close { float: right; margin: 0 0 4px 8px; }
-@media (max-width: 699px) {
-  html, body { height: auto; }
-  body { display: block; }
-  body.has-selection { padding-bottom: 40vh; }
-  header.top { padding: 8px 12px; }
-  .filters label { white-space: normal; }
-  #facts { padding: 6px 12px 4px; }
-  #facts summary small { display: block; margin: 2px 0 0; }
-  .facts-scroll { max-height: 60vh; }
-  table.facts tbody th { min-width: 11em; } table.facts td, table.facts thead th { min-width: 8em; }
-  .layout { display: block; }
-  #findings { width: auto; min-width: 0; overflow: visible; border-right: 0; padding: 4px 12px 16px; }
-  .group h3 { overflow-wrap: anywhere; }
-  #reading { display: block; border-top: 1px solid var(--line); }
-  #selection { position: fixed; left: 0; right: 0; bottom: 0; z-index: 5; max-height: 38vh;
-    border-top: 2px solid #3b6fd8; box-shadow: 0 -4px 12px rgba(0, 0, 0, .15); }
-  body.tabbed .doc-tabs { display: flex; flex-wrap: wrap; gap: 4px; padding: 10px 12px 0; }
-  #docs { display: block; overflow: visible; padding: 0 12px 16px; }
-  .doc { display: block; border-radius: 0 0 6px 6px; }
-  body.tabbed .doc:not(.current) { display: none; }
-  .doc.aside { opacity: 1; }
-  .doc .text { overflow: visible; }
-}
 #facts { padding: 6px 16px 4px; background: #fff; border-bottom: 1px solid var(--line); }
 #facts summary { cursor: pointer; margin: 2px 0 6px; }
 #facts h2 { display: inline; font-size: 15px; margin: 0; }
@@ -155,6 +133,32 @@ svg.timeline .tick { fill: var(--dim); }
 .undated { font-size: 12px; color: var(--dim); }
 .timeline-figure figcaption { flex-basis: 100%; font-size: 12px; color: var(--dim); }
 .undated p { margin: 0; } .undated ul { margin: 2px 0 0; padding-left: 16px; }
+/* Below 700 pixels: one column, the documents as tabs (last, so it overrides the rules above). */
+@media (max-width: 699px) {
+  html, body { height: auto; }
+  body { display: block; }
+  body.has-selection { padding-bottom: 40vh; }
+  header.top { padding: 8px 12px; }
+  .filters label { white-space: normal; }
+  .filter-box > summary { display: list-item; cursor: pointer; font-size: 13px; font-weight: 600; margin: 2px 0; }
+  #facts { padding: 6px 12px 4px; }
+  #facts summary small { display: block; margin: 2px 0 0; }
+  .facts-scroll { max-height: 60vh; }
+  table.facts tbody th { min-width: 11em; } table.facts td, table.facts thead th { min-width: 8em; }
+  .layout { display: block; }
+  #findings { width: auto; min-width: 0; overflow: visible; border-right: 0; padding: 4px 12px 16px; }
+  .group h3 { overflow-wrap: anywhere; }
+  #reading { display: block; border-top: 1px solid var(--line); }
+  #selection { position: fixed; left: 0; right: 0; bottom: 0; z-index: 5; max-height: 38vh;
+    border-top: 2px solid #3b6fd8; box-shadow: 0 -4px 12px rgba(0, 0, 0, .15); font-size: 13px; }
+  #selection h2 { font-size: 14px; }
+  body.tabbed .doc-tabs { display: flex; flex-wrap: wrap; gap: 4px; padding: 10px 12px 0; }
+  #docs { display: block; overflow: visible; padding: 0 12px 16px; }
+  .doc { display: block; border-radius: 0 0 6px 6px; }
+  body.tabbed .doc:not(.current) { display: none; }
+  .doc.aside { opacity: 1; }
+  .doc .text { overflow: visible; }
+}
 """
 
 SCRIPT = """
@@ -387,6 +391,7 @@ SCRIPT = """
   narrow.addEventListener("change", layout);
   window.addEventListener("hashchange", fromHash);
   body.classList.add("tabbed");
+  if (narrow.matches) { document.getElementById("filter-box").open = false; }
   showDoc(tabs.length ? tabs[0].id.slice(4) : -1);
   layout();
   applyFilters();

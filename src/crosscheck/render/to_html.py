@@ -172,10 +172,12 @@ def _filters(report: Report, index: _Index) -> str:
         for d in report.documents
     )
     return (
+        # Open: the script folds it on a narrow screen, where its summary line shows.
+        '<details class="filter-box" id="filter-box" open><summary>Filter by verdict and source</summary>'
         '<div class="filters">'
         f"<fieldset><legend>Verdict</legend>{verdicts}</fieldset>"
         f"<fieldset><legend>Source</legend>{sources}</fieldset>"
-        "</div>"
+        "</div></details>"
     )
 
 
@@ -200,7 +202,7 @@ def _shared_copy(report: Report, index: _Index) -> str:
 
 _LEGEND = (
     ("conflict", "conflict", "values that cannot both hold"),
-    ("possible_conflict", "possible conflict", "the same, if they speak of one thing"),
+    ("possible_conflict", "possible conflict", "a conflict, if they speak of one thing"),
     ("agreement", "agreement", "backed by two or more documents"),
     ("single_source", "single-source", "one document only"),
 )
