@@ -83,3 +83,17 @@ def test_complete_linkage_matches_checking_every_pair(
                 assert _linked(p, q, edges)  # every member is linked with every other
                 if p.document != q.document:
                     assert (min(p.id, q.id), max(p.id, q.id)) in pairs
+
+
+def test_publication_dates_at_the_calendars_ends_do_not_crash_alignment() -> None:
+    import datetime as dt
+
+    from crosscheck import Document, check
+
+    docs = [
+        Document(id="a", text="The fire killed 12 people last week.", published=dt.date(1, 1, 1)),
+        Document(id="b", text="The fire killed 12 people on Monday.", published=dt.date(9999, 12, 31)),
+        Document(id="c", text="The fire killed 15 people on Monday.", published=dt.date(1, 1, 2)),
+    ]
+    report = check(docs)
+    assert {c.document for c in report.claims} == {"a", "b", "c"}

@@ -42,6 +42,14 @@ def block_key(claim: Claim, config: Config) -> tuple[str, str, str]:
     return (claim.kind, value.relation, "long" if long else "short")
 
 
+def _moved(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the calendar's ends (a document "published" 0001-01-01)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
+
+
 def _sweep_window(claim: Claim, doc: Source, config: Config) -> tuple[date, date] | None:
     """The days a claim may speak of: from its own date (or a date in its sentence) to its
     publication, and the ``follow_up_days`` before that (a follow-up weeks later still meets the
@@ -50,7 +58,7 @@ def _sweep_window(claim: Claim, doc: Source, config: Config) -> tuple[date, date
     own = event_window(claim)
     if doc.published is None:
         return own
-    start, end = doc.published - timedelta(days=config.follow_up_days), doc.published
+    start, end = _moved(doc.published, -config.follow_up_days), doc.published
     if own is None:
         return start, end
     return min(own[0], start), max(own[1], end)
@@ -84,7 +92,7 @@ def time_pairs(
             assert earliest is not None and latest is not None
             width = (latest - earliest).days + 1
             reach = max(config.date_window_days, 2 * width)
-            span = (earliest, latest + timedelta(days=reach))
+            span = (earliest, _moved(latest, reach))
         else:
             window = _sweep_window(claim, docs[claim.document], config)
             if window is None:
