@@ -323,6 +323,9 @@ def test_keyboard_tab_to_a_claim_enter_selects_escape_clears(browser: Any, tmp_p
     expect(page.locator(".group.selected")).to_have_attribute("data-group", row.get_attribute("data-group"))
     page.keyboard.press("Escape")
     expect(page.locator("#selection")).to_be_hidden()
+    row.locator("td.verdict").click()  # a click on the row does what Enter does
+    expect(page.locator(".group.selected")).to_have_attribute("data-group", row.get_attribute("data-group"))
+    page.keyboard.press("Escape")
     assert page.errors == []
     page.close()
 
@@ -371,6 +374,8 @@ def test_on_a_phone_the_documents_are_tabs_moved_by_arrow_keys(browser: Any, tmp
     active = page.locator("#doc-2 mark.claim.active")
     expect(active).to_have_text("1,500 soldiers")
     expect(active).to_be_in_viewport()
+    members = tabs.evaluate_all("tabs => tabs.filter(t => t.classList.contains('member')).map(t => t.id)")
+    assert members == ["tab-0", "tab-2"]  # the documents of the selected conflict carry a dot
     assert page.errors == []
     page.close()
     wide = _open(browser, tmp_path, "desktop")
@@ -382,7 +387,8 @@ def test_on_a_phone_the_documents_are_tabs_moved_by_arrow_keys(browser: Any, tmp
 
 @pytest.mark.parametrize("size", VIEWPORTS)
 def test_a_finding_link_opens_the_page_with_it_selected(browser: Any, tmp_path: Path, size: str) -> None:
-    """report.html#g0002 opens with finding g0002 selected and in view; a finding's own link selects it."""
+    """report.html#g0002 opens with finding g0002 selected and in view; a finding's own link selects it;
+    Esc clears the selection and the hash."""
     expect = sync_api.expect
     page = _open(browser, tmp_path, size, "#g0002")
     card = page.locator(".group.selected")
@@ -394,6 +400,9 @@ def test_a_finding_link_opens_the_page_with_it_selected(browser: Any, tmp_path: 
     link.click()
     expect(page.locator(".group.selected h3")).to_have_attribute("id", "g0001")
     assert page.evaluate("location.hash") == "#g0001"
+    page.keyboard.press("Escape")
+    expect(page.locator(".group.selected")).to_have_count(0)
+    assert page.evaluate("location.hash") == ""  # a reload does not select it again
     assert page.errors == []
     page.close()
 

@@ -110,6 +110,7 @@ table.facts thead button .date { display: block; font-weight: 400; color: var(--
 table.facts th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 table.facts th[aria-sort="descending"] button::after { content: " \\25BC"; }
 table.facts tbody th { font-weight: 600; }
+table.facts tbody tr.fact { cursor: pointer; }
 table.facts tbody th a { color: inherit; text-decoration: none; }
 table.facts td a { color: #22577a; }
 table.facts td.verdict { white-space: nowrap; }
@@ -350,6 +351,11 @@ SCRIPT = """
         var claim = Number(link.dataset.claim);
         var g = data.claims[claim].group;
         if (g >= 0) { ev.preventDefault(); select(g, claim); }
+      });
+    });
+    facts.querySelectorAll("tbody tr.fact").forEach(function (row) {
+      row.addEventListener("click", function (ev) {
+        if (!ev.target.closest("a")) { select(Number(row.dataset.group)); }
       });
     });
     facts.querySelectorAll("a[data-group]").forEach(function (link) {
