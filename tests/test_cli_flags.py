@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import crosscheck
-from crosscheck.cli import _parser, filter_report, main
+from crosscheck.cli import _parser, main
 
 from .conftest import ROOT, SEEDS
 from .test_render_formats import write_conflict_seeds
@@ -180,9 +180,10 @@ def test_unknown_kind_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
     assert "invalid choice: 'money'" in capsys.readouterr().err
 
 
-def test_filter_report_without_filters_is_the_report(seed_report: crosscheck.Report) -> None:
+def test_filter_without_filters_is_the_report(seed_report: crosscheck.Report) -> None:
     """No --kind and --min-sources 1 change nothing."""
-    assert filter_report(seed_report) == seed_report
+    assert seed_report.filter() == seed_report
+    assert seed_report.filter(kinds=["quantity", "ordinal", "date", "event"], min_sources=1) == seed_report
 
 
 def test_quiet_prints_only_the_summary_line(conflict_seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -27,7 +27,7 @@ from .render._common import summary_line, visible
 from .store import Store
 from .terms import default_terms
 
-__all__ = ["filter_report", "main"]
+__all__ = ["main"]
 
 KINDS: tuple[str, ...] = get_args(ClaimKind)
 FAIL_ON = {"conflict": Verdict.CONFLICT, "single-source": Verdict.SINGLE_SOURCE}
@@ -58,6 +58,8 @@ examples:
       in CI: print the summary line, exit 1 when any conflict is found
   crosscheck report seeds/ --kind quantity --min-sources 3
       only numbers, only findings backed by at least 3 documents
+  crosscheck report seeds/ --verdict conflict,possible_conflict --min-origins 2
+      only what may be wrong, as told by at least 2 independent origins
 
 exit codes: 0 done, 1 a --fail-on condition was met, 2 bad input or usage
 """
@@ -83,6 +85,20 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
     return value
+
+
+def _verdict_list(text: str) -> list[Verdict]:
+    """``conflict,possible_conflict``: the verdicts named (``single-source`` is read as ``single_source``)."""
+    names = [part.strip().replace("-", "_") for part in text.split(",")]
+    known = {v.value: v for v in Verdict}
+    for name in names:
+        if name not in known:
+            raise argparse.ArgumentTypeError(
+                f"expected a comma list of {', '.join(known)}; got {name!r}"
+                if name
+                else f"empty verdict in {text!r}"
+            )
+    return [known[name] for name in names]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,11 +136,28 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 1 when the (filtered) report has a conflict, or a single-source claim; repeatable",
     )
     report.add_argument(
+        "--verdict",
+        action="append",
+        type=_verdict_list,
+        default=[],
+        metavar="LIST",
+        help="show only groups of these verdicts, a comma list of conflict, possible_conflict, "
+        "agreement, single_source; repeatable (default: all; single_source lists them)",
+    )
+    report.add_argument(
         "--min-sources",
         type=_positive,
         default=1,
         metavar="N",
         help="hide agreements/conflicts backed by fewer than N documents (default: 1)",
+    )
+    report.add_argument(
+        "--min-origins",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="hide agreements/conflicts backed by fewer than N independent origins (documents "
+        "sharing copy or a quoted source count once; default: 1)",
     )
     report.add_argument(
         "--kind",
@@ -287,22 +320,6 @@ def _add(args: argparse.Namespace) -> int:
     return _skipped_exit(args, len(docs))
 
 
-def filter_report(report: Report, *, kinds: Sequence[str] = (), min_sources: int = 1) -> Report:
-    """The report narrowed to claims of ``kinds`` (all when empty) and to agreements and conflicts
-    backed by at least ``min_sources`` documents. Groups keep their ids."""
-    wanted = set(kinds or KINDS)
-    claims = tuple(c for c in report.claims if c.kind in wanted)
-    groups = tuple(
-        g
-        for g in report.groups
-        if g.claims[0].kind in wanted
-        and (g.verdict is Verdict.SINGLE_SOURCE or len(g.documents) >= min_sources)
-    )
-    return Report(
-        documents=report.documents, claims=claims, groups=groups, shared_passages=report.shared_passages
-    )
-
-
 def _check_with_progress(docs: tuple[Document, ...], config: Config) -> Report:
     """`check` with a progress bar on stderr: claims document by document, then alignment."""
     from rich.console import Console
@@ -330,7 +347,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = Config()
         show_progress = not args.quiet and sys.stderr.isatty()
         full = _full_report(args, config, show_progress)
-        report = filter_report(full, kinds=args.kind, min_sources=args.min_sources)
+        report = full.filter(
+            verdicts=_verdicts(args) or None,
+            kinds=args.kind or None,
+            min_sources=args.min_sources,
+            min_origins=args.min_origins,
+        )
         _emit(report, args)
     except _Reported:
         return 2
@@ -342,6 +364,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = _count(report, FAIL_ON[name])
         print(f"crosscheck: --fail-on {name}: {count} {name} finding(s)", file=sys.stderr)
     return _skipped_exit(args, len(report.documents)) or (1 if failed else 0)
+
+
+def _verdicts(args: argparse.Namespace) -> list[Verdict]:
+    """The verdicts of every ``--verdict`` list, in order."""
+    return [v for given in args.verdict for v in given]
+
+
+def _list_single(args: argparse.Namespace) -> bool:
+    """List single-source claims: with ``--all``, or when ``--verdict`` asks for them."""
+    return bool(args.all) or Verdict.SINGLE_SOURCE in _verdicts(args)
 
 
 def _count(report: Report, verdict: Verdict) -> int:
@@ -359,7 +391,7 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
 
         from .render.terminal import THEME, ReportView
 
-        Console(theme=THEME).print(ReportView(report, single_source=args.all))
+        Console(theme=THEME).print(ReportView(report, single_source=_list_single(args)))
         return
     # JSON streams: never the whole report in memory
     chunks = _chunks(report, args)
@@ -375,7 +407,7 @@ def _chunks(report: Report, args: argparse.Namespace) -> Iterable[str]:
     """The report in pieces; JSON always holds every group, so ``--all`` is for the other formats."""
     if args.format == "json":
         return render_chunks(report, args.format)
-    return render_chunks(report, args.format, single_source=args.all)
+    return render_chunks(report, args.format, single_source=_list_single(args))
 
 
 def _write(path: Path, chunks: Iterable[str]) -> None:

@@ -7,15 +7,15 @@ Offsets are born with the text: a `Span` always indexes `Document.text` as it wa
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 from attrs import field, frozen
 
-from .errors import SpanError
+from .errors import ConfigError, SpanError
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -358,6 +358,44 @@ class Report:
     def possible_conflicts(self) -> tuple[Group, ...]:
         return tuple(g for g in self.groups if g.verdict is Verdict.POSSIBLE_CONFLICT)
 
+    def filter(
+        self,
+        *,
+        verdicts: Iterable[Verdict | str] | None = None,
+        kinds: Iterable[str] | None = None,
+        min_sources: int = 1,
+        min_origins: int = 1,
+    ) -> Report:
+        """A new report narrowed to what is asked; every argument left out keeps everything.
+
+        ``verdicts``: the groups of these verdicts (`Verdict` or its value, ``"conflict"``);
+        ``kinds``: the claims of these kinds and the groups made of them; ``min_sources`` and
+        ``min_origins``: agreements and (possible) conflicts backed by at least that many documents,
+        and independent origins (`Group.independent_origins`); single-source groups are never held
+        to these two. Documents are all kept; a claim whose group was hidden stays in ``claims``
+        (it was extracted). Groups keep their ids, so ``g0007`` is the same group filtered or not.
+        Raises `ConfigError` for an unknown verdict or kind, or a minimum below 1.
+        """
+        wanted_verdicts = _verdicts(verdicts)
+        wanted_kinds = _kinds(kinds)
+        for name, value in (("min_sources", min_sources), ("min_origins", min_origins)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{name}: expected a whole number >= 1, got {value!r}")
+
+        def kept(group: Group) -> bool:
+            if group.verdict not in wanted_verdicts or group.claims[0].kind not in wanted_kinds:
+                return False
+            return group.verdict is Verdict.SINGLE_SOURCE or (
+                len(group.documents) >= min_sources and group.independent_origins >= min_origins
+            )
+
+        return Report(
+            documents=self.documents,
+            claims=tuple(c for c in self.claims if c.kind in wanted_kinds),
+            groups=tuple(g for g in self.groups if kept(g)),
+            shared_passages=self.shared_passages,
+        )
+
     def document(self, doc_id: str) -> Document:
         """The document with this id; KeyError when there is none."""
         for doc in self.documents:
@@ -406,6 +444,35 @@ class Report:
                 {"documents": [a, b], "copied_sentences": n} for a, b, n in self.shared_passages
             ),
         }
+
+
+_CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
+
+
+def _verdicts(given: Iterable[Verdict | str] | None) -> frozenset[Verdict]:
+    if given is None:
+        return frozenset(Verdict)
+    out = set()
+    for item in given:
+        if isinstance(item, Verdict):
+            out.add(item)
+            continue
+        try:
+            out.add(Verdict(str(item).replace("-", "_")))
+        except ValueError:
+            known = ", ".join(v.value for v in Verdict)
+            raise ConfigError(f"unknown verdict {item!r}: choose from {known}") from None
+    return frozenset(out)
+
+
+def _kinds(given: Iterable[str] | None) -> frozenset[str]:
+    if given is None:
+        return frozenset(_CLAIM_KINDS)
+    out = frozenset(given)
+    unknown = sorted(out - set(_CLAIM_KINDS))
+    if unknown:
+        raise ConfigError(f"unknown claim kind {unknown[0]!r}: choose from {', '.join(_CLAIM_KINDS)}")
+    return out
 
 
 SCHEMA_VERSION = 2

@@ -1,0 +1,159 @@
+"""A CLI that behaves (issue 13, item 5): verdict and origin filters as `Report.filter`, closed pipes,
+claim marking and colour, the HTML refusal on a terminal, the undated-documents warning, the pager."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import crosscheck
+from crosscheck import Report
+from crosscheck.cli import main
+from crosscheck.errors import ConfigError
+from crosscheck.model import Verdict
+
+from .conftest import make_doc
+
+# a and b carry the same copy (one origin) and differ on the toll; c is independent.
+BRIDGE = {
+    "a": "The bridge collapse on Monday killed 3 people, officials said. Rescuers searched for 12 hours.\n",
+    "b": "The bridge collapse on Monday killed 5 people, officials said. Rescuers searched for 12 hours.\n",
+    "c": "Rescuers searched for 12 hours after the bridge fell. The mayor visited 4 schools.\n",
+}
+SOURCES = {"a": "Gazette", "b": "Herald", "c": "Courier"}
+
+
+@pytest.fixture(scope="module")
+def bridge() -> Report:
+    return crosscheck.check([make_doc(k, v, source=SOURCES[k]) for k, v in BRIDGE.items()])
+
+
+@pytest.fixture(scope="module")
+def bridge_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bridge")
+    lines = []
+    for name, text in BRIDGE.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        lines.append(f'[files."{name}.txt"]\nsource = "{SOURCES[name]}"\npublished = 2023-07-17\n')
+    (folder / "manifest.toml").write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# --- 1. Report.filter, --verdict, --min-origins ---------------------------------------------
+
+
+def test_the_bridge_fixture_has_what_the_filters_need(bridge: Report) -> None:
+    """One conflict and agreements inside one origin (a, b), one agreement across three origins."""
+    assert [g.verdict for g in bridge.conflicts] == [Verdict.CONFLICT]
+    assert {g.independent_origins for g in bridge.agreements} == {1, 3}
+    assert bridge.single_source
+
+
+def test_filter_without_arguments_is_the_report(bridge: Report) -> None:
+    assert bridge.filter() == bridge
+
+
+def test_filter_by_verdict_keeps_those_groups_and_every_claim(bridge: Report) -> None:
+    only = bridge.filter(verdicts=["conflict", Verdict.POSSIBLE_CONFLICT])
+    assert [g.id for g in only.groups] == [g.id for g in bridge.conflicts + bridge.possible_conflicts]
+    assert only.claims == bridge.claims and only.documents == bridge.documents
+    assert bridge.filter(verdicts=["single-source"]).groups == bridge.single_source
+
+
+def test_min_origins_counts_independent_origins_not_documents(bridge: Report) -> None:
+    """The a/b groups have 2 documents but 1 origin: `min_sources=2` keeps them, `min_origins=2` does not."""
+    by_docs = bridge.filter(min_sources=2)
+    by_origins = bridge.filter(min_origins=2)
+    shared = [g.id for g in bridge.groups if g.documents == ("a", "b")]
+    assert shared and all(gid in {g.id for g in by_docs.groups} for gid in shared)
+    assert not {g.id for g in by_origins.groups} & set(shared)
+    assert [g.documents for g in by_origins.agreements] == [("a", "b", "c")]
+    assert by_origins.single_source == bridge.single_source  # never held to the minimum
+
+
+def test_filter_by_kind_narrows_claims_and_groups(bridge: Report) -> None:
+    dates = bridge.filter(kinds=["date"])
+    assert dates.claims and {c.kind for c in dates.claims} == {"date"}
+    assert all(g.claims[0].kind == "date" for g in dates.groups)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"verdicts": ["agree"]}, {"kinds": ["money"]}, {"min_sources": 0}, {"min_origins": -1}],
+)
+def test_filter_refuses_what_it_cannot_mean(bridge: Report, kwargs: dict[str, object]) -> None:
+    with pytest.raises(ConfigError):
+        bridge.filter(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_filtered_report_is_still_a_valid_contract(bridge: Report) -> None:
+    """The summary counts what is left; every group's claims are in `claims`."""
+    data = bridge.filter(verdicts=["agreement"], min_origins=2).to_dict()
+    assert data["summary"]["agreements"] == 1 and data["summary"]["conflicts"] == 0  # type: ignore[index]
+    ids = {c["id"] for c in data["claims"]}  # type: ignore[attr-defined]
+    assert all(cid in ids for g in data["groups"] for cid in g["claims"])  # type: ignore[attr-defined]
+
+
+def test_cli_verdict_and_min_origins(bridge_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--verdict` takes a comma list (repeatable); the CLI prints exactly `Report.filter`'s report."""
+    full = crosscheck.check(crosscheck.load_documents(bridge_dir))
+    code, out, _ = _run(
+        [
+            "report",
+            str(bridge_dir),
+            "--format",
+            "json",
+            "--verdict",
+            "conflict,agreement",
+            "--min-origins",
+            "2",
+        ],
+        capsys,
+    )
+    assert code == 0
+    assert json.loads(out) == full.filter(verdicts=["conflict", "agreement"], min_origins=2).to_dict()
+    code, out, _ = _run(
+        ["report", str(bridge_dir), "--format", "json", "--verdict", "conflict", "--verdict", "agreement"],
+        capsys,
+    )
+    assert json.loads(out) == full.filter(verdicts=["conflict", "agreement"]).to_dict()
+
+
+def test_cli_verdict_single_source_lists_them(bridge_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--verdict single_source` lists the single-source claims (as `--all` would), nothing else."""
+    code, out, _ = _run(["report", str(bridge_dir), "--verdict", "single_source"], capsys)
+    assert code == 0
+    assert "mayor visited" in out and "--all lists them" not in out
+    assert "CONFLICTS (0)" in out and "AGREEMENTS (0)" in out
+
+
+def test_fail_on_sees_the_filtered_report(bridge_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The conflict is inside one origin: `--min-origins 2` hides it, so `--fail-on conflict` passes."""
+    assert _run(["report", str(bridge_dir), "-q", "--fail-on", "conflict"], capsys)[0] == 1
+    assert (
+        _run(["report", str(bridge_dir), "-q", "--fail-on", "conflict", "--min-origins", "2"], capsys)[0] == 0
+    )
+
+
+@pytest.mark.parametrize("bad", ["agree", "conflict,", "conflicts,agreement"])
+def test_cli_unknown_verdict_is_a_usage_error(bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["report", "x.txt", "--verdict", bad])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--verdict" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("bad", ["0", "two"])
+def test_cli_min_origins_must_be_positive(bad: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["report", "x.txt", "--min-origins", bad])
+    assert info.value.code == 2 and "--min-origins" in capsys.readouterr().err
