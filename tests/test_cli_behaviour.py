@@ -4,6 +4,10 @@ claim marking and colour, the HTML refusal on a terminal, the undated-documents 
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +18,7 @@ from crosscheck.cli import main
 from crosscheck.errors import ConfigError
 from crosscheck.model import Verdict
 
-from .conftest import make_doc
+from .conftest import SEEDS, make_doc
 
 # a and b carry the same copy (one origin) and differ on the toll; c is independent.
 BRIDGE = {
@@ -157,3 +161,49 @@ def test_cli_min_origins_must_be_positive(bad: str, capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as info:
         main(["report", "x.txt", "--min-origins", bad])
     assert info.value.code == 2 and "--min-origins" in capsys.readouterr().err
+
+
+# --- 2. closed pipes -----------------------------------------------------------------------
+
+
+def _closed_early(args: list[str], read: int = 0) -> tuple[int, str]:
+    """Run the CLI with stdout a pipe that is read for ``read`` bytes and then closed (as `head`
+    does); returns the exit code and stderr."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "crosscheck", "report", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONWARNINGS": "default"},
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        if read:
+            proc.stdout.read(read)
+        proc.stdout.close()  # before the report is written: the write meets a closed pipe
+        err = proc.stderr.read().decode("utf-8")
+        return proc.wait(timeout=300), err
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json", "html"])
+def test_a_closed_pipe_exits_quietly(fmt: str) -> None:
+    """No traceback, no "Exception ignored" line at exit, exit 0."""
+    code, err = _closed_early([str(SEEDS), "--format", fmt, "--all"])
+    assert (code, err) == (0, "")
+
+
+def test_a_closed_pipe_keeps_the_fail_on_code() -> None:
+    code, err = _closed_early([str(SEEDS), "--format", "json", "--fail-on", "single-source"], read=10)
+    assert code == 1
+    assert err.startswith("crosscheck: --fail-on single-source: ") and err.count("\n") == 1
+
+
+def test_quiet_summary_into_a_closed_pipe() -> None:
+    assert _closed_early([str(SEEDS), "--quiet"]) == (0, "")
+
+
+def test_head_in_a_shell() -> None:
+    """`crosscheck report seeds/ --format json | head -1` prints one line and the pipeline is clean."""
+    command = f"{shlex.quote(sys.executable)} -m crosscheck report {shlex.quote(str(SEEDS))} --format json"
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {command} | head -1"], capture_output=True, text=True, timeout=300
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "{\n", "")

@@ -316,7 +316,10 @@ def _add(args: argparse.Namespace) -> int:
     except CrosscheckError as exc:
         _say("error", exc)
         return 2
-    print(f"{visible(args.store)}: {result.summary()}; {total} documents stored")
+    try:
+        print(f"{visible(args.store)}: {result.summary()}; {total} documents stored", flush=True)
+    except BrokenPipeError:
+        _silence_stdout()
     return _skipped_exit(args, len(docs))
 
 
@@ -353,7 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             min_sources=args.min_sources,
             min_origins=args.min_origins,
         )
-        _emit(report, args)
+        _emit_to_stdout(report, args)
     except _Reported:
         return 2
     except CrosscheckError as exc:
@@ -378,6 +381,26 @@ def _list_single(args: argparse.Namespace) -> bool:
 
 def _count(report: Report, verdict: Verdict) -> int:
     return sum(1 for g in report.groups if g.verdict is verdict)
+
+
+def _emit_to_stdout(report: Report, args: argparse.Namespace) -> None:
+    """`_emit`, quiet when stdout is closed early (``| head -1``, a pager quit): the rest of the
+    report is dropped and the run ends as it would have, exit 0 or the ``--fail-on`` code."""
+    try:
+        _emit(report, args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that nothing more is written to the closed pipe, not even by
+    the interpreter's flush at exit ("Exception ignored ... BrokenPipeError")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
 def _emit(report: Report, args: argparse.Namespace) -> None:
