@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 import crosscheck
-from crosscheck import Report
-from crosscheck.cli import main
+from crosscheck import Report, cli
+from crosscheck.cli import main, use_color
 from crosscheck.errors import ConfigError
 from crosscheck.model import Verdict
+from crosscheck.render.terminal import render_terminal
 
 from .conftest import SEEDS, make_doc
 
@@ -207,3 +208,67 @@ def test_head_in_a_shell() -> None:
         ["bash", "-c", f"set -o pipefail; {command} | head -1"], capture_output=True, text=True, timeout=300
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "{\n", "")
+
+
+# --- 3. claim marking and --color ----------------------------------------------------------
+
+
+def test_plain_text_marks_the_claim_inside_its_quote(bridge: Report) -> None:
+    """Without colour the claim stands between «» in every quote; with colour it is highlighted instead."""
+    plain = render_terminal(bridge, single_source=True)
+    assert '"The bridge collapse on Monday killed «3 people», officials said.' in plain
+    assert "«4 schools»" in plain  # single-source lines too
+    assert "\x1b[" not in plain
+    coloured = render_terminal(bridge, color=True, single_source=True)
+    assert "«" not in coloured and "7m3 people\x1b[0m" in coloured
+
+
+@pytest.mark.parametrize(
+    ("choice", "tty", "environ", "expected"),
+    [
+        ("auto", True, {}, True),
+        ("auto", False, {}, False),
+        ("auto", True, {"NO_COLOR": "1"}, False),
+        ("auto", True, {"NO_COLOR": ""}, True),
+        ("auto", False, {"FORCE_COLOR": "1"}, True),
+        ("auto", False, {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        ("always", False, {"NO_COLOR": "1"}, True),
+        ("never", True, {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_use_color(choice: str, tty: bool, environ: dict[str, str], expected: bool) -> None:
+    assert use_color(choice, tty=tty, environ=environ) is expected
+
+
+def _fake_tty(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_stdout_is_tty", lambda: True)
+    monkeypatch.setenv("PAGER", "")  # no pager in these tests
+
+
+def test_color_on_a_terminal_and_never(
+    bridge_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    _fake_tty(monkeypatch)
+    _, out, _ = _run(["report", str(bridge_dir)], capsys)
+    assert "\x1b[" in out and "«" not in out
+    _, out, _ = _run(["report", str(bridge_dir), "--color", "never"], capsys)
+    assert "\x1b[" not in out and "«3 people»" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = _run(["report", str(bridge_dir)], capsys)
+    assert "\x1b[" not in out and "«3 people»" in out
+
+
+def test_color_into_a_pipe_and_a_file(
+    bridge_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    _, out, _ = _run(["report", str(bridge_dir)], capsys)
+    assert "\x1b[" not in out and "«3 people»" in out
+    _, out, _ = _run(["report", str(bridge_dir), "--color", "always"], capsys)
+    assert "7m3 people\x1b[0m" in out
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, out, _ = _run(["report", str(bridge_dir), "--out", str(tmp_path / "r.txt")], capsys)
+    assert "\x1b[" in (tmp_path / "r.txt").read_text(encoding="utf-8")

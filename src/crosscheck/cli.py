@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import get_args
 
@@ -24,12 +25,15 @@ from .model import Claim, ClaimKind, Document, Report, Verdict
 from .pipeline import check, check_claims, index_documents
 from .render import FORMATS, render_chunks
 from .render._common import summary_line, visible
+from .render.terminal import render_terminal
 from .store import Store
 from .terms import default_terms
 
-__all__ = ["main"]
+__all__ = ["main", "use_color"]
 
 KINDS: tuple[str, ...] = get_args(ClaimKind)
+_WIDTH = 100  # the terminal report's width off a terminal
+COLORS = ("auto", "always", "never")
 FAIL_ON = {"conflict": Verdict.CONFLICT, "single-source": Verdict.SINGLE_SOURCE}
 
 _DESCRIPTION = """\
@@ -171,6 +175,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="list single-source claims too (in the fact table and with their quotes); by default they "
         "are counted",
+    )
+    report.add_argument(
+        "--color",
+        choices=COLORS,
+        default="auto",
+        help="colour the terminal report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR "
+        "forces it), always, never; without colour each claim is set between «» in its quote",
     )
     report.add_argument(
         "-q",
@@ -409,27 +420,45 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
             _write(Path(args.out), _chunks(report, args))
         print(summary_line(report))
         return
-    if args.format == "terminal" and args.out is None and sys.stdout.isatty():
-        from rich.console import Console
-
-        from .render.terminal import THEME, ReportView
-
-        Console(theme=THEME).print(ReportView(report, single_source=_list_single(args)))
-        return
-    # JSON streams: never the whole report in memory
-    chunks = _chunks(report, args)
-    if args.out is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
-    else:
+    chunks = _chunks(report, args)  # JSON streams: never the whole report in memory
+    if args.out is not None:
         _write(Path(args.out), chunks)
+        return
+    for chunk in chunks:
+        sys.stdout.write(chunk)
+
+
+def _stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def use_color(choice: str, *, tty: bool, environ: Mapping[str, str]) -> bool:
+    """Whether the terminal report is coloured: ``always`` and ``never`` say so; ``auto`` colours a
+    terminal only, unless ``NO_COLOR`` is set (not empty), and colours anything when ``FORCE_COLOR``
+    is (``NO_COLOR`` wins when both are)."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR", ""):
+        return False
+    return bool(environ.get("FORCE_COLOR", "")) or tty
+
+
+def _terminal_width(tty: bool) -> int:
+    return shutil.get_terminal_size((_WIDTH, 24)).columns if tty else _WIDTH
 
 
 def _chunks(report: Report, args: argparse.Namespace) -> Iterable[str]:
-    """The report in pieces; JSON always holds every group, so ``--all`` is for the other formats."""
+    """The report in pieces; JSON always holds every group, so ``--all`` is for the other formats.
+    The terminal report is coloured as ``--color`` says, with the claims between «» when it is not."""
     if args.format == "json":
         return render_chunks(report, args.format)
+    if args.format == "terminal":
+        tty = args.out is None and _stdout_is_tty()
+        color = use_color(args.color, tty=tty, environ=os.environ)
+        text = render_terminal(
+            report, width=_terminal_width(tty), color=color, single_source=_list_single(args)
+        )
+        return [text]
     return render_chunks(report, args.format, single_source=_list_single(args))
 
 

@@ -36,7 +36,7 @@ from ._common import (
 )
 from ._common import source_line as _plain_source_line
 
-__all__ = ["THEME", "FactTableView", "ReportView", "quote_window", "render_terminal"]
+__all__ = ["MARKS", "THEME", "FactTableView", "ReportView", "quote_window", "render_terminal"]
 
 ALL_HINT = "--all lists them"
 _STYLES = {
@@ -67,8 +67,19 @@ def _source_line(doc: Document) -> str:
     return visible(_plain_source_line(doc))
 
 
-def _quote(doc: Document, claim: Claim) -> Text:
-    text, start, end = visible_quote(doc, claim)
+MARKS = ("«", "»")  # around the claim inside its quote when there is no colour to highlight it
+
+
+def _marked(text: str, start: int, end: int, mark: bool) -> tuple[str, int, int]:
+    """``text`` with the claim ``text[start:end]`` between `MARKS` when ``mark``, and the claim's
+    offsets (marks included) in the result."""
+    if not mark:
+        return text, start, end
+    return f"{text[:start]}{MARKS[0]}{text[start:end]}{MARKS[1]}{text[end:]}", start, end + 2
+
+
+def _quote(doc: Document, claim: Claim, mark: bool = False) -> Text:
+    text, start, end = _marked(*visible_quote(doc, claim), mark)
     line = Text("   ")
     line.append(_source_line(doc), style="crosscheck.source")
     line.append("  ")
@@ -154,13 +165,15 @@ class ReportView:
     """A rich renderable of a `Report`; renders nothing but what the report holds.
 
     The fact table comes first; single-source claims are counted, and listed (in the table and
-    with their quotes) only when ``single_source`` is true.
+    with their quotes) only when ``single_source`` is true. With ``mark``, each claim is also set
+    between «» inside its quote, for output without colour (a pipe, a file, ``--color never``).
     """
 
-    def __init__(self, report: Report, *, single_source: bool = False) -> None:
+    def __init__(self, report: Report, *, single_source: bool = False, mark: bool = False) -> None:
         self.report = report
         self.docs = {d.id: d for d in report.documents}
         self.single_source = single_source
+        self.mark = mark
 
     def summary(self) -> str:
         return summary_line(self.report)
@@ -170,7 +183,7 @@ class ReportView:
         head.append(visible(group_label(group)), style="bold")
         head.append(f"  [{visible(group.id)}]", style="crosscheck.dim")
         lines = [head]
-        lines.extend(_quote(self.docs[c.document], c) for c in group.claims)
+        lines.extend(_quote(self.docs[c.document], c, self.mark) for c in group.claims)
         lines.append(Text(f"   {visible(group.explanation)}"))
         if group.confidence is not None:
             lines.append(Text(f"   {visible(why_line(group))}", style="crosscheck.dim"))
@@ -214,7 +227,7 @@ class ReportView:
             if claim.document != current:
                 current = claim.document
                 yield Text(f"   {_source_line(self.docs[current])}", style="crosscheck.source")
-            text, start, end = visible_quote(self.docs[current], claim, window=40)
+            text, start, end = _marked(*visible_quote(self.docs[current], claim, window=40), self.mark)
             line = Text(f'     "{text}"', style="crosscheck.dim")
             line.stylize("crosscheck.value", start + 6, end + 6)
             line.append(f"  [{visible(group.id)}]", style="crosscheck.dim")
@@ -222,10 +235,17 @@ class ReportView:
 
 
 def render_terminal(
-    report: Report, *, width: int = 100, color: bool = False, single_source: bool = False
+    report: Report,
+    *,
+    width: int = 100,
+    color: bool = False,
+    single_source: bool = False,
+    mark: bool | None = None,
 ) -> str:
     """The terminal report as text (no colour unless asked), for files and tests; single-source
-    claims are listed only when ``single_source`` is true."""
+    claims are listed only when ``single_source`` is true. ``mark`` sets each quoted claim between
+    «» (default: when there is no colour). ``NO_COLOR`` and ``FORCE_COLOR`` do not change it: the
+    caller decides (the CLI's ``--color``)."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -233,6 +253,8 @@ def render_terminal(
         theme=THEME,
         color_system="standard" if color else None,
         force_terminal=color,
+        no_color=not color,
     )
-    console.print(ReportView(report, single_source=single_source), soft_wrap=False)
+    view = ReportView(report, single_source=single_source, mark=not color if mark is None else mark)
+    console.print(view, soft_wrap=False)
     return buffer.getvalue()
