@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import shlex
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 
 import crosscheck
 from crosscheck import Report, cli
-from crosscheck.cli import main, use_color
+from crosscheck.cli import main, undated_warning, use_color
 from crosscheck.errors import ConfigError
 from crosscheck.model import Verdict
 from crosscheck.render.terminal import render_terminal
@@ -272,3 +273,114 @@ def test_color_into_a_pipe_and_a_file(
     monkeypatch.setenv("FORCE_COLOR", "1")
     _, out, _ = _run(["report", str(bridge_dir), "--out", str(tmp_path / "r.txt")], capsys)
     assert "\x1b[" in (tmp_path / "r.txt").read_text(encoding="utf-8")
+
+
+# --- 4. --format html on a terminal ---------------------------------------------------------
+
+HTML_HINT = "crosscheck: error: --format html writes a page; give --out FILE (or redirect stdout)\n"
+
+
+def test_html_to_a_terminal_is_refused(
+    bridge_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fake_tty(monkeypatch)
+    assert _run(["report", str(bridge_dir), "--format", "html"], capsys) == (2, "", HTML_HINT)
+
+
+def test_html_to_a_pipe_or_a_file_is_written(
+    bridge_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = _run(["report", str(bridge_dir), "--format", "html"], capsys)
+    assert (code, err) == (0, "") and out.startswith("<!DOCTYPE html>")
+    _fake_tty(monkeypatch)
+    target = tmp_path / "r.html"
+    assert _run(["report", str(bridge_dir), "--format", "html", "--out", str(target)], capsys)[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert _run(["report", str(bridge_dir), "--format", "html", "-q"], capsys)[0] == 0  # only the summary
+
+
+def test_html_to_a_real_pseudo_terminal_is_refused(bridge_dir: Path) -> None:
+    master, slave = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "crosscheck", "report", str(bridge_dir), "--format", "html"],
+            stdout=slave,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert (done.returncode, done.stderr) == (2, HTML_HINT)
+
+
+# --- 5. documents without a publication date ---------------------------------------------
+
+
+def test_undated_documents_are_named_with_what_it_costs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stderr_is_tty", lambda: True)
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(BRIDGE[name], encoding="utf-8")
+    code, out, err = _run(["report", str(tmp_path)], capsys)
+    assert code == 0 and out
+    assert err == (
+        "crosscheck: warning: 2 documents have no publication date (a.txt, b.txt): their relative dates "
+        '("on Monday") cannot be placed, and their claims are compared only on strong evidence; give '
+        "`published` in a manifest.toml\n"
+    )
+    assert _run(["report", str(tmp_path), "--quiet"], capsys)[2] == ""
+
+
+def test_no_warning_when_every_document_is_dated(
+    bridge_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stderr_is_tty", lambda: True)
+    assert _run(["report", str(bridge_dir)], capsys)[2] == ""
+
+
+def _stderr_of_a_run_on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Run the CLI with stderr a pseudo-terminal (stdout a pipe); returns the exit code and stderr."""
+    master, slave = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "crosscheck", "report", *args],
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            timeout=300,
+        )
+        os.close(slave)
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the terminal's other end is closed and drained
+                break
+            if not chunk:
+                break
+            err += chunk
+    finally:
+        os.close(master)
+    return done.returncode, err.decode("utf-8", "replace")
+
+
+def test_undated_warning_only_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """stderr to a pipe or a file (scripts, CI) holds only the input problems; a terminal gets the hint."""
+    (tmp_path / "a.txt").write_text(BRIDGE["a"], encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BRIDGE["b"], encoding="utf-8")
+    assert _run(["report", str(tmp_path)], capsys)[2] == ""
+    code, err = _stderr_of_a_run_on_a_terminal([str(tmp_path), "--format", "json", "--jobs", "1"])
+    assert code == 0
+    assert "warning: 2 documents have no publication date (a.txt, b.txt)" in err
+
+
+def test_undated_warning_wording() -> None:
+    one = make_doc("x", "Three people died.", published=None)
+    assert undated_warning([one]) is not None and "1 document has no publication date (x): its " in str(
+        undated_warning([one])
+    )
+    many = [make_doc(f"d{i}", "Three people died.", published=None) for i in range(7)]
+    assert "(d0, d1, d2, d3, d4 and 2 more)" in str(undated_warning(many))
+    assert undated_warning([make_doc("y", "Three people died.")]) is None

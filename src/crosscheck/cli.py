@@ -29,7 +29,7 @@ from .render.terminal import render_terminal
 from .store import Store
 from .terms import default_terms
 
-__all__ = ["main", "use_color"]
+__all__ = ["main", "undated_warning", "use_color"]
 
 KINDS: tuple[str, ...] = get_args(ClaimKind)
 _WIDTH = 100  # the terminal report's width off a terminal
@@ -357,10 +357,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "add":
         return _add(args)
+    if args.format == "html" and args.out is None and not args.quiet and _stdout_is_tty():
+        _say("error", "--format html writes a page; give --out FILE (or redirect stdout)")
+        return 2
     try:
         config = Config()
         show_progress = not args.quiet and sys.stderr.isatty()
         full = _full_report(args, config, show_progress)
+        if not args.quiet and _stderr_is_tty():
+            _warn_undated(full.documents)
         report = full.filter(
             verdicts=_verdicts(args) or None,
             kinds=args.kind or None,
@@ -378,6 +383,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = _count(report, FAIL_ON[name])
         print(f"crosscheck: --fail-on {name}: {count} {name} finding(s)", file=sys.stderr)
     return _skipped_exit(args, len(report.documents)) or (1 if failed else 0)
+
+
+_UNDATED_NAMES = 5  # documents named in the warning; the rest are counted
+
+
+def undated_warning(documents: Sequence[Document]) -> str | None:
+    """The warning for documents without a publication date, naming them and what it costs; None
+    when every document has one."""
+    undated = [d for d in documents if d.published is None]
+    if not undated:
+        return None
+    names = [Path(d.path).name if d.path else d.id for d in undated]
+    shown = ", ".join(names[:_UNDATED_NAMES])
+    if len(names) > _UNDATED_NAMES:
+        shown += f" and {len(names) - _UNDATED_NAMES} more"
+    many = len(undated) != 1
+    return (
+        f"{len(undated)} document{'s' if many else ''} {'have' if many else 'has'} no publication date "
+        f'({shown}): {"their" if many else "its"} relative dates ("on Monday") cannot be placed, and '
+        f"{'their' if many else 'its'} claims are compared only on strong evidence; give `published` "
+        f"in a {MANIFEST}"
+    )
+
+
+def _warn_undated(documents: Sequence[Document]) -> None:
+    message = undated_warning(documents)
+    if message is not None:
+        _say("warning", message)
 
 
 def _verdicts(args: argparse.Namespace) -> list[Verdict]:
@@ -430,6 +463,12 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
 
 def _stdout_is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+def _stderr_is_tty() -> bool:
+    """Hints for a reader (the undated-documents warning), like the progress bar, go to a terminal
+    only: scripts and CI logs see only the input problems, line for line as documented."""
+    return sys.stderr.isatty()
 
 
 def use_color(choice: str, *, tty: bool, environ: Mapping[str, str]) -> bool:
