@@ -9,13 +9,14 @@ import pty
 import shlex
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 import crosscheck
 from crosscheck import Report, cli
-from crosscheck.cli import main, undated_warning, use_color
+from crosscheck.cli import main, pager_command, undated_warning, use_color
 from crosscheck.errors import ConfigError
 from crosscheck.model import Verdict
 from crosscheck.render.terminal import render_terminal
@@ -384,3 +385,114 @@ def test_undated_warning_wording() -> None:
     many = [make_doc(f"d{i}", "Three people died.", published=None) for i in range(7)]
     assert "(d0, d1, d2, d3, d4 and 2 more)" in str(undated_warning(many))
     assert undated_warning([make_doc("y", "Three people died.")]) is None
+
+
+# --- 6. the pager --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({}, ["less", "-R"]),
+        ({"environ": {"PAGER": "most -s"}}, ["most", "-s"]),
+        ({"environ": {"PAGER": "'my pager' --x"}}, ["my pager", "--x"]),
+        ({"environ": {"PAGER": ""}}, None),
+        ({"environ": {"PAGER": "cat"}}, None),
+        ({"environ": {"PAGER": "less 'unbalanced"}}, None),
+        ({"no_pager": True}, None),
+        ({"tty": False}, None),
+        ({"lines": 23}, None),  # fits the screen
+        ({"lines": 24}, ["less", "-R"]),
+    ],
+)
+def test_pager_command(kwargs: dict[str, object], expected: list[str] | None) -> None:
+    given: dict[str, object] = {"no_pager": False, "tty": True, "environ": {}, "lines": 200, "height": 24}
+    assert pager_command(**{**given, **kwargs}) == expected  # type: ignore[arg-type]
+
+
+def _run_on_a_terminal(args: list[str], pager: str | None, lines: int = 10) -> tuple[int, str, str]:
+    """Run the CLI with stdout (and stdin) a pseudo-terminal of ``lines`` rows and stderr a pipe;
+    returns the exit code, what reached the terminal, and stderr."""
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": str(lines)}
+    env.pop("PAGER", None)
+    if pager is not None:
+        env["PAGER"] = pager
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crosscheck", "report", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    _, err = proc.communicate(timeout=300)
+    reader.join(timeout=60)
+    os.close(master)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace"), err.decode("utf-8")
+
+
+def _fake_pager(out: Path) -> str:
+    """A PAGER that writes what it is given to ``out`` (and nothing to the terminal)."""
+    code = f"import sys; open({str(out)!r}, 'wb').write(sys.stdin.buffer.read())"
+    return f"{shlex.quote(sys.executable)} -c {shlex.quote(code)}"
+
+
+def test_a_long_report_on_a_terminal_goes_through_the_pager(bridge_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "paged.txt"
+    code, screen, err = _run_on_a_terminal([str(bridge_dir), "--all"], _fake_pager(out))
+    assert (code, err) == (0, "")
+    paged = out.read_text(encoding="utf-8")
+    assert paged.startswith("\x1b[1mcrosscheck · 3 documents") and "CONFLICTS (1)" in paged  # coloured
+    assert "CONFLICTS" not in screen
+
+
+def test_no_pager_and_a_short_report_go_straight_to_the_terminal(bridge_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "paged.txt"
+    code, screen, err = _run_on_a_terminal([str(bridge_dir), "--all", "--no-pager"], _fake_pager(out))
+    assert (code, err) == (0, "") and "CONFLICTS (1)" in screen and not out.exists()
+    code, screen, err = _run_on_a_terminal([str(bridge_dir), "--all"], _fake_pager(out), lines=500)
+    assert (code, err) == (0, "") and "CONFLICTS (1)" in screen and not out.exists()
+
+
+def test_no_pager_off_a_terminal(
+    bridge_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """stdout a pipe: never a pager, whatever PAGER says."""
+    out = tmp_path / "paged.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck", "report", str(bridge_dir), "--all"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PAGER": _fake_pager(out), "LINES": "5"},
+        timeout=300,
+    )
+    assert done.returncode == 0 and "CONFLICTS (1)" in done.stdout and not out.exists()
+
+
+def test_quitting_the_pager_early_is_quiet(bridge_dir: Path) -> None:
+    """A pager that exits without reading (q in less at once): exit 0 or the --fail-on code, no traceback."""
+    quits = f"{shlex.quote(sys.executable)} -c pass"
+    assert _run_on_a_terminal([str(bridge_dir), "--all"], quits)[::2] == (0, "")
+    code, _, err = _run_on_a_terminal([str(bridge_dir), "--all", "--fail-on", "conflict"], quits)
+    assert (code, err) == (1, "crosscheck: --fail-on conflict: 1 conflict finding(s)\n")
+
+
+def test_a_pager_that_cannot_be_run_is_named(bridge_dir: Path) -> None:
+    code, screen, err = _run_on_a_terminal([str(bridge_dir), "--all"], "no-such-pager-here")
+    assert code == 0 and "CONFLICTS (1)" in screen
+    assert err.startswith("crosscheck: warning: pager 'no-such-pager-here' cannot be run (")

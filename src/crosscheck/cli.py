@@ -7,10 +7,15 @@ or usage (one line on stderr, no traceback). See docs/cli.md, kept in step with 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import shlex
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import get_args
@@ -29,7 +34,7 @@ from .render.terminal import render_terminal
 from .store import Store
 from .terms import default_terms
 
-__all__ = ["main", "undated_warning", "use_color"]
+__all__ = ["main", "pager_command", "undated_warning", "use_color"]
 
 KINDS: tuple[str, ...] = get_args(ClaimKind)
 _WIDTH = 100  # the terminal report's width off a terminal
@@ -182,6 +187,12 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour the terminal report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR "
         "forces it), always, never; without colour each claim is set between «» in its quote",
+    )
+    report.add_argument(
+        "--no-pager",
+        action="store_true",
+        help="never page the terminal report (by default a report taller than the terminal goes "
+        "through $PAGER, else less -R; never when stdout is not a terminal)",
     )
     report.add_argument(
         "-q",
@@ -457,8 +468,69 @@ def _emit(report: Report, args: argparse.Namespace) -> None:
     if args.out is not None:
         _write(Path(args.out), chunks)
         return
+    if args.format == "terminal":
+        text = "".join(chunks)
+        command = pager_command(
+            no_pager=args.no_pager,
+            tty=_stdout_is_tty(),
+            environ=os.environ,
+            lines=text.count("\n"),
+            height=shutil.get_terminal_size().lines,
+        )
+        if command is not None:
+            _page(text, command)
+            return
     for chunk in chunks:
         sys.stdout.write(chunk)
+
+
+def pager_command(
+    *, no_pager: bool, tty: bool, environ: Mapping[str, str], lines: int, height: int
+) -> list[str] | None:
+    """The pager to show ``lines`` of terminal report through, as git does: only when stdout is a
+    terminal and the report is taller than its ``height``; ``$PAGER`` (split as the shell would),
+    else ``less -R``; none with ``--no-pager``, an empty ``PAGER`` or ``PAGER=cat``."""
+    if no_pager or not tty or lines < height:
+        return None
+    raw = environ.get("PAGER")
+    if raw is None:
+        return ["less", "-R"]
+    try:
+        command = shlex.split(raw)
+    except ValueError:  # an unbalanced quote: no pager rather than a wrong one
+        return None
+    return None if not command or command == ["cat"] else command
+
+
+def _page(text: str, command: list[str]) -> None:
+    """Write ``text`` through the pager ``command`` and wait for it; quitting it early is no error.
+    ``LESS`` defaults to ``FRX`` (as git sets it): colours pass, and the report stays on screen."""
+    sys.stdout.flush()
+    env = {**os.environ}
+    env.setdefault("LESS", "FRX")
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError as exc:
+        _say(
+            "warning", f"pager {command[0]!r} cannot be run ({exc.strerror or exc}); writing to the terminal"
+        )
+        sys.stdout.write(text)
+        return
+    assert pager.stdin is not None
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None  # Ctrl-C is the pager's
+    try:
+        try:
+            pager.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+        except BrokenPipeError:  # the pager quit before reading it all
+            pass
+        finally:
+            with contextlib.suppress(BrokenPipeError):
+                pager.stdin.close()
+        pager.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _stdout_is_tty() -> bool:
