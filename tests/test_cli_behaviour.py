@@ -12,6 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import crosscheck
@@ -21,7 +22,7 @@ from crosscheck.errors import ConfigError
 from crosscheck.model import Verdict
 from crosscheck.render.terminal import render_terminal
 
-from .conftest import SEEDS, make_doc
+from .conftest import ROOT, SEEDS, make_doc
 
 # a and b carry the same copy (one origin) and differ on the toll; c is independent.
 BRIDGE = {
@@ -107,6 +108,12 @@ def test_a_filtered_report_is_still_a_valid_contract(bridge: Report) -> None:
     assert data["summary"]["agreements"] == 1 and data["summary"]["conflicts"] == 0  # type: ignore[index]
     ids = {c["id"] for c in data["claims"]}  # type: ignore[attr-defined]
     assert all(cid in ids for g in data["groups"] for cid in g["claims"])  # type: ignore[attr-defined]
+
+
+def test_a_filtered_report_validates_against_the_schema(bridge: Report) -> None:
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    for narrowed in (bridge.filter(verdicts=["conflict"]), bridge.filter(kinds=["date"], min_origins=3)):
+        jsonschema.validate(json.loads(crosscheck.render(narrowed, "json")), schema)
 
 
 def test_cli_verdict_and_min_origins(bridge_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
