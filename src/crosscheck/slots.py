@@ -136,13 +136,18 @@ def _age(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str |
     return "age" if _AGE_AFTER.match(text, q.span.end, hi) else None
 
 
-def _counted_noun(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+def _noun_in(table: dict[str, str], q: QuantityMention) -> str | None:
+    """The table's entry for the counted noun phrase, else for its head word."""
     for candidate in (q.noun, q.head):
         if candidate:
-            hit = terms.measures.get(" ".join(candidate.lower().split()))
+            hit = table.get(" ".join(candidate.lower().split()))
             if hit:
                 return hit
     return None
+
+
+def _counted_noun(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    return _noun_in(terms.measures, q)
 
 
 def _measure_at(terms: Terms, text: str, start: int, end: int) -> str | None:
@@ -208,11 +213,9 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|is|ese)")
 
 
 def _headcount(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
-    for candidate in (q.noun, q.head):
-        if candidate:
-            hit = terms.headcounts.get(" ".join(candidate.lower().split()))
-            if hit:
-                return hit
+    hit = _noun_in(terms.headcounts, q)
+    if hit:
+        return hit
     if q.head and q.value.unit is None and not q.value.ordinal:
         last = q.text.split()[-1] if q.text.split() else ""
         if last.lower() == q.head.lower() and _DEMONYM.fullmatch(last):
