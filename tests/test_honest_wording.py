@@ -60,3 +60,11 @@ def test_outlets_quoting_one_source_are_said_to_quote_it_not_to_copy() -> None:
     assert len(group.origins) == 1  # credited to one source: one origin, and the sentence says why
     assert "b quotes the same source as a (Dan Reyes)" in group.explanation
     assert "the same copy" not in group.explanation
+
+
+def test_topics_and_reasons_are_plain_words(seed_report: crosscheck.Report) -> None:
+    topics = {g.topic for g in seed_report.groups}
+    assert "date when Russia flew · Pacific" in topics  # was "date of flew · Russia · Pacific"
+    assert "which joint patrol" in topics  # was "count of joint patrol"
+    for group in seed_report.groups:
+        assert "inf)" not in group.explanation and "share no value" not in group.explanation

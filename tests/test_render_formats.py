@@ -78,7 +78,7 @@ def test_markdown_lists_summary_then_conflicts_agreements_single_source(conflict
     )
     assert r"*002\_802931a856429f27, 2022-12-20 (date inferred)*" in conflict
     assert "**1,500 soldiers**" in conflict
-    assert "share no value" in conflict
+    assert "no value is both" in conflict
     for group in conflict_report.groups:
         assert (f"({group.id})" in md) == (group.verdict is not Verdict.SINGLE_SOURCE)
     everything = render(conflict_report, "markdown", single_source=True)

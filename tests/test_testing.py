@@ -117,7 +117,7 @@ def test_agreement_failure_on_a_conflict_explains_why(fire: Report) -> None:
         assert_agreement(fire, ("wire", "40 people"), ("daily", "Twelve people"))
     message = _message(excinfo)
     assert "but crosscheck calls them a conflict:" in message
-    assert "[12, 12] and [40, inf) share no value" in message
+    assert "12 is below at least 40: no value is both" in message
     assert 'wire (Wire service) says "At least 40 people"' in message
     assert 'daily (City Daily) says "Twelve people"' in message
 

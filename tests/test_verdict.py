@@ -45,7 +45,7 @@ def test_numeric_conflict_quotes_both_sides_and_says_why() -> None:
     assert group.conflict_type == "numeric"
     assert 'AP says "more than 2,000 troops"' in group.explanation
     assert 'Reuters says "1,500 soldiers"' in group.explanation
-    assert "share no value" in group.explanation
+    assert "1,500 is below more than 2,000: no value is both" in group.explanation
 
 
 @pytest.mark.parametrize("other", ["about 2,100 soldiers", "more than 2,000 soldiers", "2,400 soldiers"])

@@ -231,7 +231,7 @@ def _number(value: Decimal) -> str:
 
 
 def describe(value: Quantity | DateValue | Event) -> str:
-    """A short human reading of a normalized value: "more than 2,000 (2000, inf)", "6th", "2022-11-30"."""
+    """A short human reading of a normalized value, in words: "more than 2,000", "6th", "2022-11-30"."""
     if isinstance(value, Event):
         return describe_event(value)
     if isinstance(value, Quantity):
@@ -242,9 +242,30 @@ def describe(value: Quantity | DateValue | Event) -> str:
         unit = f" {value.unit}" if value.unit else ""
         if value.bound == "range" and value.interval.low is not None and value.interval.high is not None:
             return f"{_number(value.interval.low)}–{_number(value.interval.high)}{unit}"
-        text = f"{_BOUND_WORDS[value.bound]}{_number(value.amount)}{unit}"
-        return text if value.bound == "exact" else f"{text} {value.interval}"
+        return f"{_BOUND_WORDS[value.bound]}{_number(value.amount)}{unit}"
     return describe_date(value)
+
+
+def _interval_words(interval: Interval) -> str:
+    """An interval in words: "1,350 to 1,650", "more than 2,000", "at most 40", "12"."""
+    low, high = interval.low, interval.high
+    if low is not None and high is not None:
+        return _span_words(interval)
+    if low is not None:
+        return f"{'at least' if interval.low_closed else 'more than'} {_number(low)}"
+    if high is not None:
+        return f"{'at most' if interval.high_closed else 'less than'} {_number(high)}"
+    return "any value"
+
+
+def _reach(q: Quantity) -> str:
+    """A quantity in words with the values it allows when that is not plain: "about 1,500 (1,350 to 1,650)"."""
+    words = describe(q)
+    if q.bound in ("approx", "range") or q.interval.low is None or q.interval.high is None:
+        allowed = _interval_words(q.interval)
+        if allowed not in words:
+            return f"{words} ({allowed})" if q.bound == "approx" else words
+    return words
 
 
 def _span_words(interval: Interval) -> str:
@@ -282,6 +303,11 @@ def describe_date(value: DateValue) -> str:
     return prefix + body
 
 
+def _below_all(x: Interval, y: Interval) -> bool:
+    """Every value of ``x`` lies below every value of ``y`` (for two intervals that share none)."""
+    return x.high is not None and (y.low is None or x.high <= y.low)
+
+
 def why_incompatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | Event) -> str:
     """One clause saying why two values cannot both hold (for conflict explanations)."""
     if isinstance(a, Quantity) and isinstance(b, Quantity):
@@ -291,7 +317,8 @@ def why_incompatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | 
             x, y = in_base_unit(a), in_base_unit(b)
             if x is not None and y is not None:
                 return (
-                    f"in one unit, {describe(a)} is {x[1]} and {describe(b)} is {y[1]}: they share no value"
+                    f"in one unit, {describe(a)} is {_interval_words(x[1])} and {describe(b)} is "
+                    f"{_interval_words(y[1])}: no value is both"
                 )
         if only_by_reading(a, b):
             ra, rb = reading(a), reading(b)
@@ -300,7 +327,8 @@ def why_incompatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | 
                 f"both could hold literally; outlets give their nearest round figure, so one reads as "
                 f"{_span_words(ra)} and the other as {_span_words(rb)}"
             )
-        return f"{a.interval} and {b.interval} share no value"
+        low, high = (a, b) if _below_all(a.interval, b.interval) else (b, a)
+        return f"{_reach(low)} is below {_reach(high)}: no value is both"
     if isinstance(a, Event) and isinstance(b, Event):
         return f"one says {describe(a)!r}, the other {describe(b)!r}"
     if isinstance(a, DateValue) and isinstance(b, DateValue):

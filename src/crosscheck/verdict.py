@@ -24,10 +24,16 @@ def topic(claims: tuple[Claim, ...]) -> str:
     """A short description of what the claims are about: thing, actor, place and time."""
     first = claims[0]
     about = first.about
+    actor_said = False
     if first.kind == "date":
-        head = f"date of {about.action or 'the event'}"
+        if about.action and about.actor:
+            head, actor_said = f"date when {about.actor} {about.action}", True  # "date when Russia flew"
+        elif about.action:
+            head = f"date when {about.action}"  # "date when dispatched"
+        else:
+            head = "date of the event"
     elif first.kind == "ordinal":
-        head = f"count of {about.phrase or about.thing or 'occurrences'}"
+        head = f"which {about.phrase or about.thing or 'occurrence'}"  # "which joint patrol": the sixth
     elif isinstance(first.value, Event):
         head = describe(first.value)
     else:
@@ -39,7 +45,7 @@ def topic(claims: tuple[Claim, ...]) -> str:
             or "amount"
         )
     parts = [head]
-    if about.actor:
+    if about.actor and not actor_said:
         parts.append(about.actor)
     if about.place:
         parts.append(about.place)
