@@ -9,7 +9,6 @@ import pty
 import shlex
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import jsonschema
@@ -22,7 +21,7 @@ from crosscheck.errors import ConfigError
 from crosscheck.model import Verdict
 from crosscheck.render.terminal import render_terminal
 
-from .conftest import ROOT, SEEDS, make_doc
+from .conftest import ROOT, SEEDS, make_doc, read_pty_while
 
 # a and b carry the same copy (one origin) and differ on the toll; c is independent.
 BRIDGE = {
@@ -433,24 +432,8 @@ def _run_on_a_terminal(args: list[str], pager: str | None, lines: int = 10) -> t
         env=env,
     )
     os.close(slave)
-    chunks: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            chunks.append(data)
-
-    reader = threading.Thread(target=drain)
-    reader.start()
-    _, err = proc.communicate(timeout=300)
-    reader.join(timeout=60)
-    os.close(master)
-    return proc.returncode, b"".join(chunks).decode("utf-8", "replace"), err.decode("utf-8")
+    shown, _, err = read_pty_while(proc, master)
+    return proc.returncode, shown.decode("utf-8", "replace"), err.decode("utf-8")
 
 
 def _fake_pager(out: Path) -> str:

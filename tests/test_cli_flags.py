@@ -9,7 +9,6 @@ import os
 import pty
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 import crosscheck
 from crosscheck.cli import _parser, main
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, read_pty_while
 from .test_render_formats import write_conflict_seeds
 
 CLI_DOC = ROOT / "docs" / "cli.md"
@@ -220,24 +219,8 @@ def _run_with_tty_stderr(args: list[str]) -> tuple[int, str, str]:
         [sys.executable, "-m", "crosscheck", "report", *args], stdout=subprocess.PIPE, stderr=slave, env=env
     )
     os.close(slave)
-    chunks: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            chunks.append(data)
-
-    reader = threading.Thread(target=drain)
-    reader.start()
-    out, _ = proc.communicate(timeout=300)
-    reader.join(timeout=60)
-    os.close(master)
-    return proc.returncode, out.decode("utf-8"), b"".join(chunks).decode("utf-8", "replace")
+    shown, out, _ = read_pty_while(proc, master)
+    return proc.returncode, out.decode("utf-8"), shown.decode("utf-8", "replace")
 
 
 def test_progress_bar_on_a_terminal_leaves_the_report_unchanged() -> None:
