@@ -41,7 +41,7 @@ _BETWEEN = frozenset(
         "confirmed",
     ]
 )
-_PREPOSITION = re.compile(r"(?:in|across|around|throughout|nationwide|worldwide|alone)\b", re.IGNORECASE)
+_PREPOSITIONS = frozenset({"in", "across", "around", "throughout"})
 _WORD = re.compile(r"[\w'’-]+")
 _STOP = re.compile(r"[,;:.!?()\[\]\"“”\u2014\u2013]")
 _ENDS = frozenset(
@@ -90,7 +90,7 @@ def _after(text: str, position: int, hi: int, terms: Terms) -> str | None:
         word = match.group().lower()
         if word in ("nationwide", "worldwide"):
             return word
-        if _PREPOSITION.fullmatch(word) and word != "alone":
+        if word in _PREPOSITIONS:
             return _phrase(text, match.end(), hi, terms)
         if word not in _BETWEEN and terms.measures.get(word) is None:
             return None
