@@ -342,6 +342,18 @@ class Report:
     groups: tuple[Group, ...]
     shared_passages: tuple[tuple[str, str, int], ...] = ()
 
+    def __repr__(self) -> str:
+        """Short and deterministic, ``<Report 5 documents, 3 conflicts, 16 agreements>``: a test
+        failure or a debugger shows the counts, not 240 characters of the first document."""
+        counts = [
+            (len(self.documents), "document", "documents"),
+            (len(self.conflicts), "conflict", "conflicts"),
+            (len(self.possible_conflicts), "possible conflict", "possible conflicts"),
+            (len(self.agreements), "agreement", "agreements"),
+            (len(self.single_source), "single-source", "single-source"),
+        ]
+        return "<Report " + ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts) + ">"
+
     @property
     def conflicts(self) -> tuple[Group, ...]:
         return tuple(g for g in self.groups if g.verdict is Verdict.CONFLICT)

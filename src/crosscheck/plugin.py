@@ -120,7 +120,8 @@ def crosscheck_config(request: pytest.FixtureRequest) -> Config:
     try:
         return Config(**options)
     except (ConfigError, TypeError, ValueError, ArithmeticError) as exc:
-        pytest.fail(f"{where}: {exc}", pytrace=False)
+        problem = f"{where}: {exc}"
+    pytest.fail(problem, pytrace=False)  # outside the except: no "During handling of ..." line
 
 
 @pytest.fixture
@@ -136,7 +137,10 @@ def crosscheck_documents(request: pytest.FixtureRequest) -> tuple[Document, ...]
         try:
             cache.documents[key] = load_documents(*paths)
         except CrosscheckError as exc:
-            pytest.fail(f"crosscheck corpus ({origin}): {exc}", pytrace=False)
+            problem = f"crosscheck corpus ({origin}): {exc}"
+        else:
+            return cache.documents[key]
+        pytest.fail(problem, pytrace=False)  # outside the except: no chained exception shown
     return cache.documents[key]
 
 
@@ -157,7 +161,10 @@ def crosscheck_report(
         try:
             cache.reports[key] = check(crosscheck_documents, config=crosscheck_config)
         except CrosscheckError as exc:
-            pytest.fail(f"crosscheck corpus ({origin}): {exc}", pytrace=False)
+            problem = f"crosscheck corpus ({origin}): {exc}"
+        else:
+            return cache.reports[key]
+        pytest.fail(problem, pytrace=False)  # outside the except: no chained exception shown
     return cache.reports[key]
 
 

@@ -1,7 +1,8 @@
 """Assertions a fact-checker can read aloud: do these sources agree, conflict, or stand alone on a claim?
 
 Each names claims as ``(document, snippet)`` pairs. ``document`` is a document id, a unique id prefix
-("000") or a document's source ("Associated Press"); ``snippet`` is a piece of the claim's wording:
+("000") or a document's outlet, the manifest's ``source`` ("Associated Press", any case); a name that
+fits several documents fails and lists them. ``snippet`` is a piece of the claim's wording:
 
 >>> from crosscheck.testing import assert_agreement
 >>> assert_agreement(  # doctest: +SKIP
@@ -14,6 +15,9 @@ of whitespace ignored). On failure the `AssertionError` says in words what cross
 the groups the claims are in, their verdicts and explanations, and every claim quoted with its source.
 
 This module needs no pytest: it raises plain `AssertionError`, so it works under any test runner.
+Under pytest a failure shows the user's own line and the message only: the helpers' frames are
+hidden (``__tracebackhide__``) and the error is raised afresh from the public helper, with no chained
+exception behind it.
 """
 
 from __future__ import annotations
@@ -41,37 +45,46 @@ _NEAREST = 3
 _VERDICT_WORDS = {
     Verdict.AGREEMENT: "an agreement",
     Verdict.CONFLICT: "a conflict",
+    Verdict.POSSIBLE_CONFLICT: "a possible conflict",
     Verdict.SINGLE_SOURCE: "single-source",
 }
+
+
+class _Failure(Exception):
+    """A helper's failure, raised deep inside and raised again by the public function as a fresh
+    `AssertionError` (or `TypeError`) from None: one frame, no chained exception."""
+
+    def __init__(self, message: str, kind: type[Exception] = AssertionError) -> None:
+        super().__init__(message)
+        self.message = message
+        self.kind = kind
 
 
 def assert_agreement(report: Report, first: ClaimRef, second: ClaimRef, *more: ClaimRef) -> Group:
     """Assert that the claims named by two or more ``(document, snippet)`` pairs agree; return their group."""
     __tracebackhide__ = True
-    return _assert_together(report, (first, second, *more), Verdict.AGREEMENT, "agree")
+    try:
+        return _assert_together(report, (first, second, *more), Verdict.AGREEMENT, "agree")
+    except _Failure as failure:
+        raise failure.kind(failure.message) from None
 
 
 def assert_conflict(report: Report, first: ClaimRef, second: ClaimRef, *more: ClaimRef) -> Group:
     """Assert that the claims named by two or more ``(document, snippet)`` pairs conflict; return their group."""
     __tracebackhide__ = True
-    return _assert_together(report, (first, second, *more), Verdict.CONFLICT, "conflict")
+    try:
+        return _assert_together(report, (first, second, *more), Verdict.CONFLICT, "conflict")
+    except _Failure as failure:
+        raise failure.kind(failure.message) from None
 
 
 def assert_single_source(report: Report, ref: ClaimRef) -> Group:
     """Assert that only one document makes the claim named by ``(document, snippet)``; return its group."""
     __tracebackhide__ = True
-    doc, claims = _resolve(report, ref)
-    expectation = f"expected {_ref_words(doc, ref[1])} to be single-source"
-    if not claims:
-        raise AssertionError(f"{expectation}, but {_no_match(report, doc, ref[1])}")
-    groups = _groups_of(report, claims)
-    others = [g for g in groups if g.verdict is not Verdict.SINGLE_SOURCE]
-    if not others:
-        return groups[0]
-    lines = [f"{expectation}, but other documents speak of it too, in {_group_count(others)}:"]
-    for group in others:
-        lines.extend(_describe_group(report, group, indent="  "))
-    raise AssertionError("\n".join(lines))
+    try:
+        return _assert_single_source(report, ref)
+    except _Failure as failure:
+        raise failure.kind(failure.message) from None
 
 
 def assert_no_conflict(report: Report) -> None:
@@ -90,28 +103,52 @@ def assert_no_conflict(report: Report) -> None:
 def find_claims(report: Report, ref: ClaimRef) -> tuple[Claim, ...]:
     """The claims a ``(document, snippet)`` pair names (see the module docstring for the rules)."""
     __tracebackhide__ = True
-    return _resolve(report, ref)[1]
+    try:
+        return _resolve(report, ref)[1]
+    except _Failure as failure:
+        raise failure.kind(failure.message) from None
+
+
+def _assert_single_source(report: Report, ref: ClaimRef) -> Group:
+    doc, claims = _resolve(report, ref)
+    expectation = f"expected {_ref_words(doc, ref[1])} to be single-source"
+    if not claims:
+        raise _Failure(f"{expectation}, but {_no_match(report, doc, ref[1])}")
+    groups = _groups_of(report, claims)
+    others = [g for g in groups if g.verdict is not Verdict.SINGLE_SOURCE]
+    if not others:
+        return groups[0]
+    lines = [f"{expectation}, but other documents speak of it too, in {_group_count(others)}:"]
+    for group in others:
+        lines.extend(_describe_group(report, group, indent="  "))
+    raise _Failure("\n".join(lines))
 
 
 # --- matching ---------------------------------------------------------------------------------------
 
 
 def _document(report: Report, name: str) -> Document:
-    """The document named by id, unique id prefix or source (case-insensitive); AssertionError otherwise."""
-    __tracebackhide__ = True
+    """The document named by its id, a unique id prefix or its outlet (``source``, case and runs of
+    whitespace ignored); a name that fits several documents, or none, is a failure listing them."""
     for doc in report.documents:
         if doc.id == name:
             return doc
-    found = [d for d in report.documents if d.id.startswith(name)] if name else []
-    if not found:
-        found = [d for d in report.documents if d.source and d.source.casefold() == name.casefold()]
+    by_id = [d for d in report.documents if d.id.startswith(name)] if name else []
+    wanted = _squash(name)
+    by_outlet = [d for d in report.documents if d.source and wanted and _squash(d.source) == wanted]
+    found = by_id + [d for d in by_outlet if d not in by_id]
     if len(found) == 1:
         return found[0]
-    known = ", ".join(_doc_words(d) for d in report.documents) or "none"
     if found:
         names = ", ".join(_doc_words(d) for d in found)
-        raise AssertionError(f"document {name!r} is ambiguous: it could be {names}")
-    raise AssertionError(f"no document {name!r} in the report; its documents are: {known}")
+        raise _Failure(
+            f"document {name!r} is ambiguous: it could be {names}; name one by its id or a longer id prefix"
+        )
+    known = ", ".join(_doc_words(d) for d in report.documents) or "none"
+    raise _Failure(
+        f"no document {name!r} in the report; its documents are: {known} (name one by its id, an id "
+        "prefix or its outlet)"
+    )
 
 
 def _occurrences(doc: Document, snippet: str) -> list[tuple[int, int]]:
@@ -128,14 +165,13 @@ def _squash(text: str) -> str:
 
 
 def _resolve(report: Report, ref: ClaimRef) -> tuple[Document, tuple[Claim, ...]]:
-    __tracebackhide__ = True
     if not (isinstance(ref, tuple) and len(ref) == 2 and all(isinstance(x, str) for x in ref)):
-        raise TypeError(f"a claim is named by a (document, snippet) pair of strings, got {ref!r}")
+        raise _Failure(f"a claim is named by a (document, snippet) pair of strings, got {ref!r}", TypeError)
     doc = _document(report, ref[0])
     own = [c for c in report.claims if c.document == doc.id]
     needle = _squash(ref[1])
     if not needle:
-        raise AssertionError(f"the snippet for {_doc_words(doc)} is empty: quote a few words of the claim")
+        raise _Failure(f"the snippet for {_doc_words(doc)} is empty: quote a few words of the claim")
     by_text = [c for c in own if needle in _squash(c.text)]
     if by_text:
         tightest = min(len(c.text) for c in by_text)  # "more than 2,000 troops", not the event around it
@@ -163,13 +199,14 @@ def _groups_of(report: Report, claims: Sequence[Claim]) -> list[Group]:
 
 
 def _assert_together(report: Report, refs: Sequence[ClaimRef], verdict: Verdict, verb: str) -> Group:
-    __tracebackhide__ = True
-    resolved = [_resolve(report, ref) for ref in refs]
+    resolved: list[tuple[Document, tuple[Claim, ...]]] = []
+    for ref in refs:
+        resolved.append(_resolve(report, ref))
     named = [_ref_words(doc, ref[1]) for (doc, _), ref in zip(resolved, refs, strict=True)]
     expectation = f"expected {_join(named)} to {verb}"
     for (doc, claims), ref in zip(resolved, refs, strict=True):
         if not claims:
-            raise AssertionError(f"{expectation}, but {_no_match(report, doc, ref[1])}")
+            raise _Failure(f"{expectation}, but {_no_match(report, doc, ref[1])}")
     wanted = [{c.id for c in claims} for _, claims in resolved]
     together = [g for g in report.groups if all(ids & {c.id for c in g.claims} for ids in wanted)]
     for group in together:
@@ -179,14 +216,14 @@ def _assert_together(report: Report, refs: Sequence[ClaimRef], verdict: Verdict,
         lines = [f"{expectation}, but crosscheck calls them {_VERDICT_WORDS[together[0].verdict]}:"]
         for group in together:
             lines.extend(_describe_group(report, group, indent="  "))
-        raise AssertionError("\n".join(lines))
+        raise _Failure("\n".join(lines))
     lines = [f"{expectation}, but they are not in one group:"]
     for words, (_, claims) in zip(named, resolved, strict=True):
         groups = _groups_of(report, claims)
         lines.append(f"  {words} is in {_group_count(groups)}:")
         for group in groups:
             lines.extend(_describe_group(report, group, indent="    "))
-    raise AssertionError("\n".join(lines))
+    raise _Failure("\n".join(lines))
 
 
 # --- words --------------------------------------------------------------------------------------------
