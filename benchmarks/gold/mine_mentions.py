@@ -151,6 +151,8 @@ VAGUE = {
     "a couple": 2,
     "a pair": 2,
     "half": 0.5,
+    "twice": 2,
+    "thrice": 3,
     "tens of thousands": None,
     "scores of": None,
 }
