@@ -50,6 +50,8 @@ LAYERS = {
     "render._html_assets": 7,
     "render.to_html": 7,
     "render.to_markdown": 7,
+    "settings": 3,
+    "completion": 7.5,
     "cli": 8,
     "testing": 7,
     "plugin": 8,

@@ -20,17 +20,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import get_args
 
+from . import completion
 from ._version import __version__
 from .config import Config
 from .documents import MAX_BYTES, SUFFIXES, try_load_documents
 from .engines import ENGINES, MIN_PARALLEL_CHARS, default_jobs, extract_checked
-from .errors import CrosscheckError
+from .errors import ConfigError, CrosscheckError
 from .manifest import MANIFEST
 from .model import Claim, ClaimKind, Document, Report, Verdict
 from .pipeline import check, check_claims, index_documents
 from .render import FORMATS, render_chunks
 from .render._common import summary_line, visible
 from .render.terminal import render_terminal
+from .settings import FILE_NAME, NO_SETTINGS, Check, Settings, find_settings, read_settings
 from .store import Store
 from .terms import default_terms
 
@@ -86,6 +88,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {visible(message)}\n")
 
 
+class _Append(argparse._AppendAction):
+    """``append``, except that the first use on the command line replaces the default instead of
+    adding to it: a settings file's ``verdict = ["conflict"]`` is overridden by ``--verdict agreement``,
+    as every other option is, not extended."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[object] | None,
+        option_string: str | None = None,
+    ) -> None:
+        if getattr(namespace, self.dest, None) is self.default:
+            setattr(namespace, self.dest, [])
+        super().__call__(parser, namespace, values, option_string)
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -138,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", metavar="FILE", help="write the report to FILE instead of stdout")
     report.add_argument(
         "--fail-on",
-        action="append",
+        action=_Append,
         choices=tuple(FAIL_ON),
         default=[],
         metavar="{conflict,single-source}",
@@ -146,7 +165,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--verdict",
-        action="append",
+        action=_Append,
         type=_verdict_list,
         default=[],
         metavar="LIST",
@@ -170,7 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--kind",
-        action="append",
+        action=_Append,
         choices=KINDS,
         default=[],
         help="report only claims of this kind; repeatable (default: all kinds)",
@@ -202,6 +221,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
     _scale_options(report)
+    _settings_options(report)
     add = sub.add_parser(
         "add",
         help="store documents and their claims in a store (SQLite file) for later reports",
@@ -213,7 +233,36 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents to store")
     add.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=_JOBS_HELP)
     add.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
+    _settings_options(add)
+    shells = sub.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh or fish)",
+        description="Print a completion script for SHELL on stdout, made from crosscheck's commands and "
+        "options.\n\n"
+        '  bash: eval "$(crosscheck completion bash)"     (a line of ~/.bashrc)\n'
+        '  zsh:  crosscheck completion zsh > "${fpath[1]}/_crosscheck"\n'
+        "  fish: crosscheck completion fish > ~/.config/fish/completions/crosscheck.fish",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    shells.add_argument("shell", choices=completion.SHELLS, metavar="SHELL", help="bash, zsh or fish")
     return parser
+
+
+def _settings_options(command: argparse.ArgumentParser) -> None:
+    """--config FILE and --no-config: which settings file gives the defaults (see crosscheck.settings)."""
+    group = command.add_mutually_exclusive_group()
+    group.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read default options and thresholds from FILE (a crosscheck.toml, or a pyproject.toml's "
+        f"[tool.crosscheck]); default: the first {FILE_NAME} or pyproject.toml with [tool.crosscheck] "
+        "in this folder or its parents",
+    )
+    group.add_argument(
+        "--no-config",
+        action="store_true",
+        help="read no settings file: built-in defaults and the options given",
+    )
 
 
 _JOBS_HELP = "extract claims in N processes (default: this machine's cores); the report is the same"
@@ -327,10 +376,10 @@ def _full_report(args: argparse.Namespace, config: Config, show_progress: bool) 
     return check(docs, config=config, jobs=args.jobs)
 
 
-def _add(args: argparse.Namespace) -> int:
+def _add(args: argparse.Namespace, config: Config) -> int:
     try:
         docs = _load(args)
-        with Store(args.store) as store:
+        with Store(args.store, config=config) as store:
             result = store.add(docs, jobs=args.jobs)
             total = len(store)
     except _Reported:
@@ -365,14 +414,25 @@ def _check_with_progress(docs: tuple[Document, ...], config: Config) -> Report:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "completion":
+        return _completion(parser, args.shell)
+    try:
+        settings = _settings(parser, args)
+    except CrosscheckError as exc:
+        _say("error", exc)
+        return 2
+    if settings.options:  # the file's options become defaults; the command line still wins
+        _apply_defaults(parser, settings.options)
+        args = parser.parse_args(argv)
+    config = settings.config
     if args.command == "add":
-        return _add(args)
+        return _add(args, config)
     if args.format == "html" and args.out is None and not args.quiet and _stdout_is_tty():
         _say("error", "--format html writes a page; give --out FILE (or redirect stdout)")
         return 2
     try:
-        config = Config()
         show_progress = not args.quiet and sys.stderr.isatty()
         full = _full_report(args, config, show_progress)
         if not args.quiet and _stderr_is_tty():
@@ -394,6 +454,121 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = _count(report, FAIL_ON[name])
         print(f"crosscheck: --fail-on {name}: {count} {name} finding(s)", file=sys.stderr)
     return _skipped_exit(args, len(report.documents)) or (1 if failed else 0)
+
+
+# A settings file's keys (crosscheck.settings) and the option each gives the default of; a key is
+# checked as its option's values are (choices, whole numbers, the verdict list), read off the parser.
+# `pager = false` is --no-pager.
+SETTINGS_KEYS = {
+    "format": "format",
+    "fail-on": "fail_on",
+    "verdict": "verdict",
+    "min-sources": "min_sources",
+    "min-origins": "min_origins",
+    "kind": "kind",
+    "all": "all",
+    "color": "color",
+    "pager": "no_pager",
+    "max-bytes": "max_bytes",
+    "jobs": "jobs",
+    "engine": "engine",
+    "scheduler": "scheduler",
+}
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def _settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Settings:
+    """The settings file's options and thresholds for this run: ``--config FILE``, else the file
+    found from the current folder up; none with ``--no-config``. Raises `ConfigError`."""
+    if args.no_config:
+        return NO_SETTINGS
+    if args.config is not None:
+        path = Path(args.config)
+        if not path.is_file():
+            raise ConfigError(f"{args.config}: --config names no file")
+    else:
+        found = find_settings(Path.cwd())
+        if found is None:
+            return NO_SETTINGS
+        path = found
+    return read_settings(path, _settings_checks(parser))
+
+
+def _settings_checks(parser: argparse.ArgumentParser) -> dict[str, Check]:
+    """How each settings key is checked: as its option (in any command that has it) checks its values."""
+    actions = {a.dest: a for command in _commands(parser).values() for a in command._actions}
+    return {key: _settings_check(actions[dest]) for key, dest in SETTINGS_KEYS.items()}
+
+
+def _settings_check(action: argparse.Action) -> Check:
+    """Check a settings value as ``action`` checks its command-line values; the value to use."""
+    if isinstance(action, argparse._StoreTrueAction):
+
+        def flag(key: str, value: object) -> object:
+            if not isinstance(value, bool):
+                raise ConfigError(f"{key} must be true or false, got {value!r}")
+            return not value if action.dest == "no_pager" else value
+
+        return flag
+    many = isinstance(action, argparse._AppendAction)
+    if action.type is _verdict_list:
+        what = "a list of " + ", ".join(v.value for v in Verdict)
+    elif action.choices is not None:
+        what = "one of " + ", ".join(map(str, action.choices)) + (" (or a list of them)" if many else "")
+    elif action.type is _positive:
+        what = "a whole number >= 1"
+    else:
+        what = "a string"
+
+    def one(key: str, value: object) -> object:
+        wrong = ConfigError(f"{key} must be {what}, got {value!r}")
+        if action.type is _positive:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise wrong
+            return value
+        if not isinstance(value, str):
+            raise wrong
+        if action.type is _verdict_list:
+            try:
+                return _verdict_list(value)
+            except argparse.ArgumentTypeError:
+                raise wrong from None
+        if action.choices is not None and value not in action.choices:
+            raise wrong
+        return value
+
+    def check(key: str, value: object) -> object:
+        if not many:
+            return one(key, value)
+        items = value if isinstance(value, list) else [value]
+        if not items:
+            raise ConfigError(f"{key} must be {what}, got an empty list")
+        return [one(key, item) for item in items]
+
+    return check
+
+
+def _apply_defaults(parser: argparse.ArgumentParser, options: Mapping[str, object]) -> None:
+    """Make a settings file's options the defaults of every command that has them."""
+    for command in _commands(parser).values():
+        for action in command._actions:
+            for key, value in options.items():
+                if action.dest == SETTINGS_KEYS[key]:
+                    action.default = value
+                    command.set_defaults(**{action.dest: value})
+
+
+def _completion(parser: argparse.ArgumentParser, shell: str) -> int:
+    try:
+        sys.stdout.write(completion.script(parser, shell, words={"verdict": [v.value for v in Verdict]}))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    return 0
 
 
 _UNDATED_NAMES = 5  # documents named in the warning; the rest are counted

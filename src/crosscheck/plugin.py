@@ -102,6 +102,7 @@ def crosscheck_config(request: pytest.FixtureRequest) -> Config:
     """The `crosscheck.Config` for this test: ini ``crosscheck_config`` lines, then marker keywords."""
     from .config import Config
     from .errors import ConfigError
+    from .settings import checked_config
 
     options = _ini_config(request.config)
     where = "crosscheck_config (ini)"
@@ -118,7 +119,7 @@ def crosscheck_config(request: pytest.FixtureRequest) -> Config:
             pytrace=False,
         )
     try:
-        return Config(**options)
+        return checked_config(options)  # a wrong type is named too: "agree_bar must be a number, got 'x'"
     except (ConfigError, TypeError, ValueError, ArithmeticError) as exc:
         problem = f"{where}: {exc}"
     pytest.fail(problem, pytrace=False)  # outside the except: no "During handling of ..." line
