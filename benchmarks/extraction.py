@@ -352,11 +352,11 @@ def run_mentions(docs: dict[str, Document]) -> tuple[list[Row], float]:
 
 
 def _overlaps(a: Row, b: Row) -> bool:
-    return a["doc"] == b["doc"] and a["start"] < b["end"] and b["start"] < a["end"]
+    return bool(a["doc"] == b["doc"] and a["start"] < b["end"] and b["start"] < a["end"])
 
 
 def _same_span(a: Row, b: Row) -> bool:
-    return a["doc"] == b["doc"] and (a["start"], a["end"]) == (b["start"], b["end"])
+    return bool(a["doc"] == b["doc"] and (a["start"], a["end"]) == (b["start"], b["end"]))
 
 
 def _pairs(
@@ -390,7 +390,7 @@ def _vague(g: Row) -> bool:
 
 def mention_value_ok(g: Row, f: Row, with_bound: bool) -> bool:
     if g["kind"] == "date":
-        return g.get("resolved") == f.get("resolved")
+        return bool(g.get("resolved") == f.get("resolved"))
     if "low" in g:  # a range: both ends
         ok = _num_eq(g["low"], f.get("low")) and _num_eq(g["high"], f.get("high"))
         return ok and (not with_bound or f.get("bound") == "range")
@@ -443,13 +443,25 @@ def score_mentions(gold_all: Sequence[Row], found_all: Sequence[Row], kind: str)
         m["range_accuracy"] = value_ok / len(value_pairs) if value_pairs else None
         m["range_right"] = f"{value_ok}/{len(value_pairs)}"
         m["range_right_of_gold"] = value_ok / len(scored_gold) if scored_gold else None
-    none_hit = [(f, next((n for n in nones if _overlaps(f, n)), None)) for f in extra]
-    details: Row = {
-        "missed": missed,
-        "extra": none_hit,
-        "wrong": [(g, f) for g, f in value_pairs if not mention_value_ok(g, f, kind != "date")]
-        + [(g, f) for g, f in value_pairs if kind == "quantity" and g.get("unit") != f.get("unit")],
-    }
+    other = [g for g in gold_all if g["kind"] not in (kind, "none")]
+    why = [(f, next((n for n in [*nones, *other] if _overlaps(f, n)), None)) for f in extra]
+    wrong = []
+    for g, f in value_pairs:
+        problems = [
+            name
+            for name, bad in (
+                ("value", not mention_value_ok(g, f, False)),
+                (
+                    "bound",
+                    kind != "date" and mention_value_ok(g, f, False) and not mention_value_ok(g, f, True),
+                ),
+                ("unit", kind == "quantity" and g.get("unit") != f.get("unit")),
+            )
+            if bad
+        ]
+        if problems:
+            wrong.append((g, f, problems))
+    details: Row = {"missed": missed, "extra": why, "wrong": wrong}
     return m, details
 
 
@@ -532,14 +544,18 @@ def ecbplus_main(args: argparse.Namespace) -> int:
                 lines.append(
                     f"  miss  {kind:<8} {g['id']} {g['doc']} {g['start']}-{g['end']} {g['text']!r} {_gold_value_text(g)}"
                 )
-            for f, none in d["extra"]:
-                why = f" (gold: none, {none['reason']})" if none else ""
+            for f, hit in d["extra"]:
+                why = ""
+                if hit is not None and hit["kind"] == "none":
+                    why = f" (gold: none, {hit['reason']})"
+                elif hit is not None:
+                    why = f" (gold: {hit['kind']} {hit['id']} {hit['text']!r})"
                 lines.append(
                     f"  extra {kind:<8} {f['doc']} {f['start']}-{f['end']} {f['text'][:60]!r} {_found_value_text(f)}{why}"
                 )
-            for g, f in d["wrong"]:
+            for g, f, problems in d["wrong"]:
                 lines.append(
-                    f"  value {kind:<8} {g['id']} {g['doc']} {g['start']}-{g['end']} {g['text']!r}: gold"
+                    f"  {'/'.join(problems):<10} {kind:<8} {g['id']} {g['doc']} {g['start']}-{g['end']} {g['text']!r}: gold"
                     f" {_gold_value_text(g)}, found {f['text'][:60]!r} {_found_value_text(f)}"
                 )
         print(

@@ -324,9 +324,9 @@ def resolve(expr: str, pub: dt.date | None) -> tuple[str, str, str]:
             dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat(),
             "month",
         )
-    year = re.fullmatch(r"(?:last |this |next )?((?:1[89]|20)\d\d)", e)
-    if year:
-        y = int(year.group(1))
+    bare_year = re.fullmatch(r"(?:last |this |next )?((?:1[89]|20)\d\d)", e)
+    if bare_year:
+        y = int(bare_year.group(1))
         return f"{y}-01-01", f"{y}-12-31", "year"
     if pub is None:
         return "null", "null", "day"
@@ -399,7 +399,7 @@ def mine(doc: str) -> list[dict[str, Any]]:
             continue
         if re.fullmatch(r"(?i)may|march|sat|sun|dec", surface) and not surface[0].isupper():
             continue
-        start, end, gran = resolve(surface, pub)
+        first, last, gran = resolve(surface, pub)
         rel = (
             "since"
             if surface.lower().startswith("since")
@@ -407,15 +407,15 @@ def mine(doc: str) -> list[dict[str, Any]]:
             if surface.lower().startswith("until")
             else ""
         )
-        cands.append({"start": m.start(), "end": m.end(), "label": f"d {start} {end} {gran} {rel}".rstrip()})
+        cands.append({"start": m.start(), "end": m.end(), "label": f"d {first} {last} {gran} {rel}".rstrip()})
     for m in ORDINAL.finditer(text):
-        value = ORDINALS.get(m.group(0).lower()) or (
+        rank = ORDINALS.get(m.group(0).lower()) or (
             int(re.sub(r"\D", "", m.group(0))) if m.group(0)[0].isdigit() else 0
         )
         end = _extend_noun(text, m.end())
         start = m.start()
         lead = re.search(r"(?i)\b(the|a|its|their|his|her) $", text[max(0, start - 6) : start])
-        cands.append({"start": start, "end": end, "label": f"o {value} - - {'det' if lead else 'nodet'}"})
+        cands.append({"start": start, "end": end, "label": f"o {rank} - - {'det' if lead else 'nodet'}"})
     for m in NUMBER.finditer(text):
         num = m.group("num")
         if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("cur") and not m.group("unit"):
@@ -544,7 +544,7 @@ def build(paths: list[str]) -> None:
                     start = _find(text, surface, start_field, end_hint)
                 else:
                     start = int(start_field)
-                row = {"doc": doc, "folder": corpus_path(doc).parent.name, "start": start}
+                row: dict[str, Any] = {"doc": doc, "folder": corpus_path(doc).parent.name, "start": start}
                 row["end"] = start + len(surface)
                 row["text"] = surface
                 row.update(parse_label(label))
@@ -561,7 +561,7 @@ def build(paths: list[str]) -> None:
     rows.sort(key=lambda r: (topic_of(r["doc"]), r["folder"], r["doc"], r["start"]))
     seen: set[tuple[str, int, int]] = set()
     for i, row in enumerate(rows, 1):
-        key = (row["doc"], row["start"], row["end"])
+        key = (str(row["doc"]), int(row["start"]), int(row["end"]))
         if key in seen:
             raise SystemExit(f"duplicate span {key}")
         seen.add(key)
@@ -610,8 +610,8 @@ def verify(path: Path = OUT) -> int:
                 problems.append(f"{r['id']}: granularity/relation {r['granularity']}/{r['relation']}")
             res = r["resolved"]
             if res is not None:
-                a, b = (dt.date.fromisoformat(x) for x in res)
-                if a > b:
+                d0, d1 = (dt.date.fromisoformat(x) for x in res)
+                if d0 > d1:
                     problems.append(f"{r['id']}: resolved range reversed")
     for doc, of_doc in by_doc.items():
         of_doc.sort(key=lambda r: r["start"])
