@@ -155,4 +155,4 @@ def test_the_script_is_written_by_the_module_entry_point() -> None:
         "bash",
         words={"verdict": ["agreement", "conflict", "possible_conflict", "single_source"]},
     )
-    assert done.stdout.rstrip().endswith("complete -o filenames -o bashdefault -F _crosscheck crosscheck")
+    assert done.stdout.rstrip().endswith("complete -o filenames -F _crosscheck crosscheck")

@@ -212,7 +212,7 @@ def _bash(top: tuple[Option, ...], commands: tuple[Command, ...]) -> str:
         '        COMPREPLY=($(compgen -W "$1" -- "$cur"))',
         "    fi",
         "}",
-        f"complete -o filenames -o bashdefault -F _{PROG} {PROG}",
+        f"complete -o filenames -F _{PROG} {PROG}",  # nothing to offer is nothing: no fallback
         "",
     ]
     return "\n".join(lines)
