@@ -12,6 +12,7 @@ import pytest
 from crosscheck.claims import LINE_NOISE, MENTION_NOISE, extract, line_noise, mention_noise
 from crosscheck.dates import find_dates
 from crosscheck.quantities import find_quantities
+from crosscheck.reading import read
 from crosscheck.segment import split_sentences
 
 from .conftest import make_doc
@@ -81,9 +82,10 @@ _FURNITURE_RULES = {
 def _fired(text: str) -> set[str]:
     """The names of the noise rules that drop a sentence or a mention of ``text``."""
     names: set[str] = set()
-    for sentence in split_sentences("d", text):
+    reading = read(make_doc("d", text))
+    for sentence in reading.sentences:
         s, e = sentence.span.start, sentence.span.end
-        line = line_noise(text, sentence)
+        line = line_noise(reading, sentence)
         if line is not None:
             names.add(line)
             continue
@@ -124,10 +126,9 @@ def test_noise_names_the_rule() -> None:
     (people,) = find_quantities("d", text, second.span.start, second.span.end)
     assert mention_noise(text, first.span.start, first.span.end, phone) == "phone_number"
     assert mention_noise(text, second.span.start, second.span.end, people) is None
-    assert line_noise(text, second) is None
-    assert line_noise(
-        "By Jane Doe\nPosted: May 3", split_sentences("d", "By Jane Doe\nPosted: May 3")[1]
-    ) == ("metadata_line")
+    assert line_noise(read(make_doc("d", text)), second) is None
+    stamped = read(make_doc("d", "By Jane Doe\nPosted: May 3"))
+    assert line_noise(stamped, stamped.sentences[1]) == "metadata_line"
 
 
 def test_furniture_in_an_article_leaves_the_story() -> None:

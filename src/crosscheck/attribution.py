@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .model import Sentence
+from .reading import Reading
 from .terms import Terms
 from .tokens import DETERMINERS, Token, is_capitalized, strip_determiners, tokenize
 
@@ -225,12 +226,12 @@ def _phrase_after(tokens: list[Token], i: int) -> list[Token]:
 
 
 def _sentence_attributions(
-    text: str, sentence: Sentence, terms: Terms, history: _History
+    text: str, sentence: Sentence, terms: Terms, history: _History, reading: Reading | None
 ) -> list[Attribution]:
     lex = _lexicon()
     by_starts = _by_phrase_starts()
     s = sentence.span.start
-    tokens = tokenize(text, s, sentence.span.end)
+    tokens = tokenize(text, s, sentence.span.end) if reading is None else reading.tokens(s, sentence.span.end)
     out: list[Attribution] = []
 
     def add(words: list[Token], cue: str, at: int, notes: list[Token] | None = None) -> None:
@@ -286,12 +287,16 @@ def _sentence_attributions(
     return out
 
 
-def find_attributions(text: str, sentences: Sequence[Sentence], terms: Terms) -> list[Attribution]:
-    """Every attribution of a document, sentence by sentence; sentences inside a quote take its speaker."""
+def find_attributions(
+    text: str, sentences: Sequence[Sentence], terms: Terms, *, reading: Reading | None = None
+) -> list[Attribution]:
+    """Every attribution of a document, sentence by sentence; sentences inside a quote take its speaker.
+
+    ``reading``: the document's `Reading` (of ``text``), whose tokens the other finders share."""
     history = _History()
     out: list[Attribution] = []
     for sentence in sentences:
-        out.extend(_sentence_attributions(text, sentence, terms, history))
+        out.extend(_sentence_attributions(text, sentence, terms, history, reading))
     covered = {a.sentence for a in out}
     # The attributions by cue offset, and the sentences by end, so that each quote looks only at
     # its neighbourhood: many quotes in a long document cost time in proportion to their number.

@@ -14,9 +14,7 @@ and `mention_noise` name the rule that applies.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 import attrs
 
@@ -29,8 +27,8 @@ from .model import About, Claim, DateMention, DateValue, Document, QuantityMenti
 from .numbers import NUMBER_WORDS
 from .polarity import claim_window, stance
 from .quantities import find_quantities
+from .reading import Reading, read
 from .scopes import scope_of
-from .segment import split_sentences
 from .slots import measure_of
 from .terms import Terms, default_terms
 
@@ -44,8 +42,6 @@ __all__ = [
     "mention_noise",
 ]
 
-# Where a clause starts: punctuation, dashes, brackets and the conjunctions that open a new clause.
-_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|whereas|but|which|who)\b", re.IGNORECASE)
 _VERB = re.compile(
     r"\b(?:[a-z]+ed|sent|flew|took|held|made|began|led|saw|gave|built|won|lost|struck|hit|met|"
     r"fell|rose|grew|sold|bought|paid|left|brought|fought|shot|spent|set|put|cut|said|told|"
@@ -124,20 +120,28 @@ _RATE_UNITS = frozenset(
 
 
 def extract(
-    doc: Document, *, config: Config | None = None, terms: Terms | None = None, events: bool = False
+    doc: Document,
+    *,
+    config: Config | None = None,
+    terms: Terms | None = None,
+    events: bool = False,
+    reading: Reading | None = None,
 ) -> tuple[Claim, ...]:
-    """Every claim of ``doc``, in text order; ``events=True`` adds event claims ("Russian bombers landed in China")."""
+    """Every claim of ``doc``, in text order; ``events=True`` adds event claims ("Russian bombers landed in China").
+
+    ``reading``: ``doc`` already read (`reading.read`), else it is read here, once."""
     config = config or Config()
     terms = terms or default_terms()
+    reading = reading or read(doc)
     out: list[Claim] = []
-    sentences = split_sentences(doc.id, doc.text)
-    attributions = find_attributions(doc.text, sentences, terms)
+    sentences = reading.sentences
+    attributions = find_attributions(doc.text, sentences, terms, reading=reading)
     events = events or config.events
     dateline = find_dateline(doc.text)
     for number, sentence in enumerate(sentences):
         out.extend(
             extract_sentence(
-                doc,
+                reading,
                 sentence,
                 config=config,
                 terms=terms,
@@ -156,7 +160,7 @@ LEAD_SENTENCES = 4
 
 
 def extract_sentence(
-    doc: Document,
+    reading: Reading,
     sentence: Sentence,
     *,
     config: Config,
@@ -166,13 +170,15 @@ def extract_sentence(
     lead: bool = False,
     dateline: Dateline | None = None,
 ) -> list[Claim]:
-    """The claims of one sentence of ``doc``, each with who asserts it (from ``attributions``), polarity and
-    hedge; ``lead``: the sentence is one of the document's first (`LEAD_SENTENCES`); ``dateline``: the
-    document's (`dates.find_dateline`), whose words are no date, actor or place of any claim."""
+    """The claims of one sentence of the document ``reading`` reads, each with who asserts it (from
+    ``attributions``), polarity and hedge; ``lead``: the sentence is one of the document's first
+    (`LEAD_SENTENCES`); ``dateline``: the document's (`dates.find_dateline`), whose words are no date,
+    actor or place of any claim."""
+    doc = reading.doc
     s, e = sentence.span.start, sentence.span.end
     if dateline is not None and s < dateline.end and dateline.start < e:
         s = max(s, dateline.end)  # the sentence's content starts after the dateline
-    if s >= e or line_noise(doc.text, sentence) is not None:
+    if s >= e or line_noise(reading, sentence) is not None:
         return []
     dates = tuple(
         d
@@ -199,13 +205,13 @@ def extract_sentence(
             measure=measure,
             actor=_age_holder(doc.text, q, s, e)
             if measure == "age"
-            else _actor(doc.text, q, actors, terms, s),
-            action=_canonical_action(terms, _action(doc.text, s, q.span.start)),
-            place=place or _local_place(doc.text, s, e, q.span.start, q.span.end),
+            else _actor(reading, q, actors, terms, s),
+            action=_canonical_action(terms, _action(reading, s, q.span.start)),
+            place=place or _local_place(reading, s, e, q.span.start, q.span.end),
             when=when,
             context=_context(doc.text, q.span, sentence, dates, quantities, terms, config.context_window),
             near=_context(doc.text, q.span, sentence, dates, quantities, terms, config.near_window),
-            unresolved_subject=_pronoun_subject(doc.text, s, q.span.start),
+            unresolved_subject=_pronoun_subject(reading, s, q.span.start),
             lead=lead,
             part=_PART_BEFORE.search(doc.text, max(s, q.span.start - 40), q.span.start) is not None,
             scope=scope_of(doc.text, q, s, e, terms),
@@ -216,10 +222,10 @@ def extract_sentence(
         about = About(
             thing=None,
             phrase=None,
-            actor=_clause_actor(doc.text, d.span.start, actors, s)
+            actor=_clause_actor(reading, d.span.start, actors, s)
             or _name_before(doc.text, s, d.span.start, terms),
             action=_canonical_action(
-                terms, _action(doc.text, s, d.span.start) or _action_after(doc.text, d.span.end, e)
+                terms, _action(reading, s, d.span.start) or _action_after(reading, d.span.end, e)
             ),
             place=place,
             when=d.value if d.value.relation == "on" else None,
@@ -228,7 +234,7 @@ def extract_sentence(
             lead=lead,
         )
         claims.append(_claim(doc, d.span, d.text, "date", sentence, d.value, about))
-    mentions = find_events(doc.text, s, e, terms)
+    mentions = find_events(doc.text, s, e, terms, reading=reading)
     if events:
         taken = {(c.span.start, c.span.end) for c in claims}
         for m in mentions:
@@ -284,7 +290,7 @@ def _annotate(
 # the first rule that applies.
 
 Mention = QuantityMention | DateMention
-LineRule = Callable[[str, Sentence], bool]  # (document text, sentence)
+LineRule = Callable[[Reading, Sentence], bool]  # (the document read, sentence)
 MentionRule = Callable[[str, int, int, Mention], bool]  # (document text, sentence start, end, mention)
 
 # Lines that carry a page's metadata (bylines, credits, datelines, update stamps, copyright).
@@ -309,12 +315,12 @@ _AGO_LINE = re.compile(
 )
 
 
-def _metadata_line(text: str, sentence: Sentence) -> bool:
+def _metadata_line(reading: Reading, sentence: Sentence) -> bool:
     """ "By Jane Doe, Staff Writer", "Posted: 3:15 PM", "Reporting by ...", "Photos by ..."."""
     return _METADATA.match(sentence.text) is not None
 
 
-def _metadata_stamp(text: str, sentence: Sentence) -> bool:
+def _metadata_stamp(reading: Reading, sentence: Sentence) -> bool:
     """An update stamp inside a line ("... | Updated: 5:02 PM"), or a line that is one ("2 hours ago")."""
     lower = sentence.text.lower()
     if any(word in lower for word in _STAMP_WORDS) and _METADATA_ANYWHERE.search(sentence.text):
@@ -326,7 +332,7 @@ def _metadata_stamp(text: str, sentence: Sentence) -> bool:
 _STAMP_WORDS = ("updated", "posted", "published", "modified", " by")
 
 
-def _mostly_dates(text: str, sentence: Sentence) -> bool:
+def _mostly_dates(reading: Reading, sentence: Sentence) -> bool:
     """A line that is little more than a date or timestamp ("April 24, 2013 4:45pm")."""
     words = re.findall(r"[A-Za-z]{3,}", sentence.text)
     if len(words) > 3 or not re.search(r"\d", sentence.text) or _ENDS_LIKE_PROSE.search(sentence.text):
@@ -360,35 +366,21 @@ _PHOTO_CREDIT = re.compile(
 _CAPTION_WORDS = ("photo", "image", "pic", "slide", "galler", "video", "getty")
 
 
-@lru_cache(maxsize=4)
-def _line_starts(text: str) -> tuple[int, ...]:
-    """Where each line of the document starts, found once per document ("\\r\\n" is one break)."""
-    return (0, *(m.end() for m in _BREAK.finditer(text)))
-
-
-_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029]")
-
-
-def _line_number(text: str, position: int) -> int:
-    return bisect_right(_line_starts(text), position) - 1
-
-
-def _short_line(text: str, number: int) -> str | None:
-    """Line ``number`` of ``text`` without its surrounding whitespace, or None when it is longer than
+def _short_line(reading: Reading, number: int) -> str | None:
+    """Line ``number`` of the text without its surrounding whitespace, or None when it is longer than
     `_SHORT_LINE` (or there is no such line)."""
-    starts = _line_starts(text)
-    if not 0 <= number < len(starts):
+    line = reading.line(number)
+    if line is None:
         return None
-    start = starts[number]
-    end = starts[number + 1] if number + 1 < len(starts) else len(text)
-    return text[start:end].strip() if end - start <= _SHORT_LINE else None
+    start, end = line
+    return reading.text[start:end].strip() if end - start <= _SHORT_LINE else None
 
 
-def _gallery_caption(text: str, sentence: Sentence) -> bool:
+def _gallery_caption(reading: Reading, sentence: Sentence) -> bool:
     """A gallery counter or caption: its line holds "Image 12 of 40" or a photo credit, is only a counter
     ("1 of 15"), or comes right after a line that is only a counter (no blank line between)."""
-    number = _line_number(text, sentence.span.start)
-    line = _short_line(text, number)
+    number = reading.line_number(sentence.span.start)
+    line = _short_line(reading, number)
     if line is None:
         return False
     if _LONE_COUNTER.fullmatch(line):
@@ -398,7 +390,7 @@ def _gallery_caption(text: str, sentence: Sentence) -> bool:
         _GALLERY_COUNTER.search(line) or _PHOTO_CREDIT.search(line)
     ):
         return True
-    previous = _short_line(text, number - 1)
+    previous = _short_line(reading, number - 1)
     return bool(previous and (_LONE_COUNTER.fullmatch(previous) or _GALLERY_COUNTER.fullmatch(previous)))
 
 
@@ -431,11 +423,11 @@ def _headline_like(line: str) -> bool:
     )
 
 
-def _related_story(text: str, sentence: Sentence) -> bool:
+def _related_story(reading: Reading, sentence: Sentence) -> bool:
     """A headline of another story: a short line under "Related:", "More stories", "Read more", "See
     also", with only other such lines (or blank ones) between."""
-    number = _line_number(text, sentence.span.start)
-    line = _short_line(text, number)
+    number = reading.line_number(sentence.span.start)
+    line = _short_line(reading, number)
     if line is None:
         return False
     if _opens_related(line):
@@ -443,7 +435,7 @@ def _related_story(text: str, sentence: Sentence) -> bool:
     if not _headline_like(line):
         return False
     for previous_number in range(number - 1, max(-1, number - 2 * _RELATED_REACH), -1):
-        previous = _short_line(text, previous_number)
+        previous = _short_line(reading, previous_number)
         if previous is None:
             return False
         if not previous:
@@ -647,10 +639,10 @@ MENTION_NOISE: tuple[tuple[str, MentionRule], ...] = (
 )
 
 
-def line_noise(text: str, sentence: Sentence) -> str | None:
-    """The name of the first `LINE_NOISE` rule by which ``sentence`` of ``text`` is page furniture, or None."""
+def line_noise(reading: Reading, sentence: Sentence) -> str | None:
+    """The name of the first `LINE_NOISE` rule by which ``sentence`` of the document read is page furniture, or None."""
     for name, rule in LINE_NOISE:
-        if rule(text, sentence):
+        if rule(reading, sentence):
             return name
     return None
 
@@ -743,16 +735,11 @@ def _event_time(span: Span, dates: tuple[DateMention, ...]) -> DateValue | None:
     return None if best is None else best[1]
 
 
-def _clause_start(text: str, sentence_start: int, position: int) -> int:
-    start = sentence_start
-    for match in _CLAUSE.finditer(text, sentence_start, position):
-        start = match.end()
-    return start
-
-
-def _clause_actor(text: str, position: int, actors: list[tuple[int, str]], sentence_start: int) -> str | None:
+def _clause_actor(
+    reading: Reading, position: int, actors: list[tuple[int, str]], sentence_start: int
+) -> str | None:
     """The first actor of the clause before ``position``, else the last actor before it in the sentence."""
-    clause = _clause_start(text, sentence_start, position)
+    clause = reading.clause_start(sentence_start, position)
     before = [a for at, a in actors if at < position]
     in_clause = [a for at, a in actors if clause <= at < position]
     if in_clause:
@@ -763,14 +750,14 @@ def _clause_actor(text: str, position: int, actors: list[tuple[int, str]], sente
 
 
 def _actor(
-    text: str, q: QuantityMention, actors: list[tuple[int, str]], terms: Terms, sentence_start: int
+    reading: Reading, q: QuantityMention, actors: list[tuple[int, str]], terms: Terms, sentence_start: int
 ) -> str | None:
     """Who the quantity belongs to: a demonym inside its own phrase ("two Chinese bombers"), else its clause's actor."""
-    own = terms.actors_in(text, q.span.start, q.span.end)
+    own = terms.actors_in(reading.text, q.span.start, q.span.end)
     if own:
         return own[0][1]
-    return _clause_actor(text, q.span.start, actors, sentence_start) or _name_before(
-        text, sentence_start, q.span.start, terms
+    return _clause_actor(reading, q.span.start, actors, sentence_start) or _name_before(
+        reading.text, sentence_start, q.span.start, terms
     )
 
 
@@ -809,12 +796,11 @@ def _age_holder(text: str, q: QuantityMention, start: int, end: int) -> str | No
 _LOCATIVE = re.compile(r"\b(?:in|at|across|near|outside|throughout)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s?){1,3})")
 
 
-def _local_place(text: str, start: int, end: int, claim_start: int, claim_end: int) -> str | None:
+def _local_place(reading: Reading, start: int, end: int, claim_start: int, claim_end: int) -> str | None:
     """The first capitalised place after a locative preposition in the claim's clause."""
-    lo = _clause_start(text, start, claim_start)
-    stop = _CLAUSE.search(text, claim_end, end)
-    hi = stop.start() if stop else end
-    for match in _LOCATIVE.finditer(text, lo, hi):
+    lo = reading.clause_start(start, claim_start)
+    hi = reading.clause_end(claim_end, end)
+    for match in _LOCATIVE.finditer(reading.text, lo, hi):
         words = [w for w in match.group(1).split() if w.lower()[:3] not in _MONTH_PREFIXES]
         words = [w for w in words if w.lower() not in NUMBER_WORDS]
         if words and not (match.start(1) < claim_end and claim_start < match.end(1)):
@@ -825,11 +811,11 @@ def _local_place(text: str, start: int, end: int, claim_start: int, claim_end: i
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|his|her|hers|their|them)\b", re.IGNORECASE)
 
 
-def _pronoun_subject(text: str, sentence_start: int, position: int) -> bool:
+def _pronoun_subject(reading: Reading, sentence_start: int, position: int) -> bool:
     """True when the claim's clause names its subject only by a pronoun ("He finished with 269 yards")."""
-    clause = _clause_start(text, sentence_start, position)
-    prefix = text[sentence_start:position]
-    return bool(_PRONOUN.search(text, clause, position)) or bool(_PRONOUN.match(prefix))
+    clause = reading.clause_start(sentence_start, position)
+    prefix = reading.text[sentence_start:position]
+    return bool(_PRONOUN.search(reading.text, clause, position)) or bool(_PRONOUN.match(prefix))
 
 
 def _canonical_action(terms: Terms, action: str | None) -> str | None:
@@ -959,21 +945,15 @@ _OPENERS = frozenset(
 )
 
 
-@lru_cache(maxsize=4)
-def _lower(text: str) -> str:
-    """The document's text lower-cased, once per document rather than once per claim."""
-    return text.lower()
-
-
-def _action(text: str, sentence_start: int, position: int) -> str | None:
+def _action(reading: Reading, sentence_start: int, position: int) -> str | None:
     """The last verb-like word before ``position`` in its clause (a heuristic: past tenses and a short list)."""
-    clause = _clause_start(text, sentence_start, position)
+    clause = reading.clause_start(sentence_start, position)
     found = None
-    for match in _VERB.finditer(_lower(text), clause, position):
+    for match in _VERB.finditer(reading.lower, clause, position):
         found = match.group(0)
     return found
 
 
-def _action_after(text: str, position: int, sentence_end: int) -> str | None:
-    match = _VERB.search(_lower(text), position, min(sentence_end, position + 60))
+def _action_after(reading: Reading, position: int, sentence_end: int) -> str | None:
+    match = _VERB.search(reading.lower, position, min(sentence_end, position + 60))
     return match.group(0) if match else None

@@ -18,7 +18,8 @@ from .align import MAX_TIME_NEIGHBOURS, Cluster, Source, align, block_key, sourc
 from .claims import extract
 from .config import Config
 from .errors import CrosscheckError, SpanError
-from .model import Claim, Document, Reason
+from .model import Claim, Document, Reason, Sentence
+from .reading import Reading, read
 from .terms import Terms
 
 __all__ = ["ENGINES", "DaskEngine", "LocalEngine", "default_jobs", "extract_checked"]
@@ -36,9 +37,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_checked(doc: Document, config: Config, terms: Terms) -> tuple[Claim, ...]:
+def extract_checked(
+    doc: Document, config: Config, terms: Terms, *, reading: Reading | None = None
+) -> tuple[Claim, ...]:
     """The claims of one document, each checked against its span (``text[start:end] == claim.text``)."""
-    claims = extract(doc, config=config, terms=terms)
+    claims = extract(doc, config=config, terms=terms, reading=reading)
     for claim in claims:
         if doc.text[claim.span.start : claim.span.end] != claim.text:
             raise SpanError(f"{doc.id}: claim {claim.id} does not match its span (a bug)")
@@ -65,11 +68,27 @@ class LocalEngine:
             raise CrosscheckError(f"jobs must be a whole number >= 1, got {jobs!r}")
         self.jobs = jobs
 
-    def extract(self, docs: Sequence[Document], config: Config, terms: Terms) -> list[Claim]:
-        """Every claim of every document, document by document in the given order."""
+    def extract(
+        self,
+        docs: Sequence[Document],
+        config: Config,
+        terms: Terms,
+        *,
+        sentences: dict[str, tuple[Sentence, ...]] | None = None,
+    ) -> list[Claim]:
+        """Every claim of every document, document by document in the given order.
+
+        ``sentences``: when the documents are read in this process, each one's sentences are kept
+        there by id (for `independence.find_syndication`: a document is split into sentences once)."""
         jobs = min(self.jobs, len(docs))
         if jobs <= 1 or sum(len(d.text) for d in docs) < MIN_PARALLEL_CHARS:
-            return [c for doc in docs for c in extract_checked(doc, config, terms)]
+            out: list[Claim] = []
+            for doc in docs:
+                reading = read(doc)
+                out.extend(extract_checked(doc, config, terms, reading=reading))
+                if sentences is not None:
+                    sentences[doc.id] = reading.sentences
+            return out
         chunk = max(1, len(docs) // (jobs * 8))
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, terms)) as pool:
             return [c for claims in pool.map(_extract_in_worker, docs, chunksize=chunk) for c in claims]

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from .errors import ConfigError
 from .model import Event
 from .polarity import Cues, clause_start, stance
+from .reading import Reading
 from .terms import Terms
 from .tokens import DETERMINERS, PREPOSITIONS, Token, is_capitalized, strip_determiners, tokenize
 
@@ -536,11 +537,18 @@ def _group_starts(verbs: Verbs) -> frozenset[str]:
 
 
 def find_events(
-    text: str, start: int, end: int, terms: Terms, *, verbs: Verbs | None = None, cues: Cues | None = None
+    text: str,
+    start: int,
+    end: int,
+    terms: Terms,
+    *,
+    verbs: Verbs | None = None,
+    cues: Cues | None = None,
+    reading: Reading | None = None,
 ) -> list[EventMention]:
-    """The events of the sentence ``text[start:end]``, in order."""
+    """The events of the sentence ``text[start:end]``, in order (``reading``: the `Reading` of ``text``)."""
     verbs = verbs or default_verbs()
-    tokens = tokenize(text, start, end)
+    tokens = tokenize(text, start, end) if reading is None else reading.tokens(start, end)
     # (subject first, subject end, group start, group end, lemma, passive, index of the group lending its subject)
     groups: list[tuple[int, int, int, int, str, bool, int | None]] = []
     starts = _group_starts(verbs)

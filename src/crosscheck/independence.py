@@ -20,7 +20,7 @@ from typing import TypeVar
 from attrs import frozen
 
 from .config import Config
-from .model import Claim, Document, Span
+from .model import Claim, Document, Sentence, Span
 from .segment import split_sentences
 
 __all__ = ["Syndication", "claim_origins", "find_syndication"]
@@ -62,8 +62,16 @@ def _find(parent: dict[_K, _K], x: _K) -> _K:
     return x
 
 
-def find_syndication(documents: Sequence[Document], config: Config) -> Syndication:
+def find_syndication(
+    documents: Sequence[Document],
+    config: Config,
+    *,
+    sentences: Mapping[str, Sequence[Sentence]] | None = None,
+) -> Syndication:
     """Sentence copies between documents and the documents' origins.
+
+    ``sentences``: the sentences of documents already read (by id, as extraction split them); any
+    other document is split here.
 
     Sentences with the same words are one *wording*, found by hashing however many outlets repeat
     it; two wordings are copies (a light rewrite) when most of the shorter one's trigrams occur in the
@@ -76,8 +84,10 @@ def find_syndication(documents: Sequence[Document], config: Config) -> Syndicati
     wording_of: dict[tuple[str, ...], int] = {}  # a sentence's words -> its wording number, or -1
     grams_of: list[frozenset[tuple[str, str, str]]] = []
     said: list[list[Span]] = []  # wording -> the sentences that say it
+    known = sentences or {}
     for doc in documents:
-        for sentence in split_sentences(doc.id, doc.text):
+        split = known.get(doc.id)
+        for sentence in split_sentences(doc.id, doc.text) if split is None else split:
             words = tuple(map(str.lower, _WORD.findall(sentence.text)))
             number = wording_of.get(words)
             if number is None:

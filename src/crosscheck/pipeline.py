@@ -1,6 +1,7 @@
 """`check()`: the one place that knows the order of the stages.
 
-documents -> sentences -> claims -> aligned clusters -> verdicts -> Report
+documents -> readings (sentences, read once: claims and syndication share them) -> claims
+-> aligned clusters -> verdicts -> Report
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .config import Config
 from .engines import ENGINES, DaskEngine, LocalEngine
 from .errors import CrosscheckError, DocumentError
 from .independence import Syndication, claim_origins, find_syndication
-from .model import Claim, Document, Group, Report, Verdict
+from .model import Claim, Document, Group, Report, Sentence, Verdict
 from .terms import Terms, default_terms
 from .verdict import judge
 
@@ -47,9 +48,10 @@ def check(
     if engine != "local":
         raise CrosscheckError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     local = LocalEngine(jobs)
-    claims = local.extract(docs, config, terms)
+    sentences: dict[str, tuple[Sentence, ...]] = {}  # of the documents read here: split once
+    claims = local.extract(docs, config, terms, sentences=sentences)
     clusters = local.align(claims, by_id, config)
-    return _report(docs, claims, clusters, by_id, config)
+    return _report(docs, claims, clusters, by_id, config, sentences)
 
 
 def check_claims(
@@ -72,8 +74,9 @@ def _report(
     clusters: Iterable[Cluster],
     by_id: Mapping[str, Document],
     config: Config,
+    sentences: Mapping[str, tuple[Sentence, ...]] | None = None,
 ) -> Report:
-    syndication = find_syndication(docs, config)
+    syndication = find_syndication(docs, config, sentences=sentences)
     return Report(
         documents=docs,
         claims=tuple(claims),

@@ -7,7 +7,6 @@ keeps its exact offsets in the document text, so spans built from tokens index t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["DETERMINERS", "PREPOSITIONS", "Token", "is_capitalized", "strip_determiners", "tokenize"]
@@ -98,17 +97,21 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """The tokens of ``text[start:end]`` in order (a trailing "." of "U.S." is its own token)."""
-    return list(_tokens(text, start, end))
+    """The tokens of ``text[start:end]`` in order (a trailing "." of "U.S." is its own token).
 
-
-@lru_cache(maxsize=512)  # attribution and events read the same sentences of a document: tokenize once
-def _tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
-    out = []
+    A document's sentences are tokenized once, by its `reading.Reading`; this reads the text again."""
+    out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text, start, end):
-        word = m.group(0)
-        out.append(Token(m.start(), m.end(), word, word.lower().replace("’", "'")))
-    return tuple(out)
+        word = m.group()
+        low = word.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        append(_new(Token, (m.start(), m.end(), word, low)))  # Token(...) without its Python-level __new__
+    return out
+
+
+_new = tuple.__new__
 
 
 def is_capitalized(token: Token) -> bool:

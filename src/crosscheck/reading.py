@@ -1,0 +1,87 @@
+"""A document read once: its sentences, lower-cased text, lines, tokens and clauses, for every finder.
+
+Extraction used to re-derive these per claim or per finder (sentences split again for syndication,
+the text lower-cased and tokenized behind module-level caches keyed by the whole text). A `Reading`
+is built once per document (`read`) and handed to each finder; what it derives lazily (the
+lower-cased text, line starts, tokens of a span, where a clause starts) is computed once and kept on
+the reading, so nothing outlives the document and nothing is shared between documents.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+from .model import Document, Sentence
+from .segment import split_sentences
+from .tokens import Token, tokenize
+
+__all__ = ["CLAUSE", "Reading", "read"]
+
+# Where a clause starts: punctuation, dashes, brackets and the conjunctions that open a new clause.
+# The one clause rule of claim context (actor, action, place, pronoun subject); the cue windows of
+# `polarity` have their own, wider rule (quotes and subordinators too).
+CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|whereas|but|which|who)\b", re.IGNORECASE)
+
+_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029]")
+
+
+class Reading:
+    """One document as the finders read it: built once per document by `read`, never shared between documents."""
+
+    def __init__(self, doc: Document, sentences: tuple[Sentence, ...] | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sentences = split_sentences(doc.id, doc.text) if sentences is None else sentences
+        self._tokens: dict[tuple[int, int], list[Token]] = {}
+        self._clauses: dict[tuple[int, int], int] = {}
+
+    @cached_property
+    def lower(self) -> str:
+        """The text lower-cased (the same length as the text: every offset holds)."""
+        return self.text.lower()
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """Where each line of the text starts ("\\r\\n" is one break)."""
+        return (0, *(m.end() for m in _BREAK.finditer(self.text)))
+
+    def line_number(self, position: int) -> int:
+        """The number (from 0) of the line holding ``position``."""
+        return bisect_right(self.line_starts, position) - 1
+
+    def line(self, number: int) -> tuple[int, int] | None:
+        """The start and end of line ``number`` (its break excluded from neither), or None when there is none."""
+        starts = self.line_starts
+        if not 0 <= number < len(starts):
+            return None
+        return starts[number], starts[number + 1] if number + 1 < len(starts) else len(self.text)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``text[start:end]`` (`tokens.tokenize`), tokenized once per span."""
+        found = self._tokens.get((start, end))
+        if found is None:
+            found = self._tokens[(start, end)] = tokenize(self.text, start, end)
+        return found[:]  # a copy: a finder may change its list
+
+    def clause_start(self, sentence_start: int, position: int) -> int:
+        """Where the clause holding ``position`` starts (by `CLAUSE`; ``sentence_start`` when no boundary precedes it)."""
+        key = (sentence_start, position)
+        found = self._clauses.get(key)
+        if found is None:
+            found = sentence_start
+            for match in CLAUSE.finditer(self.text, sentence_start, position):
+                found = match.end()
+            self._clauses[key] = found
+        return found
+
+    def clause_end(self, position: int, end: int) -> int:
+        """Where the clause holding ``position`` ends: the next `CLAUSE` boundary before ``end``, else ``end``."""
+        stop = CLAUSE.search(self.text, position, end)
+        return stop.start() if stop else end
+
+
+def read(doc: Document) -> Reading:
+    """``doc`` read once: its sentences split, the rest derived on first use."""
+    return Reading(doc)
