@@ -267,7 +267,7 @@ def magnitude_apart(a: Claim, b: Claim) -> tuple[Decimal, Decimal] | None:
     if not (isinstance(x, Quantity) and isinstance(y, Quantity)) or x.ordinal:
         return None
     low, high = sorted((abs(x.amount), abs(y.amount)))
-    return None if low < 10 or high < 10 * low else (low, high)
+    return None if high < 10 * max(low, Decimal(10)) else (low, high)
 
 
 def _magnitude(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
