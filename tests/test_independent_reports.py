@@ -82,6 +82,11 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("More than 300 Palestinians marched.", {"More than 300 Palestinians": "people"}),
         ("Twelve people were killed.", {"Twelve people": "deaths"}),
         ("They found 40 bodies.", {"40 bodies": "deaths"}),
+        # a quake's size: a number of its shape next to a quake word, or with its unit
+        ("A 5.9 quake struck the island.", {"5.9 quake struck": "magnitude"}),
+        ("two quakes, measuring 7.6 and 7.4, struck", {"7.6": "magnitude"}),
+        ("a 6.1-magnitude earthquake hit", {"6.1-magnitude earthquake hit": "magnitude"}),
+        ("One earthquake killed 12 people.", {"12 people": "deaths"}),
     ],
 )
 def test_what_a_number_measures(text: str, expected: dict[str, str]) -> None:
@@ -219,3 +224,27 @@ def test_two_headcounts_of_different_groups_are_no_conflict() -> None:
         "Police said six others were at the compound on Monday.",
     )
     assert report.conflicts == ()
+
+
+def test_a_quakes_magnitude_written_with_or_without_its_unit_is_one_fact() -> None:
+    report = _check(
+        "A 5.9 quake struck the island on Monday.", "The 5.9-magnitude earthquake struck on Monday."
+    )
+    assert report.conflicts == () and report.possible_conflicts == ()
+    assert any(
+        {c.text for c in g.claims} == {"5.9 quake struck", "5.9-magnitude earthquake struck"}
+        for g in report.agreements
+    )
+    clash = _check(
+        "A 6.1 quake struck the island on Monday.", "A 5.9-magnitude earthquake struck the island on Monday."
+    )
+    assert [{c.text for c in g.claims} for g in clash.conflicts] == [
+        {"6.1 quake struck", "5.9-magnitude earthquake struck"}
+    ]
+
+
+def test_one_earthquake_is_a_count_of_quakes_not_a_magnitude() -> None:
+    claims = [
+        c for c in extract(make_doc("x", "One earthquake and two aftershocks hit.")) if c.kind == "quantity"
+    ]
+    assert all(c.about.measure != "magnitude" for c in claims), [(c.text, c.about.measure) for c in claims]

@@ -29,7 +29,7 @@ from .polarity import claim_window, stance
 from .quantities import find_quantities
 from .reading import Reading, read
 from .scopes import scope_of
-from .slots import measure_of
+from .slots import SLOT_UNITS, measure_of
 from .terms import Terms, default_terms
 
 __all__ = [
@@ -197,8 +197,8 @@ def extract_sentence(
     for q in quantities:
         when = _event_time(q.span, dates)
         measure = measure_of(doc.text, q, s, e, terms)
-        if measure == "age" and q.value.unit is None:
-            q = attrs.evolve(q, value=attrs.evolve(q.value, unit="year_of_age"))
+        if measure in SLOT_UNITS and q.value.unit is None:
+            q = attrs.evolve(q, value=attrs.evolve(q.value, unit=SLOT_UNITS[measure]))
         about = About(
             thing=terms.thing(q.noun, q.head) or q.value.unit,
             phrase=q.noun,

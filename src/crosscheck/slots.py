@@ -27,7 +27,7 @@ import re
 from .model import QuantityMention
 from .terms import Terms
 
-__all__ = ["MEASURE_RULES", "measure_of"]
+__all__ = ["MEASURE_RULES", "SHAPES", "SLOT_UNITS", "measure_of"]
 
 # Words that may stand between a number and the word that says what it measures, after it.
 _AFTER_SKIP = frozenset(
@@ -147,7 +147,12 @@ def _noun_in(table: dict[str, str], q: QuantityMention) -> str | None:
 
 
 def _counted_noun(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
-    return _noun_in(terms.measures, q)
+    """The counted noun phrase, its head, else its first slot word ("5.9 quake struck" reads
+    "quake struck" as the phrase, "12 people killed" "people killed")."""
+    found = _noun_in(terms.measures, q)
+    if found is None and q.noun:
+        found = next((terms.measures[w] for w in q.noun.lower().split() if w in terms.measures), None)
+    return found
 
 
 def _measure_at(terms: Terms, text: str, start: int, end: int) -> str | None:
@@ -223,9 +228,33 @@ def _headcount(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) ->
     return None
 
 
+def _unit_magnitude(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    return "magnitude" if q.value.unit == "magnitude" else None
+
+
+_DECIMAL = re.compile(r"\d[.,]\d")
+
+
+def _magnitude_shaped(q: QuantityMention) -> bool:
+    """A quake's magnitude is written 5.9 or "magnitude 6": below 10, with a decimal or its unit."""
+    value = q.value
+    if value.ordinal or not 0 < value.amount < 10:
+        return False
+    return value.unit == "magnitude" or (value.unit is None and _DECIMAL.search(q.text) is not None)
+
+
+# Slots that only numbers of a shape can fill: the first rule naming such a slot for a number of
+# another shape is passed over ("one earthquake" counts quakes; "a 5.9 earthquake" is a magnitude).
+SHAPES = {"magnitude": _magnitude_shaped}
+
+# The unit a slot implies for a number written without one ("Gomez, 24," is 24 years of age; "a 5.9
+# quake" 5.9 on the magnitude scale), so it compares with the same figure written with its unit.
+SLOT_UNITS = {"age": "year_of_age", "magnitude": "magnitude"}
+
 # The rules, in the order they are tried: the first that names a slot decides.
 MEASURE_RULES = (
     ("age", _age),
+    ("unit", _unit_magnitude),
     ("toll", _toll),
     ("counted_noun", _counted_noun),
     ("word_after", _word_after),
@@ -241,6 +270,6 @@ def measure_of(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) ->
     """
     for _name, rule in MEASURE_RULES:
         found = rule(text, q, lo, hi, terms)
-        if found is not None:
+        if found is not None and (found not in SHAPES or SHAPES[found](q)):
             return found
     return None

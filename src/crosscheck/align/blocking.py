@@ -26,9 +26,11 @@ def block_key(claim: Claim, config: Config) -> tuple[str, str, str]:
     """
     value = claim.value
     if isinstance(value, Quantity):
-        if value.unit:  # a unit says what is measured ("6.1-magnitude quake", "magnitude 6.1")
-            return (claim.kind, claim.about.measure or "", dimension(value.unit) or value.unit)
         measure = claim.about.measure
+        if value.unit:  # a unit says what is measured ("35 kilometres", "$23 million")
+            unit = dimension(value.unit) or value.unit
+            if unit != measure:  # ... unless it is the slot itself ("magnitude 6.1", "a 6.1 quake")
+                return (claim.kind, measure or "", unit)
         if measure:
             return (claim.kind, config.family_map.get(measure, measure), "")
         return (claim.kind, claim.about.thing or "", "")
