@@ -248,3 +248,18 @@ def test_one_earthquake_is_a_count_of_quakes_not_a_magnitude() -> None:
         c for c in extract(make_doc("x", "One earthquake and two aftershocks hit.")) if c.kind == "quantity"
     ]
     assert all(c.about.measure != "magnitude" for c in claims), [(c.text, c.about.measure) for c in claims]
+
+
+def test_the_same_figure_counts_for_one_fact_and_different_figures_do_not_count_against() -> None:
+    same = _check(
+        "Neighbours said the 59-year-old mother had lived on Elm Street for years.",
+        "The 59-year-old woman was found dead in her Elm Street home.",
+    )
+    [agreement] = [g for g in same.agreements if g.claims[0].about.measure == "age"]
+    assert any(r.rule == "figure" and r.weight > 0 and "59" in r.detail for r in agreement.reasons)
+    other = _check(
+        "Neighbours said the 59-year-old mother had lived on Elm Street for years.",
+        "The 61-year-old woman was found dead in her Elm Street home.",
+    )
+    for group in other.groups:
+        assert all(r.rule != "figure" for r in group.reasons)

@@ -306,6 +306,19 @@ def _pronoun(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tupl
     return 0.0, ""
 
 
+def _figure(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
+    """The same figure in two reports of one story is evidence of one fact, the more so the rarer
+    the figure: "612 people" twice says more than "two" twice (log10 of it, over 2: 1 -> 0.15, 12 ->
+    0.56, 100 and above, or a decimal such as a 5.9 magnitude -> 1). Different figures add nothing:
+    a conflict is two figures for one fact."""
+    x, y = a.value, b.value
+    if not (isinstance(x, Quantity) and isinstance(y, Quantity)) or x.amount != y.amount or x.unit != y.unit:
+        return 0.0, ""
+    amount = abs(x.amount)
+    value = 1.0 if amount != amount.to_integral_value() else min(1.0, math.log10(float(amount) + 1) / 2)
+    return round(value, 2), f"both give {_plain(amount)}"
+
+
 def _same_text(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     if a.text.lower() == b.text.lower():
         return 1.0, "the same words"
@@ -327,6 +340,7 @@ PAIR_RULES: tuple[PairRule, ...] = (
     PairRule("lead", ("about.lead",), _lead),
     PairRule("pronoun", ("about.unresolved_subject",), _pronoun),
     PairRule("magnitude", ("value",), _magnitude),
+    PairRule("figure", ("value",), _figure),
     PairRule("same_text", ("text",), _same_text),
 )
 
