@@ -15,6 +15,7 @@ LAYERS = {
     "_regex": 0,
     "errors": 0,
     "model": 1,
+    "lexicon": 1,
     "config": 2,
     "terms": 2,
     "values": 2.5,
@@ -66,6 +67,7 @@ THIRD_PARTY = {
     "rich": {"render.terminal", "cli"},
     "attrs": {
         "align.rules",
+        "lexicon",
         "model",
         "config",
         "terms",

@@ -10,14 +10,13 @@ The words it knows (reporting verbs, titles, generic heads) are data: ``data/att
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from functools import cache
-from importlib import resources
 from itertools import pairwise
 from typing import NamedTuple
 
+from .lexicon import default_lexicon
 from .model import Sentence
 from .reading import Reading
 from .terms import Terms
@@ -79,8 +78,7 @@ class Attribution(NamedTuple):
 
 @cache
 def _lexicon() -> dict[str, frozenset[str]]:
-    raw = resources.files("crosscheck").joinpath("data/attribution.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = default_lexicon().section("attribution")
     return {key: frozenset(str(w).lower() for w in value) for key, value in data.items()}
 
 

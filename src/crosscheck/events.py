@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import ConfigError
+from .lexicon import default_lexicon
 from .model import Event
 from .polarity import Cues, clause_start, stance
 from .reading import Reading
@@ -281,9 +281,7 @@ def _compile(tables: list[tuple[dict[str, Any], str]]) -> Verbs:
 
 @cache
 def _default_data() -> dict[str, Any]:
-    return tomllib.loads(
-        resources.files("crosscheck").joinpath("data/verbs.toml").read_text(encoding="utf-8")
-    )
+    return default_lexicon().section("verbs")
 
 
 @cache

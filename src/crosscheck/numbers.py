@@ -9,14 +9,13 @@ are compiled once here; `quantities.find_quantities` uses them and keeps the spa
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from ._regex import trie
+from .lexicon import default_lexicon
 from .model import Bound, Interval, Quantity, QuantityMention, Span
 
 __all__ = [
@@ -249,8 +248,7 @@ MULTIPLIERS: dict[str, Decimal] = {
 
 
 def _load_words() -> dict[str, Any]:
-    raw = resources.files("crosscheck").joinpath("data/quantities.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return default_lexicon().section("quantities")
 
 
 def _table(data: dict[str, Any], name: str) -> dict[str, str]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
 from .errors import ConfigError
+from .lexicon import default_lexicon
 from .model import Polarity
 
 __all__ = ["Cues", "Stance", "claim_window", "default_cues", "load_cues", "stance"]
@@ -122,8 +122,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 @cache
 def _default_data() -> dict[str, Any]:
-    raw = resources.files("crosscheck").joinpath("data/cues.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return default_lexicon().section("cues")
 
 
 @cache

@@ -16,6 +16,7 @@ from attrs import field, frozen
 
 from ._regex import trie
 from .errors import ConfigError
+from .lexicon import default_lexicon
 
 __all__ = ["Terms", "default_terms", "load_terms"]
 
@@ -232,7 +233,7 @@ def _stopwords(text: str) -> frozenset[str]:
 @cache
 def _default_data() -> tuple[dict[str, object], frozenset[str]]:
     data_dir = resources.files("crosscheck") / "data"
-    data = tomllib.loads(data_dir.joinpath("terms.toml").read_text(encoding="utf-8"))
+    data = default_lexicon().section("terms")
     return data, _stopwords(data_dir.joinpath("stopwords.txt").read_text(encoding="utf-8"))
 
 

@@ -1,0 +1,92 @@
+"""One Lexicon: every word list from data/*.toml, extended by a user's file; bad files named in one line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crosscheck.errors import ConfigError
+from crosscheck.lexicon import BUILT_IN, default_lexicon, load_lexicon
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "crosscheck" / "data"
+
+
+# Word classes that were once in several places, and their one home.
+ONE_HOME: dict[str, str] = {}
+
+
+def test_every_built_in_file_is_one_section_and_a_shared_class_has_one_home() -> None:
+    """Each data/*.toml file is a section of the lexicon; a class such as months lives in one file only."""
+    assert sorted(BUILT_IN) == sorted(p.stem for p in DATA.glob("*.toml"))
+    lex = default_lexicon()
+    for name, home in ONE_HOME.items():
+        assert [n for n in lex if n.split(".", 1)[1] == name] == [f"{home}.{name}"]
+
+
+def test_the_built_in_lexicon_is_frozen() -> None:
+    """No caller can change a word list for everyone: lists are tuples, tables read-only."""
+    lex = default_lexicon()
+    units = lex.get("quantities.units")
+    with pytest.raises(TypeError):
+        units["furlong"] = "furlong"  # type: ignore[index]
+    assert isinstance(lex.get("cues.negation.words"), tuple)
+    assert load_lexicon() is lex
+
+
+def test_a_user_file_extends_lists_and_tables(tmp_path: Path) -> None:
+    """A user's words come after the built-in ones; a table gains entries; a new class may be added."""
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[cues.negation]\nwords = ["not", "nevermore"]\n'
+        '[quantities.units]\nfurlong = "furlong"\n'
+        '[terms.things]\ntanks = ["tanks", "tank"]\n',
+        encoding="utf-8",
+    )
+    lex = load_lexicon(extra)
+    negation = lex.get("cues.negation.words")
+    assert negation[: len(default_lexicon().get("cues.negation.words"))] == default_lexicon().get(
+        "cues.negation.words"
+    )
+    assert negation.count("not") == 1 and negation[-1] == "nevermore"
+    assert lex.table("quantities.units")["furlong"] == "furlong"
+    assert lex.get("terms.things")["tanks"] == ("tanks", "tank")
+    assert lex.files == (str(extra),) and lex != default_lexicon()
+    assert "furlong" not in default_lexicon().table("quantities.units")
+
+
+# A bad lexicon file: what it holds, and the one line the user reads.
+BAD_FILES = [
+    ("[cues.negation\nwords = 1", r"^F: not valid TOML: .+$"),
+    ("[nowhere]\nwords = []", r"^F: unknown lexicon section \[nowhere\]; the sections are attribution, .+$"),
+    ("cues = 3", r"^F: \[cues\] must be a table of word classes$"),
+    ("[cues.negation]\nwords = 'not'", r"^F: \[cues\.negation\.words\] must be a list, not a string$"),
+    (
+        "[cues.negation]\nwords = ['not', 3]",
+        r"^F: \[cues\.negation\.words\] must be a list of non-empty strings$",
+    ),
+    ("[quantities]\nunits = ['mph']", r"^F: \[quantities\.units\] must be a table, not a list$"),
+    ("[quantities.units]\nmph = 5", r"^F: \[quantities\.units\.mph\] must be a string, not a whole number$"),
+    ("[terms.things]\ntanks = ['']", r"^F: \[terms\.things\.tanks\] must be a list of non-empty strings$"),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), BAD_FILES, ids=[m for _, m in BAD_FILES])
+def test_a_bad_lexicon_file_is_one_line_naming_it(tmp_path: Path, content: str, message: str) -> None:
+    """A malformed file, an unknown section or a value of the wrong shape: a ConfigError of one line."""
+    path = tmp_path / "bad.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_lexicon(path)
+    text = str(caught.value)
+    assert "\n" not in text
+    assert re.match(message.replace("F", re.escape(str(path)), 1), text), text
+
+
+def test_a_missing_lexicon_file_is_named(tmp_path: Path) -> None:
+    """A file that cannot be read says so, with the reason."""
+    with pytest.raises(
+        ConfigError, match=r"missing\.toml: cannot read lexicon file: No such file or directory$"
+    ):
+        load_lexicon(tmp_path / "missing.toml")
