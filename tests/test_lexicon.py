@@ -14,7 +14,7 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "crosscheck" / "data"
 
 
 # Word classes that were once in several places, and their one home.
-ONE_HOME: dict[str, str] = {}
+ONE_HOME = {"months": "dates", "weekdays": "dates", "prepositions": "grammar", "auxiliaries": "verbs"}
 
 
 def test_every_built_in_file_is_one_section_and_a_shared_class_has_one_home() -> None:

@@ -23,6 +23,7 @@ from .config import Config
 from .date_patterns import MONTHS, WEEKDAYS
 from .dates import Dateline, find_dateline, find_dates
 from .events import EventMention, find_events
+from .lexicon import default_lexicon
 from .model import About, Claim, DateMention, DateValue, Document, QuantityMention, Sentence, Span
 from .numbers import NUMBER_WORDS
 from .polarity import claim_window, stance
@@ -31,6 +32,9 @@ from .reading import Reading, read
 from .scopes import scope_of
 from .slots import SLOT_UNITS, measure_of
 from .terms import Terms, default_terms
+
+# The word lists of claim extraction: data/claims.toml (read there what each is).
+_LEX = default_lexicon()
 
 __all__ = [
     "LINE_NOISE",
@@ -50,73 +54,10 @@ _VERB = re.compile(
 _DIGITS = re.compile(r"\d[\d,.]*")
 # A proper name before the claim in its clause ("Jamaal Charles rushed for 226 yards"): its last word.
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
-_NOT_NAMES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "Or",
-        "As",
-        "Of",
-        "For",
-        "From",
-        "By",
-        "With",
-        "After",
-        "Before",
-        "During",
-        "Since",
-        "Until",
-        "When",
-        "While",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-    ]
-)
+_NOT_NAMES = _LEX.words("claims.not_names")
 # "roughly $22 million per season": a rate, not a total.
 _RATE = re.compile(r"\s+(?:per|a|an|each)\s+([a-z]+)\b")
-_RATE_UNITS = frozenset(
-    [
-        "year",
-        "season",
-        "month",
-        "week",
-        "day",
-        "hour",
-        "minute",
-        "second",
-        "game",
-        "match",
-        "person",
-        "head",
-        "capita",
-        "share",
-        "barrel",
-        "unit",
-    ]
-)
+_RATE_UNITS = _LEX.words("claims.rate_units")
 
 
 def extract(
@@ -467,24 +408,7 @@ def _emergency_number(text: str, start: int, end: int, m: Mention) -> bool:
     )
 
 
-_EMERGENCY = frozenset(
-    {
-        "dispatcher",
-        "dispatchers",
-        "call",
-        "calls",
-        "caller",
-        "callers",
-        "operator",
-        "operators",
-        "center",
-        "centre",
-        "line",
-        "system",
-        "emergency",
-        "service",
-    }
-)
+_EMERGENCY = _LEX.words("claims.emergency_heads")
 
 
 def _stacked_qualifiers(text: str, start: int, end: int, m: Mention) -> bool:
@@ -517,7 +441,7 @@ def _vague_now(text: str, start: int, end: int, m: Mention) -> bool:
     return isinstance(m, DateMention) and m.text.lower().strip() in _NOW
 
 
-_NOW = frozenset({"today", "now", "currently", "tonight", "this morning"})
+_NOW = _LEX.words("claims.now_words")
 
 # "555-0142", "(212) 555-0142", "1-800-555-0199", "+1 212.555.0142"; a bare local number
 # ("555-0142") counts only after a cue ("call", "hotline") or when its last four digits are not round.
@@ -572,9 +496,7 @@ _BROADCAST_CUE = re.compile(
 )
 # "Watch" promotes only as a command: opening the sentence, or after "to", "and", "tune in".
 _COMMAND_BEFORE = re.compile(r"(?:[.!?:|•]|\b(?:to|and|or|then|please|in))\s*\Z")
-_BROADCAST_NOUNS = frozenset(
-    {"tonight", "news", "newscast", "newscasts", "edition", "show", "live", "update", "updates"}
-)
+_BROADCAST_NOUNS = _LEX.words("claims.broadcast_nouns")
 
 
 def _broadcast_time(text: str, start: int, end: int, m: Mention) -> bool:
@@ -891,58 +813,7 @@ NAME_FILTERS: tuple[tuple[str, Callable[[str, re.Match[str], int, Terms], bool]]
 )
 
 
-_OPENERS = frozenset(
-    [
-        "Police",
-        "Officials",
-        "Authorities",
-        "Witnesses",
-        "Residents",
-        "Voters",
-        "Experts",
-        "Analysts",
-        "Sources",
-        "Reports",
-        "Critics",
-        "Investigators",
-        "Troops",
-        "Rescuers",
-        "Doctors",
-        "Officers",
-        "Prosecutors",
-        "Scientists",
-        "Researchers",
-        "Media",
-        "State",
-        "Local",
-        "Federal",
-        "Several",
-        "Many",
-        "Some",
-        "Most",
-        "Both",
-        "Each",
-        "Every",
-        "Other",
-        "Another",
-        "Early",
-        "Late",
-        "Last",
-        "Next",
-        "Magnitude",
-        "Meanwhile",
-        "Separately",
-        "Additionally",
-        "However",
-        "Still",
-        "Yet",
-        "Also",
-        "Now",
-        "Then",
-        "Today",
-        "Later",
-    ]
-)
+_OPENERS = _LEX.words("claims.openers")
 
 
 def _action(reading: Reading, sentence_start: int, position: int) -> str | None:

@@ -7,10 +7,10 @@ only for ties, since `dates.find_dates` keeps the earliest, then longest, candid
 from __future__ import annotations
 
 import re
-import tomllib
-from importlib import resources
+from typing import cast
 
 from ._regex import trie
+from .lexicon import default_lexicon
 from .model import DateRelation
 
 __all__ = [
@@ -33,28 +33,19 @@ __all__ = [
     "YEAR",
 ]
 
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7, "month": 30, "year": 365}
-# Month names that are also names, verbs or modals: they need a preposition, "of", a day or a year.
-AMBIGUOUS_MONTHS: frozenset[str] = frozenset({"may", "june", "april", "august"})
-CONTEXT_WORDS: frozenset[str] = frozenset(
-    {"of", "from", "through", "before", "after", "to", "and", "between", "early", "late", "mid"}
+# The word classes of data/dates.toml (read there what each is).
+_LEX = default_lexicon()
+MONTHS: dict[str, int] = _LEX.table("dates.months")
+WEEKDAYS: dict[str, int] = _LEX.table("dates.weekdays")
+NUMBER_WORDS: dict[str, int] = _LEX.table("dates.number_words")
+UNIT_DAYS: dict[str, int] = _LEX.table("dates.unit_days")
+AMBIGUOUS_MONTHS: frozenset[str] = _LEX.words("dates.ambiguous_months")
+CONTEXT_WORDS: frozenset[str] = _LEX.words("dates.context_words")
+RELATIONS: dict[str, DateRelation] = cast(dict[str, DateRelation], _LEX.table("dates.relations"))
+# The full name of each month: the longest of its names ("may" is one).
+_FULL_MONTHS = tuple(
+    max((m for m in MONTHS if MONTHS[m] == n), key=len) for n in sorted(set(MONTHS.values()))
 )
-# "before March" is read as "until March" and "after March" as "since March": the model has no open ends.
-RELATIONS: dict[str, DateRelation] = {
-    "since": "since", "until": "until", "till": "until", "by": "until", "before": "until", "after": "since",
-}  # fmt: skip
 
 
 _ADVERB = r"\s+(?:(?:[a-z]+ly|also|still|now|already|not)\s+)?"  # as in polarity: "is now expected to"
@@ -78,7 +69,7 @@ def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
 
 
 # The tense of a date's clause: cues from data/cues.toml, [hedge] future and [tense] (read there why).
-_CUES = tomllib.loads(resources.files("crosscheck").joinpath("data/cues.toml").read_text(encoding="utf-8"))
+_CUES = _LEX.section("cues")
 _PAST: list[str] = _CUES["tense"]["past"]
 FORWARD_CUES = _cue_pattern(
     [c for c in _CUES["hedge"]["future"] + _CUES["tense"]["forward"] if c not in _PAST]
@@ -87,12 +78,12 @@ PAST_CUES = _cue_pattern(_PAST)
 PARTICIPLE_AFTER: frozenset[str] = frozenset(w.lower() for w in _CUES["tense"]["participle_after"])
 SENTENCE_OPENERS = frozenset(".!?\"“”‘'(:—–-*#|")
 
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-_MON += r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-_FULLMON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# Alternations longest first: a name is tried before any name it starts with ("march" before "mar").
+_WD = f"(?:{_LEX.alternation('dates.weekdays')})"
+_MON = f"(?:{_LEX.alternation('dates.months')})"
+_FULLMON = "(?:" + "|".join(sorted(_FULL_MONTHS, key=lambda m: (-len(m), m))) + ")"
 YEAR = r"(?:1[89]|20)\d\d"
-_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUM = rf"(?:\d{{1,3}}|{_LEX.alternation('dates.number_words')})"
 _START = r"(?<![\w'’-])"
 _PREP = _START + r"(?:(?P<prep>in|on|since|until|till|by|during|as\s+of|before|after)\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]\d)"
@@ -170,8 +161,10 @@ BY_KIND = dict(PATTERNS)
 # What every match of a kind contains, searched once per sentence with the same case folding: a
 # sentence without it skips that pattern (a month or weekday name always starts a word in them).
 _YEAR_NEED = re.compile(YEAR, re.IGNORECASE)
-_MONTH_NEED = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
-_DAY_NEED = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_MONTH_NEED = re.compile(
+    r"\b(?:" + "|".join(sorted({m[:3] for m in MONTHS}, key=list(MONTHS).index)) + ")", re.IGNORECASE
+)
+_DAY_NEED = re.compile(rf"\b{_WD}", re.IGNORECASE)
 NEEDS: dict[str, re.Pattern[str]] = {
     "event": _YEAR_NEED,
     "mdrange": _MONTH_NEED,

@@ -41,6 +41,7 @@ from .date_patterns import (
     WEEKDAYS,
     YEAR,
 )
+from .lexicon import default_lexicon
 from .model import DateMention, DateValue, Granularity, Span
 from .polarity import clause_start
 from .tokens import DETERMINERS
@@ -51,14 +52,12 @@ _SENTINEL_BASE = date(2000, 1, 1)  # base for phrases with an explicit year: the
 Tense = Literal["future", "past"]
 _REACH = 240  # how far a date's clause may run either side of it (a region may be a whole text)
 _PAST_FORM = re.compile(r"(?<![\w'’-])[a-z]{2,}ed(?![\w'’-])")  # "arrested"; lower case, so not "Ahmed"
-_NOT_PAST_FORM = frozenset({"hundred", "indeed", "need", "speed", "seed", "feed", "bed", "red", "shed"})
-_INNER_ADVERBS = frozenset(
-    {"not", "also", "then", "later", "just", "already", "still", "never", "now", "first"}
-)
+_NOT_PAST_FORM = default_lexicon().words("dates.not_past_forms")
+_INNER_ADVERBS = default_lexicon().words("dates.inner_adverbs")
 _WORD_CHAR = re.compile(r"\w")
 # Clause boundaries of `polarity.clause_start` that often open a phrase, not a clause ("before the
 # judge", "as early as Friday"): a clause they open without a tense cue takes the tense around it.
-_PHRASE_OPENERS = frozenset({"before", "as"})
+_PHRASE_OPENERS = default_lexicon().words("dates.phrase_openers")
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 
 
@@ -182,10 +181,7 @@ _NEWS_DATELINE = re.compile(
     r"(?:[ \t]*(?:—|–|--)|[ \t]+-(?=[ \t]))[ \t]*(?=[\"“‘'A-Z0-9]|\r?\Z)"
 )
 # All-capital words that open a line with a dash but name no place.
-_NOT_PLACES = frozenset(
-    {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION", "EDITORIAL",
-     "CORRECTION", "VIDEO", "PHOTOS", "NOTE", "EDITOR'S NOTE", "URGENT", "FLASH", "ALERT", "REVIEW"}
-)  # fmt: skip
+_NOT_PLACES = default_lexicon().words("dates.not_dateline_places")
 _HEAD_LINES = 8  # a dateline opens one of the first non-blank lines ...
 _BODY_WORDS = 12  # ... and no body paragraph (a line this long ending in a full stop) comes before it
 _SENTENCE_END = re.compile(r"\.[\"”’')\]]*\s*$")  # a long headline may end in "?" or "!"

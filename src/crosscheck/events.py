@@ -27,185 +27,23 @@ from .tokens import DETERMINERS, PREPOSITIONS, Token, is_capitalized, strip_dete
 
 __all__ = ["EventMention", "Verbs", "default_verbs", "find_events", "load_verbs"]
 
-_AUX = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "having",
-        "will",
-        "would",
-        "shall",
-        "may",
-        "might",
-        "can",
-        "could",
-        "should",
-        "must",
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "'ll",
-    ]
-)
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
-_GLUED = {"won't": "will", "can't": "can", "cannot": "can", "shan't": "shall"}
-_ADVERBS = frozenset(
-    [
-        "also",
-        "still",
-        "already",
-        "never",
-        "not",
-        "just",
-        "first",
-        "now",
-        "then",
-        "jointly",
-        "further",
-        "again",
-        "soon",
-        "once",
-        "even",
-        "too",
-        "reportedly",
-        "allegedly",
-        "apparently",
-        "n't",
-    ]
-)
-_CONTROL = frozenset(
-    [
-        "plan",
-        "plans",
-        "planned",
-        "planning",
-        "refuse",
-        "refuses",
-        "refused",
-        "refusing",
-        "decline",
-        "declines",
-        "declined",
-        "declining",
-        "fail",
-        "fails",
-        "failed",
-        "failing",
-        "intend",
-        "intends",
-        "intended",
-        "aim",
-        "aims",
-        "aimed",
-        "seek",
-        "seeks",
-        "sought",
-        "try",
-        "tries",
-        "tried",
-        "attempt",
-        "attempts",
-        "attempted",
-        "continue",
-        "continues",
-        "continued",
-        "expected",
-        "scheduled",
-        "set",
-        "due",
-        "going",
-        "said",
-        "believed",
-        "reported",
-        "thought",
-        "alleged",
-        "appear",
-        "appears",
-        "appeared",
-        "seem",
-        "seems",
-        "seemed",
-        "ready",
-        "able",
-    ]
-)
-_CONTROL_FROM = frozenset(["refrain", "refrains", "refrained", "refraining"])
-_CLAUSE_WORDS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "while",
-        "whereas",
-        "but",
-        "although",
-        "though",
-        "because",
-        "when",
-        "where",
-        "if",
-        "as",
-        "so",
-        "saying",
-        "adding",
-    ]
-)
-_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you", "them", "him", "her", "us", "this"])
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"]
-)
-_LOCATIVE = frozenset(
-    [
-        "in",
-        "over",
-        "to",
-        "into",
-        "at",
-        "near",
-        "off",
-        "through",
-        "across",
-        "toward",
-        "towards",
-        "around",
-        "inside",
-    ]
-)
+# The closed word classes of the event finder: data/verbs.toml (read there what each is).
+_LEX = default_lexicon()
+_AUX = _LEX.words("verbs.auxiliaries")
+_BE = _LEX.words("verbs.be_forms")
+_GLUED: dict[str, str] = _LEX.table("verbs.glued")
+_ADVERBS = _LEX.words("verbs.inner_adverbs")
+_CONTROL = _LEX.words("verbs.control_verbs")
+_CONTROL_FROM = _LEX.words("verbs.control_from")
+_CLAUSE_WORDS = _LEX.words("verbs.clause_words")
+_PRONOUNS = _LEX.words("verbs.pronouns")
+_WEEKDAYS = _LEX.words("dates.weekdays") | _LEX.words("verbs.day_words")
+_LOCATIVE = _LEX.words("verbs.locatives")
 _STOP_PUNCT = frozenset(',;:()—–“”"!?[]-')
-_REPORTING = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "added",
-        "noted",
-        "stressed",
-        "announced",
-        "stated",
-        "reported",
-        "confirmed",
-        "claimed",
-        "asserted",
-    ]
-)
+_REPORTING = _LEX.words("verbs.reporting")
 # What may stand right before a subject: the sentence start, punctuation or a clause opener.
-_OPENERS = (
-    _CLAUSE_WORDS
-    | _REPORTING
-    | frozenset(["and", "or", "but", "since", "after", "before", "until", "once", "whether", "during"])
-)
-_NOUN_BEFORE = DETERMINERS | frozenset(["joint", "such", "'s"])
+_OPENERS = _CLAUSE_WORDS | _REPORTING | _LEX.words("verbs.subject_openers")
+_NOUN_BEFORE = DETERMINERS | _LEX.words("verbs.noun_before")
 
 
 class Verbs(NamedTuple):

@@ -18,7 +18,6 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from attrs import field, frozen
@@ -28,12 +27,25 @@ from .errors import ConfigError
 __all__ = ["Lexicon", "default_lexicon", "load_lexicon"]
 
 # The built-in files, in the order they are read (each a section named by its stem).
-BUILT_IN = ("attribution", "cues", "quantities", "terms", "verbs")
+BUILT_IN = ("attribution", "claims", "cues", "dates", "grammar", "quantities", "terms", "verbs")
+
+
+class _Table(dict[str, Any]):
+    """A read-only table of the lexicon (a dict, so it pickles to worker processes and hashes into the
+    store's fingerprint like one)."""
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("the lexicon is read-only: extend it with load_lexicon(path)")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type[_Table], tuple[dict[str, Any]]]:
+        return (_Table, (dict(self),))
 
 
 def _freeze(value: Any) -> Any:
     if isinstance(value, dict):
-        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+        return _Table({k: _freeze(v) for k, v in value.items()})
     if isinstance(value, list):
         return tuple(_freeze(v) for v in value)
     return value

@@ -9,82 +9,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .lexicon import default_lexicon
+
 __all__ = ["DETERMINERS", "PREPOSITIONS", "Token", "is_capitalized", "strip_determiners", "tokenize"]
 
 # A number ("2,000", full-width "２，０００"), a word (with inner hyphens, apostrophes and dots: "H-6K",
 # "Russia’s", "U.S") or one other character.
 _TOKEN = re.compile(r"\d[\d,.，٬．٫]*\d|[A-Za-z0-9#@][\w\-’'.]*\w|[A-Za-z0-9]|[^\w\s]")
 
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "such",
-        "some",
-        "any",
-        "each",
-        "every",
-        "both",
-    ]
-)
-PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "to",
-        "from",
-        "with",
-        "by",
-        "for",
-        "over",
-        "into",
-        "onto",
-        "after",
-        "before",
-        "during",
-        "since",
-        "amid",
-        "amidst",
-        "as",
-        "than",
-        "between",
-        "against",
-        "about",
-        "through",
-        "across",
-        "toward",
-        "towards",
-        "near",
-        "off",
-        "under",
-        "above",
-        "around",
-        "along",
-        "via",
-        "within",
-        "without",
-        "despite",
-        "including",
-        "like",
-        "per",
-        "upon",
-        "beyond",
-        "among",
-        "alongside",
-    ]
-)
+# Closed word classes: data/grammar.toml.
+DETERMINERS = default_lexicon().words("grammar.determiners")
+PREPOSITIONS = default_lexicon().words("grammar.prepositions")
 
 
 class Token(NamedTuple):
