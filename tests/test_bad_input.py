@@ -173,7 +173,7 @@ def test_max_bytes_sets_the_limit(folder: Path, tmp_path: Path, capsys: pytest.C
     (folder / "c.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     run = Run(tmp_path, capsys, [str(folder), "--max-bytes", "100"])
     assert run.err == [
-        f"crosscheck: warning: {folder}/c.jsonl:2: document 'long': 160 bytes, over the size limit of 100 bytes (--max-bytes); skipped",
+        f"crosscheck: warning: {folder}/c.jsonl:2: a line of 186 bytes, over the size limit of 100 bytes (--max-bytes); skipped",
         f"crosscheck: warning: {folder}/long.txt: 160 bytes, over the size limit of 100 bytes (--max-bytes); skipped",
         "crosscheck: warning: 2 input(s) skipped (see above); 2 document(s) read and checked",
     ]

@@ -15,11 +15,12 @@ Whatever the encoding, the decoded text is `Document.text`: spans index it and t
 from __future__ import annotations
 
 import codecs
-from typing import NamedTuple
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 from .errors import DocumentError
 
-__all__ = ["ENCODINGS", "Decoded", "decode", "shown_name"]
+__all__ = ["ENCODINGS", "Decoded", "Scanned", "decode", "scan", "shown_name"]
 
 ENCODINGS = ("utf-8", "utf-16", "utf-32", "cp1252")
 _BOMS = (
@@ -70,6 +71,86 @@ def decode(data: bytes, where: str) -> Decoded:
             path=where,
         ) from None
     return Decoded(text, "cp1252", f"{where}: not valid UTF-8 ({bad}); decoded as Windows-1252 (cp1252)")
+
+
+class Scanned(NamedTuple):
+    """How a file is to be decoded (`scan`): the encoding, what to tell the user, and whether the text
+    is only whitespace (``size`` 0: an empty file)."""
+
+    encoding: str
+    note: str | None
+    blank: bool
+    size: int
+
+
+_CHUNK = 1 << 20
+
+
+def scan(path: Path, where: str) -> Scanned:
+    """What `decode` would decide for the bytes of the file ``path`` (shown as ``where``), reading it
+    in chunks, so a file of any size is judged without being held in memory (a JSON Lines corpus is
+    then read line by line). Raises `DocumentError` as `decode` does, with the same messages."""
+    with path.open("rb") as file:
+        head = file.read(4)
+        file.seek(0)
+        for bom, encoding, name in _BOMS:
+            if head.startswith(bom):
+                bad, blank, size = _scan_as(file, encoding, where)
+                if bad is not None:
+                    raise DocumentError(
+                        f"{where}: starts with a {name} byte-order mark but is not valid {name} "
+                        f"(at byte offset {bad})",
+                        path=where,
+                    )
+                return Scanned(encoding, f"{where}: decoded as {name} (byte-order mark)", blank, size)
+        bad, blank, size = _scan_as(file, "utf-8", where, nul=True)
+        if bad is None:
+            return Scanned("utf-8", None, blank, size)
+        file.seek(0)
+        head = file.read(bad + 1)
+        note = f"byte 0x{head[bad]:02x} at offset {bad}"
+        file.seek(0)
+        wrong, blank, size = _scan_as(file, "cp1252", where)
+        if wrong is not None:
+            file.seek(wrong)
+            raise DocumentError(
+                f"{where}: not valid UTF-8 ({note}) nor Windows-1252 (byte 0x{file.read(1)[0]:02x} "
+                f"at offset {wrong})",
+                path=where,
+            )
+    return Scanned(
+        "cp1252", f"{where}: not valid UTF-8 ({note}); decoded as Windows-1252 (cp1252)", blank, size
+    )
+
+
+def _scan_as(
+    file: BinaryIO, encoding: str, where: str = "", *, nul: bool = False
+) -> tuple[int | None, bool, int]:
+    """Decode ``file`` chunk by chunk: the byte offset of the first byte that is not ``encoding``
+    (None when all are), whether the text is only whitespace, and the size. With ``nul``, a NUL byte
+    anywhere makes it binary (`DocumentError` naming ``where``, as `decode` says), even after a byte
+    that is not ``encoding``."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    bad: int | None = None
+    blank = True
+    offset = 0
+    while True:
+        data = file.read(_CHUNK)
+        if nul and (found := data.find(b"\x00")) >= 0:
+            raise DocumentError(
+                f"{where}: binary file (NUL byte at offset {offset + found}), not text", path=where
+            )
+        if bad is None:
+            held = len(decoder.getstate()[0])
+            try:
+                text = decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                bad = offset - held + exc.start
+            else:
+                blank = blank and not text.strip()
+        if not data:
+            return bad, blank, offset
+        offset += len(data)
 
 
 def shown_name(name: str) -> str:

@@ -26,16 +26,16 @@ import os
 import re
 import stat
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TextIO
 
 from .dates import parse_dateline, placeable
-from .decoding import decode, shown_name
+from .decoding import decode, scan, shown_name
 from .errors import DocumentError, InputWarning
 from .manifest import MANIFEST, Manifest, read_manifest, scan_manifest
 from .model import Document
-from .sources import read_jsonl, read_page
+from .sources import read_jsonl_lines, read_page
 
 __all__ = [
     "MANIFEST",
@@ -143,7 +143,7 @@ class _Loader:
         elif kind == "dir":
             self.folder(path)
         elif kind == "file":
-            manifest = scan_manifest(path.parent)
+            manifest = scan_manifest(path.parent, self.max_bytes)
             self.manifest_problems(manifest, None, path.name)
             self.file(path, manifest)
         elif kind == "other":
@@ -173,7 +173,7 @@ class _Loader:
                 )
             )
             return
-        manifest = scan_manifest(folder)
+        manifest = scan_manifest(folder, self.max_bytes)
         self.manifest_problems(manifest, {p.name for p in candidates})
         inside = folder.resolve()
         for path in candidates:
@@ -284,14 +284,15 @@ class _Loader:
             raise DocumentError(f"{where}: cannot read: {exc.strerror or exc}", path=where) from None
         if not stat.S_ISREG(info.st_mode):
             raise DocumentError(f"{where}: not a regular file (a device, pipe or socket)", path=where)
-        jsonl = path.suffix.lower() == ".jsonl"
-        if not jsonl and info.st_size > self.max_bytes:
+        if path.suffix.lower() == ".jsonl":
+            return self.jsonl(path)
+        if info.st_size > self.max_bytes:
             raise _too_large(where, info.st_size, self.max_bytes)
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise DocumentError(f"{where}: cannot read: {exc.strerror or exc}", path=where) from None
-        if not jsonl and len(data) > self.max_bytes:  # it grew since stat
+        if len(data) > self.max_bytes:  # it grew since stat
             raise _too_large(where, len(data), self.max_bytes)
         decoded = decode(data, where)
         if not decoded.text.strip():
@@ -299,25 +300,36 @@ class _Loader:
             raise DocumentError(f"{where}: empty file{blank}", path=where)
         if decoded.note is not None:
             self.note(where, decoded.note)
-        if jsonl:
-            return self.jsonl(path, decoded.text, decoded.encoding)
         doc, notes = _document(path, decoded.text, decoded.encoding, meta)
         for note in notes:
             self.note(where, f"{where}: {note}")
         return [doc]
 
-    def jsonl(self, path: Path, text: str, encoding: str) -> list[Document]:
-        bad: list[DocumentError] = []
-        records = read_jsonl(_shown(path), text, problems=bad)
+    def jsonl(self, path: Path) -> list[Document]:
+        """The documents of a JSON Lines corpus, read line by line: a line over ``max_bytes`` is
+        skipped without being held (its size is counted as it is read past), the others are read."""
+        where = _shown(path)
+        try:
+            scanned = scan(path, where)
+            if scanned.blank:
+                blank = " (only whitespace)" if scanned.size else ""
+                raise DocumentError(f"{where}: empty file{blank}", path=where)
+            if scanned.note is not None:
+                self.note(where, scanned.note)
+            bad: list[DocumentError] = []
+            with path.open(encoding=scanned.encoding, newline="\n") as file:
+                records = read_jsonl_lines(
+                    where, _bounded_lines(file, where, self.max_bytes, bad), problems=bad
+                )
+        except OSError as exc:
+            raise DocumentError(f"{where}: cannot read: {exc.strerror or exc}", path=where) from None
+        except UnicodeDecodeError:  # it changed since `scan` read it
+            raise DocumentError(f"{where}: changed while it was read", path=where) from None
         for error in bad:
             self.skip(error)
         docs = []
         for r in records:
             where = f"{_shown(path)}:{r.line}"
-            size = len(r.text.encode("utf-8", "surrogatepass"))
-            if size > self.max_bytes:
-                self.skip(_too_large(f"{where}: document {r.id!r}", size, self.max_bytes, path=_shown(path)))
-                continue
             published, inferred = r.published, r.published_inferred
             if published is None:
                 published = parse_dateline(r.text)
@@ -335,10 +347,41 @@ class _Loader:
                     url=r.url,
                     published=published,
                     published_inferred=inferred,
-                    encoding=encoding,
+                    encoding=scanned.encoding,
                 )
             )
         return docs
+
+
+def _bounded_lines(
+    file: TextIO, where: str, limit: int, problems: list[DocumentError]
+) -> Iterator[tuple[int, str]]:
+    """The lines of ``file`` (split at ``\\n`` only, as JSON Lines is) with their numbers, each without
+    its ``\\n``; a line over ``limit`` bytes (UTF-8) is read past in pieces, never held, and appended
+    to ``problems`` instead."""
+    number = 0
+    while line := file.readline(limit + 1):
+        number += 1
+        ended = line.endswith("\n")
+        content = line[:-1] if ended else line
+        size = _utf8_size(content)
+        if not ended and len(line) > limit:  # the rest of this line is still to come
+            while piece := file.readline(_PIECE):
+                size += _utf8_size(piece.removesuffix("\n"))
+                if piece.endswith("\n"):
+                    break
+        if size > limit:
+            message = f"{where}:{number}: a line of {size:,} bytes, over the size limit of {limit:,} bytes (--max-bytes)"
+            problems.append(DocumentError(message, path=where))
+            continue
+        yield number, content
+
+
+_PIECE = 1 << 20
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def qualified_ids(files: Sequence[str | os.PathLike[str]]) -> list[str]:

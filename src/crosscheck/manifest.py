@@ -49,8 +49,9 @@ def read_manifest(folder: Path) -> dict[str, dict[str, object]]:
     return manifest.entries
 
 
-def scan_manifest(folder: Path) -> Manifest:
-    """``folder/manifest.toml`` read and checked entry by entry (see the module docstring)."""
+def scan_manifest(folder: Path, max_bytes: int | None = None) -> Manifest:
+    """``folder/manifest.toml`` read and checked entry by entry (see the module docstring). A manifest
+    over ``max_bytes`` (``--max-bytes``, as for a document) cannot be used and is never read."""
     path = folder / MANIFEST
     where = shown_name(str(path))
     empty = Manifest(where, {}, {}, {})
@@ -62,7 +63,14 @@ def scan_manifest(folder: Path) -> Manifest:
         )
         return empty._replace(error=error)
     try:
-        raw = path.read_bytes().decode("utf-8")
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            return empty._replace(error=_too_large(where, size, max_bytes))
+        with path.open("rb") as file:
+            data_bytes = file.read() if max_bytes is None else file.read(max_bytes + 1)
+        if max_bytes is not None and len(data_bytes) > max_bytes:  # it grew since stat
+            return empty._replace(error=_too_large(where, len(data_bytes), max_bytes))
+        raw = data_bytes.decode("utf-8")
         data = tomllib.loads(raw)
     except OSError as exc:
         return empty._replace(error=ManifestError(f"{where}: cannot read: {exc.strerror or exc}", path=where))
@@ -91,6 +99,12 @@ def scan_manifest(folder: Path) -> Manifest:
                 f"{where}: [files.{name!r}] unknown key {key!r} ignored (known: {known})" for key in unknown
             ]
     return manifest
+
+
+def _too_large(where: str, size: int, limit: int) -> ManifestError:
+    return ManifestError(
+        f"{where}: {size:,} bytes, over the size limit of {limit:,} bytes (--max-bytes)", path=where
+    )
 
 
 def _entry(where: str, name: str, meta: object, inferred: bool) -> tuple[dict[str, object], list[str]]:

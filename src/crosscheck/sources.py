@@ -27,6 +27,7 @@ import datetime as dt
 import importlib
 import json
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from html.parser import HTMLParser
 from types import ModuleType
@@ -34,7 +35,7 @@ from typing import Any, NamedTuple
 
 from .errors import DocumentError
 
-__all__ = ["HtmlArticle", "JsonlRecord", "html_article", "read_jsonl", "read_page"]
+__all__ = ["HtmlArticle", "JsonlRecord", "html_article", "read_jsonl", "read_jsonl_lines", "read_page"]
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "nav", "aside", "iframe", "form", "button"}
@@ -329,9 +330,18 @@ def read_jsonl(path: str, raw: str, *, problems: list[DocumentError] | None = No
     A bad line (not JSON, no id or text, a duplicate id, a bad field) raises `DocumentError`; with a
     ``problems`` list it is appended there instead and the line is skipped, the other lines kept.
     """
+    return read_jsonl_lines(path, enumerate(raw.splitlines(), 1), problems=problems)
+
+
+def read_jsonl_lines(
+    path: str, lines: Iterable[tuple[int, str]], *, problems: list[DocumentError] | None = None
+) -> list[JsonlRecord]:
+    """`read_jsonl` over ``(line number, line)`` pairs, taken one at a time (a file read line by line
+    is never held whole). The iterable may append to ``problems`` as it goes (a line it does not
+    give), so the problems stay in line order."""
     records: list[JsonlRecord] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(raw.splitlines(), 1):
+    for number, line in lines:
         if not line.strip():
             continue
         try:
