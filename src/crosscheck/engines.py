@@ -12,6 +12,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from .align import MAX_TIME_NEIGHBOURS, Cluster, Source, align, block_key, sources_of
@@ -90,8 +91,14 @@ class LocalEngine:
                     sentences[doc.id] = reading.sentences
             return out
         chunk = max(1, len(docs) // (jobs * 8))
-        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, terms)) as pool:
-            return [c for claims in pool.map(_extract_in_worker, docs, chunksize=chunk) for c in claims]
+        try:
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, terms)) as pool:
+                return [c for claims in pool.map(_extract_in_worker, docs, chunksize=chunk) for c in claims]
+        except BrokenProcessPool:  # a worker was killed (a signal, the out-of-memory killer) or crashed
+            raise CrosscheckError(
+                f"a worker process of --jobs {self.jobs} died while extracting claims (killed, or out "
+                "of memory); stopped before writing anything: run again, or with fewer --jobs"
+            ) from None
 
     def align(self, claims: Sequence[Claim], docs: Mapping[str, Document], config: Config) -> list[Cluster]:
         """`align.align` in this process."""
