@@ -15,7 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 
 from crosscheck.store import Store
@@ -40,18 +39,30 @@ def _corpus(folder: Path, n: int = 120) -> Path:
     return folder
 
 
+def _children(pid: int) -> list[int]:
+    """The pids of the processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # it ended meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) ": state, ppid, ...
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return sorted(found)
+
+
 def _kill_a_worker(process: subprocess.Popen[str], timeout: float = 120) -> bool:
     """SIGKILL one pool worker of ``process`` once it runs; False if the run ended first."""
-    parent = psutil.Process(process.pid)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
-        try:
-            workers = parent.children()
-        except psutil.NoSuchProcess:
-            return False
+        workers = _children(process.pid)
         if workers:
-            time.sleep(0.5)  # let it start on a document
-            os.kill(workers[0].pid, signal.SIGKILL)
+            time.sleep(0.3)  # let it start on a document
+            os.kill(workers[0], signal.SIGKILL)
             return True
         time.sleep(0.02)
     return False
