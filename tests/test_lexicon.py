@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import pickle
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import crosscheck
 from crosscheck.errors import ConfigError
 from crosscheck.lexicon import BUILT_IN, default_lexicon, load_lexicon
+from crosscheck.store import _canonical, fingerprint
+from crosscheck.terms import default_terms, terms_of
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "crosscheck" / "data"
 
@@ -40,7 +47,7 @@ def test_a_user_file_extends_lists_and_tables(tmp_path: Path) -> None:
     extra = tmp_path / "mine.toml"
     extra.write_text(
         '[cues.negation]\nwords = ["not", "nevermore"]\n'
-        '[quantities.units]\nfurlong = "furlong"\n'
+        '[claims]\nrate_units = ["furlong"]\n'
         '[terms.things]\ntanks = ["tanks", "tank"]\n',
         encoding="utf-8",
     )
@@ -50,10 +57,10 @@ def test_a_user_file_extends_lists_and_tables(tmp_path: Path) -> None:
         "cues.negation.words"
     )
     assert negation.count("not") == 1 and negation[-1] == "nevermore"
-    assert lex.table("quantities.units")["furlong"] == "furlong"
+    assert lex.get("claims.rate_units")[-1] == "furlong"
     assert lex.get("terms.things")["tanks"] == ("tanks", "tank")
     assert lex.files == (str(extra),) and lex != default_lexicon()
-    assert "furlong" not in default_lexicon().table("quantities.units")
+    assert "furlong" not in default_lexicon().words("claims.rate_units")
 
 
 # A bad lexicon file: what it holds, and the one line the user reads.
@@ -66,8 +73,17 @@ BAD_FILES = [
         "[cues.negation]\nwords = ['not', 3]",
         r"^F: \[cues\.negation\.words\] must be a list of non-empty strings$",
     ),
-    ("[quantities]\nunits = ['mph']", r"^F: \[quantities\.units\] must be a table, not a list$"),
-    ("[quantities.units]\nmph = 5", r"^F: \[quantities\.units\.mph\] must be a string, not a whole number$"),
+    ("[terms]\nthings = ['tanks']", r"^F: \[terms\.things\] must be a table, not a list$"),
+    ("[claims]\nopeners = 5", r"^F: \[claims\.openers\] must be a list, not a whole number$"),
+    (
+        "[quantities.units]\nmph = 'mph'",
+        r"^F: \[quantities\.units\] cannot be extended by a user file: it is compiled into patterns once, "
+        r"at import \(a user file extends \[claims\], \[cues\], \[terms\], \[verbs\] nouns and verbs\)$",
+    ),
+    (
+        "[verbs]\nauxiliaries = ['gonna']",
+        r"^F: \[verbs\.auxiliaries\] cannot be extended by a user file: .+$",
+    ),
     ("[terms.things]\ntanks = ['']", r"^F: \[terms\.things\.tanks\] must be a list of non-empty strings$"),
 ]
 
@@ -90,3 +106,50 @@ def test_a_missing_lexicon_file_is_named(tmp_path: Path) -> None:
         ConfigError, match=r"missing\.toml: cannot read lexicon file: No such file or directory$"
     ):
         load_lexicon(tmp_path / "missing.toml")
+
+
+def _user_lexicon(tmp_path: Path) -> Path:
+    path = tmp_path / "newsroom.toml"
+    path.write_text(
+        '[claims]\nrate_units = ["fortnight"]\n[cues.hedge]\nreported = ["word on the street is"]\n'
+    )
+    return path
+
+
+def test_check_reads_with_a_user_lexicon(tmp_path: Path) -> None:
+    """A user's words change what extraction reads: a rate per fortnight, a hedge of the user's."""
+    doc = crosscheck.Document(
+        id="d", text="Word on the street is the club paid $5 million per fortnight.", published=None
+    )
+    (before,) = [c for c in crosscheck.check([doc]).claims if c.kind == "quantity"]
+    lexicon = load_lexicon(_user_lexicon(tmp_path))
+    (after,) = [c for c in crosscheck.check([doc], lexicon=lexicon).claims if c.kind == "quantity"]
+    assert (before.value.unit, before.hedge) == ("USD", None)
+    assert (after.value.unit, after.hedge) == ("USD/fortnight", "reported")
+    assert after.span == before.span and doc.text[after.span.start : after.span.end] == after.text
+
+
+def test_a_lexicon_or_terms_not_both(tmp_path: Path) -> None:
+    """check() is given the word lists one way: a lexicon holds the terms."""
+    with pytest.raises(ConfigError, match="a lexicon or terms, not both"):
+        crosscheck.check([], lexicon=default_lexicon(), terms=default_terms())
+
+
+def test_a_user_lexicon_changes_the_store_fingerprint(tmp_path: Path) -> None:
+    """A store re-extracts after a user's lexicon is added; the built-in lexicon fingerprints alike every run."""
+    config = crosscheck.Config()
+    built_in = fingerprint(config, default_terms())
+    assert fingerprint(config, terms_of(load_lexicon())) == built_in
+    assert fingerprint(config, terms_of(load_lexicon(_user_lexicon(tmp_path)))) != built_in
+    # what the terms and their lexicon add to the fingerprint (the code's digest aside) is the same in
+    # another process, whose hash seed differs
+    code = "import json, crosscheck.store as s, crosscheck.terms as t; print(json.dumps(s._canonical(t.default_terms())))"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert other.stdout.strip() == json.dumps(_canonical(default_terms()))
+
+
+def test_a_user_lexicon_crosses_to_worker_processes(tmp_path: Path) -> None:
+    """Terms carrying a user's lexicon pickle whole (process pools and Dask send them to workers)."""
+    terms = terms_of(load_lexicon(_user_lexicon(tmp_path)))
+    copy = pickle.loads(pickle.dumps(terms))
+    assert copy == terms and "fortnight" in copy.lexicon.words("claims.rate_units")

@@ -17,6 +17,7 @@ EXPECTED = [
     "Group",
     "InputWarning",
     "Interval",
+    "Lexicon",
     "LoadProblem",
     "LoadResult",
     "ManifestError",
@@ -30,6 +31,7 @@ EXPECTED = [
     "__version__",
     "check",
     "load_documents",
+    "load_lexicon",
     "render",
     "try_load_documents",
 ]

@@ -10,6 +10,7 @@ from ._version import __version__
 from .config import Config
 from .documents import LoadProblem, LoadResult, load_documents, try_load_documents
 from .errors import ConfigError, CrosscheckError, DocumentError, InputWarning, ManifestError, SpanError
+from .lexicon import Lexicon, load_lexicon
 from .model import (
     About,
     Claim,
@@ -41,6 +42,7 @@ __all__ = [
     "Group",
     "InputWarning",
     "Interval",
+    "Lexicon",
     "LoadProblem",
     "LoadResult",
     "ManifestError",
@@ -54,6 +56,7 @@ __all__ = [
     "__version__",
     "check",
     "load_documents",
+    "load_lexicon",
     "render",
     "try_load_documents",
 ]

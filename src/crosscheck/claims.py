@@ -22,19 +22,16 @@ from .attribution import Attribution, find_attributions, source_at, speech_time
 from .config import Config
 from .date_patterns import MONTHS, WEEKDAYS
 from .dates import Dateline, find_dateline, find_dates
-from .events import EventMention, find_events
-from .lexicon import default_lexicon
+from .events import EventMention, find_events, verbs_of
+from .lexicon import Lexicon, default_lexicon
 from .model import About, Claim, DateMention, DateValue, Document, QuantityMention, Sentence, Span
 from .numbers import NUMBER_WORDS
-from .polarity import claim_window, stance
+from .polarity import Cues, claim_window, cues_of, stance
 from .quantities import find_quantities
 from .reading import Reading, read
 from .scopes import scope_of
 from .slots import SLOT_UNITS, measure_of
 from .terms import Terms, default_terms
-
-# The word lists of claim extraction: data/claims.toml (read there what each is).
-_LEX = default_lexicon()
 
 __all__ = [
     "LINE_NOISE",
@@ -54,10 +51,8 @@ _VERB = re.compile(
 _DIGITS = re.compile(r"\d[\d,.]*")
 # A proper name before the claim in its clause ("Jamaal Charles rushed for 226 yards"): its last word.
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*\b")
-_NOT_NAMES = _LEX.words("claims.not_names")
 # "roughly $22 million per season": a rate, not a total.
 _RATE = re.compile(r"\s+(?:per|a|an|each)\s+([a-z]+)\b")
-_RATE_UNITS = _LEX.words("claims.rate_units")
 
 
 def extract(
@@ -115,7 +110,8 @@ def extract_sentence(
     ``attributions``), polarity and hedge; ``lead``: the sentence is one of the document's first
     (`LEAD_SENTENCES`); ``dateline``: the document's (`dates.find_dateline`), whose words are no date,
     actor or place of any claim."""
-    doc = reading.doc
+    doc, lex = reading.doc, terms.lexicon
+    cues = cues_of(lex)
     s, e = sentence.span.start, sentence.span.end
     if dateline is not None and s < dateline.end and dateline.start < e:
         s = max(s, dateline.end)  # the sentence's content starts after the dateline
@@ -124,12 +120,12 @@ def extract_sentence(
     dates = tuple(
         d
         for d in find_dates(doc.id, doc.text, doc.published, s, e)
-        if mention_noise(doc.text, s, e, d) is None
+        if mention_noise(doc.text, s, e, d, lex) is None
     )
     quantities = [
-        _rate(doc.text, q, e)
+        _rate(doc.text, q, e, lex)
         for q in find_quantities(doc.id, doc.text, s, e, tolerance=config.approx_tolerance)
-        if not any(q.span.overlaps(d.span) for d in dates) and mention_noise(doc.text, s, e, q) is None
+        if not any(q.span.overlaps(d.span) for d in dates) and mention_noise(doc.text, s, e, q, lex) is None
     ]
     places = terms.places_in(doc.text, s, e)
     place = places[0][1] if places else None
@@ -175,7 +171,7 @@ def extract_sentence(
             lead=lead,
         )
         claims.append(_claim(doc, d.span, d.text, "date", sentence, d.value, about))
-    mentions = find_events(doc.text, s, e, terms, reading=reading)
+    mentions = find_events(doc.text, s, e, terms, verbs=verbs_of(lex), cues=cues, reading=reading)
     if events:
         taken = {(c.span.start, c.span.end) for c in claims}
         for m in mentions:
@@ -191,7 +187,7 @@ def extract_sentence(
                     ),
                 )
                 claims.append(_claim(doc, span, doc.text[m.start : m.end], "event", sentence, m.event, about))
-    claims = [_annotate(doc.text, c, sentence.span.start, mentions, attributions) for c in claims]
+    claims = [_annotate(doc.text, c, sentence.span.start, mentions, attributions, cues) for c in claims]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return claims
 
@@ -202,13 +198,14 @@ def _annotate(
     sentence_start: int,
     mentions: list[EventMention],
     attributions: Sequence[Attribution],
+    cues: Cues,
 ) -> Claim:
     """The claim with its source, polarity and hedge: an event's own, else those of the event holding it, else its clause's."""
     holder = next((m for m in mentions if m.start <= claim.span.start and claim.span.end <= m.end), None)
     if holder is not None:
         polarity, hedge = holder.event.polarity, holder.event.hedge
     else:
-        said = stance(text, *claim_window(text, sentence_start, claim.span.start, claim.span.end))
+        said = stance(text, *claim_window(text, sentence_start, claim.span.start, claim.span.end), cues)
         polarity, hedge = said.polarity, said.hedge
     spoken = claim.kind == "date" and speech_time(
         text, attributions, sentence_start, claim.span.start, claim.span.end
@@ -232,7 +229,8 @@ def _annotate(
 
 Mention = QuantityMention | DateMention
 LineRule = Callable[[Reading, Sentence], bool]  # (the document read, sentence)
-MentionRule = Callable[[str, int, int, Mention], bool]  # (document text, sentence start, end, mention)
+# (document text, sentence start, end, mention, the run's lexicon: data/claims.toml and a user's)
+MentionRule = Callable[[str, int, int, Mention, Lexicon], bool]
 
 # Lines that carry a page's metadata (bylines, credits, datelines, update stamps, copyright).
 _METADATA = re.compile(
@@ -388,7 +386,7 @@ def _related_story(reading: Reading, sentence: Sentence) -> bool:
     return False
 
 
-def _undecodable_neighbour(text: str, start: int, end: int, m: Mention) -> bool:
+def _undecodable_neighbour(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """A number next to an undecodable character ("4\ufffd months") cannot be read."""
     if not isinstance(m, QuantityMention) or m.value.ordinal:
         return False
@@ -398,20 +396,17 @@ def _undecodable_neighbour(text: str, start: int, end: int, m: Mention) -> bool:
     )
 
 
-def _emergency_number(text: str, start: int, end: int, m: Mention) -> bool:
+def _emergency_number(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """ "a 911 dispatcher", "999 calls": an emergency number, not a count."""
     return (
         isinstance(m, QuantityMention)
         and not m.value.ordinal
         and m.text.startswith(("911 ", "999 ", "112 "))
-        and (m.head or "") in _EMERGENCY
+        and (m.head or "") in lex.words("claims.emergency_heads")
     )
 
 
-_EMERGENCY = _LEX.words("claims.emergency_heads")
-
-
-def _stacked_qualifiers(text: str, start: int, end: int, m: Mention) -> bool:
+def _stacked_qualifiers(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """ "over nearly $100 billion": two qualifiers at once cannot be read as one bound."""
     if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.bound == "exact":
         return False
@@ -423,7 +418,7 @@ _STACKED = re.compile(
 )
 
 
-def _glued_numbers(text: str, start: int, end: int, m: Mention) -> bool:
+def _glued_numbers(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """A number glued to others by "/" or spaces is a fraction, a date or a phone number, not a count."""
     if not isinstance(m, QuantityMention) or m.value.ordinal:
         return False
@@ -436,12 +431,10 @@ _GLUED_BEFORE = re.compile(r"(?:\d\s*/\s*|\d\s)\Z")
 _GLUED_AFTER = re.compile(r"\s*/\s*\d|\s\d")
 
 
-def _vague_now(text: str, start: int, end: int, m: Mention) -> bool:
+def _vague_now(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """ "today", "now", "currently": the time of speaking, not a checkable date of an event."""
-    return isinstance(m, DateMention) and m.text.lower().strip() in _NOW
+    return isinstance(m, DateMention) and m.text.lower().strip() in lex.words("claims.now_words")
 
-
-_NOW = _LEX.words("claims.now_words")
 
 # "555-0142", "(212) 555-0142", "1-800-555-0199", "+1 212.555.0142"; a bare local number
 # ("555-0142") counts only after a cue ("call", "hotline") or when its last four digits are not round.
@@ -456,7 +449,7 @@ _PHONE_CUE = re.compile(
 )
 
 
-def _phone_number(text: str, start: int, end: int, m: Mention) -> bool:
+def _phone_number(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """A number inside a phone number ("call 555-0142" is not the range 555-142)."""
     if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
         return False
@@ -477,7 +470,7 @@ _CHANNEL_BEFORE = re.compile(
 )
 
 
-def _channel_number(text: str, start: int, end: int, m: Mention) -> bool:
+def _channel_number(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """The number of a television channel or station, not a count."""
     if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
         return False
@@ -496,13 +489,14 @@ _BROADCAST_CUE = re.compile(
 )
 # "Watch" promotes only as a command: opening the sentence, or after "to", "and", "tune in".
 _COMMAND_BEFORE = re.compile(r"(?:[.!?:|•]|\b(?:to|and|or|then|please|in))\s*\Z")
-_BROADCAST_NOUNS = _LEX.words("claims.broadcast_nouns")
 
 
-def _broadcast_time(text: str, start: int, end: int, m: Mention) -> bool:
+def _broadcast_time(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """A date or a bare number in a newscast promotion ("Tune in Monday at 6 p.m.", "News at 5, 6 and 10")."""
     if isinstance(m, QuantityMention) and (
-        m.value.ordinal or m.value.unit is not None or (m.head is not None and m.head not in _BROADCAST_NOUNS)
+        m.value.ordinal
+        or m.value.unit is not None
+        or (m.head is not None and m.head not in lex.words("claims.broadcast_nouns"))
     ):
         return False
     for cue in _BROADCAST_CUE.finditer(text, max(start, m.span.start - 60), min(end, m.span.end + 30)):
@@ -527,7 +521,7 @@ _CLOCK_AFTER = re.compile(
 _LEADING_NUMBER = re.compile(r"\d{1,2}\b")
 
 
-def _time_of_day(text: str, start: int, end: int, m: Mention) -> bool:
+def _time_of_day(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
     """A clock time written without "p.m." or a colon."""
     if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
         return False
@@ -569,19 +563,22 @@ def line_noise(reading: Reading, sentence: Sentence) -> str | None:
     return None
 
 
-def mention_noise(text: str, start: int, end: int, mention: Mention) -> str | None:
+def mention_noise(
+    text: str, start: int, end: int, mention: Mention, lexicon: Lexicon | None = None
+) -> str | None:
     """The name of the first `MENTION_NOISE` rule by which ``mention`` (in the sentence ``text[start:end]``)
-    is no claim, or None."""
+    is no claim, or None (``lexicon``: the run's, else the built-in one)."""
+    lex = lexicon or default_lexicon()
     for name, rule in MENTION_NOISE:
-        if rule(text, start, end, mention):
+        if rule(text, start, end, mention, lex):
             return name
     return None
 
 
-def _rate(text: str, q: QuantityMention, end: int) -> QuantityMention:
+def _rate(text: str, q: QuantityMention, end: int, lex: Lexicon) -> QuantityMention:
     """Mark "$22 million per season" as a rate (unit "USD/season") so it is never compared with a total."""
     match = _RATE.match(text, q.span.end, end)
-    if match is None or match.group(1) not in _RATE_UNITS:
+    if match is None or match.group(1) not in lex.words("claims.rate_units"):
         return q
     unit = f"{q.value.unit or q.head or 'count'}/{match.group(1)}"
     return attrs.evolve(q, value=attrs.evolve(q.value, unit=unit))
@@ -752,20 +749,21 @@ def _name_before(text: str, sentence_start: int, position: int, terms: Terms) ->
     actor is a name, not any capitalised word (`NAME_FILTERS`): titles are dropped ("Gov. Smith" is
     Smith, "Sheriff says" names no one); a label before a colon ("Image 3:", "Tragedy:") is furniture;
     a word with a number after it is a designation ("Route 9"); a lone word opening the sentence
-    counts unless it is a common opener ("Police", "Voters": a plural or a word of `_OPENERS`), a
+    counts unless it is a common opener ("Police", "Voters": a plural or a word of ``[claims] openers``), a
     slot word ("Killed") or a modifier of a group noun ("Park officials").
     """
+    not_names, openers = terms.lexicon.words("claims.not_names"), terms.lexicon.words("claims.openers")
     label = _LABEL.match(text, sentence_start, position)
     start = label.end() if label is not None else sentence_start
     for match in _NAME.finditer(text, start, position):
         words = [
-            w for w in re.split(r"[ \-]", match.group(0)) if w not in _NOT_NAMES and w not in terms.titles
+            w for w in re.split(r"[ \-]", match.group(0)) if w not in not_names and w not in terms.titles
         ]
         if not words or any(rule(text, match, start, terms) for _name, rule in NAME_FILTERS):
             continue
         if match.start() == start and len(match.group(0).split()) == 1:
             word = words[0]
-            if word in _OPENERS or word.endswith("s"):
+            if word in openers or word.endswith("s"):
                 continue
         words = [w for w in words if w.lower() not in NUMBER_WORDS and w.lower()[:3] not in _MONTH_PREFIXES]
         if not words:
@@ -811,9 +809,6 @@ NAME_FILTERS: tuple[tuple[str, Callable[[str, re.Match[str], int, Terms], bool]]
     ("function_word", _function_word),
     ("group_modifier", _group_modifier),
 )
-
-
-_OPENERS = _LEX.words("claims.openers")
 
 
 def _action(reading: Reading, sentence_start: int, position: int) -> str | None:

@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import ConfigError
-from .lexicon import default_lexicon
+from .lexicon import Lexicon, default_lexicon
 from .model import Event
 from .polarity import Cues, clause_start, stance
 from .reading import Reading
 from .terms import Terms
 from .tokens import DETERMINERS, PREPOSITIONS, Token, is_capitalized, strip_determiners, tokenize
 
-__all__ = ["EventMention", "Verbs", "default_verbs", "find_events", "load_verbs"]
+__all__ = ["EventMention", "Verbs", "default_verbs", "find_events", "load_verbs", "verbs_of"]
 
 # The closed word classes of the event finder: data/verbs.toml (read there what each is).
 _LEX = default_lexicon()
@@ -126,6 +126,14 @@ def _default_data() -> dict[str, Any]:
 def default_verbs() -> Verbs:
     """The verb lexicon shipped with crosscheck (``crosscheck/data/verbs.toml``)."""
     return _compile([(_default_data(), "verbs.toml")])
+
+
+def verbs_of(lexicon: Lexicon) -> Verbs:
+    """The event verbs of ``lexicon``'s ``[verbs]`` section, compiled once per lexicon."""
+    if lexicon is default_lexicon():  # (an equal copy, unpickled in a worker, compiles its own once)
+        return default_verbs()
+    origin = ", ".join(lexicon.files)
+    return lexicon.compiled("verbs", lambda: _compile([(lexicon.section("verbs"), origin)]))
 
 
 def load_verbs(path: str | Path) -> Verbs:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import field, frozen
 
@@ -26,8 +26,19 @@ from .errors import ConfigError
 
 __all__ = ["Lexicon", "default_lexicon", "load_lexicon"]
 
+_T = TypeVar("_T")
+
 # The built-in files, in the order they are read (each a section named by its stem).
 BUILT_IN = ("attribution", "claims", "cues", "dates", "grammar", "quantities", "terms", "verbs")
+# What a user's file may extend: the classes read per run, from the lexicon a run is given (None: all
+# of the section). The others are compiled into patterns once, when crosscheck is imported, so a
+# user's words there would change nothing: such a file is refused rather than silently ignored.
+EXTENDABLE: dict[str, frozenset[str] | None] = {
+    "claims": None,
+    "cues": None,
+    "terms": None,
+    "verbs": frozenset({"nouns", "verbs"}),
+}
 
 
 class _Table(dict[str, Any]):
@@ -67,6 +78,13 @@ class Lexicon:
     sections: Mapping[str, Mapping[str, Any]]  # section -> class -> words (a tuple) or a table
     files: tuple[str, ...] = ()  # the user files read, in order (the built-in ones are implied)
     _sets: dict[str, frozenset[str]] = field(factory=dict, init=False, repr=False, eq=False)
+    _compiled: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
+
+    def compiled(self, name: str, build: Callable[[], _T]) -> _T:
+        """What ``build`` compiles of this lexicon (the cues' patterns, the verb table), built once."""
+        if name not in self._compiled:
+            self._compiled[name] = build()
+        return self._compiled[name]  # type: ignore[no-any-return]
 
     def get(self, name: str) -> Any:
         """The word class ``name`` ("dates.weekdays", "quantities.units"): a tuple of words or a table."""
@@ -156,6 +174,22 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], where: str, origin: str)
             base[key] = value
 
 
+def _check_extendable(section: str, classes: dict[str, Any], origin: str) -> None:
+    allowed = EXTENDABLE.get(section, frozenset())
+    if allowed is None:
+        return
+    for name in classes:
+        if name not in allowed:
+            can = ", ".join(
+                f"[{s}]" if only is None else f"[{s}] {' and '.join(sorted(only))}"
+                for s, only in EXTENDABLE.items()
+            )
+            raise ConfigError(
+                f"{origin}: [{section}.{name}] cannot be extended by a user file: it is compiled into "
+                f"patterns once, at import (a user file extends {can})"
+            )
+
+
 @cache
 def _built_in() -> tuple[tuple[str, str], ...]:
     data = resources.files("crosscheck") / "data"
@@ -187,5 +221,6 @@ def load_lexicon(*paths: str | Path) -> Lexicon:
                 )
             if not isinstance(classes, dict):
                 raise ConfigError(f"{origin}: [{section}] must be a table of word classes")
+            _check_extendable(section, classes, origin)
             _merge(data[section], classes, section, origin)
     return Lexicon(_freeze(data), tuple(str(p) for p in paths))

@@ -13,10 +13,11 @@ import attrs
 from .align import Cluster, align
 from .config import Config
 from .engines import ENGINES, DaskEngine, LocalEngine
-from .errors import CrosscheckError, DocumentError
+from .errors import ConfigError, CrosscheckError, DocumentError
 from .independence import Syndication, claim_origins, find_syndication
+from .lexicon import Lexicon
 from .model import Claim, Document, Group, Report, Sentence, Verdict
-from .terms import Terms, default_terms
+from .terms import Terms, default_terms, terms_of
 from .verdict import judge
 
 __all__ = ["check", "check_claims", "index_documents", "judge_clusters"]
@@ -29,6 +30,7 @@ def check(
     *,
     config: Config | None = None,
     terms: Terms | None = None,
+    lexicon: Lexicon | None = None,
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
@@ -37,10 +39,14 @@ def check(
 
     ``jobs`` extracts in that many processes (the local engine); ``engine="dask"`` runs extraction and
     alignment on a Dask cluster (``scheduler`` its address, else a local cluster). The report is the
-    same, byte for byte, whatever the engine and the number of jobs.
+    same, byte for byte, whatever the engine and the number of jobs. ``lexicon``: the word lists to
+    read with (`lexicon.load_lexicon`: the built-in ones extended by a user's files); ``terms``, the
+    alias tables alone (`terms.load_terms`), is the older way to extend the ``[terms]`` section.
     """
     config = config or Config()
-    terms = terms or default_terms()
+    if lexicon is not None and terms is not None:
+        raise ConfigError("give check() a lexicon or terms, not both (a lexicon holds the terms)")
+    terms = terms or (default_terms() if lexicon is None else terms_of(lexicon))
     docs, by_id = index_documents(documents)
     if engine == "dask":
         claims, clusters = DaskEngine(scheduler).run(docs, by_id, config, terms)

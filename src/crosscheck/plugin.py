@@ -9,6 +9,9 @@ folders of ``.txt``/``.md``) in one of three places, the first found wins:
 3. ``crosscheck_corpus = seeds/`` in the ini file (one or more paths, relative to the ini file),
    with ``crosscheck_config`` lines such as ``agree_bar = 70`` (TOML values).
 
+Word lists: ``--crosscheck-lexicon FILE`` (repeatable), else the ``crosscheck_lexicon`` ini key, extends
+crosscheck's lexicon for the reports (`crosscheck.load_lexicon`).
+
 Fixtures: ``crosscheck_config`` (the `Config`), ``crosscheck_documents`` and ``crosscheck_report``.
 Documents are loaded once per corpus and reports computed once per (corpus, config) per session.
 """
@@ -51,7 +54,7 @@ class _Cache:
 
     def __init__(self) -> None:
         self.documents: dict[tuple[str, ...], tuple[Document, ...]] = {}
-        self.reports: dict[tuple[tuple[str, ...], Config], Report] = {}
+        self.reports: dict[tuple[tuple[str, ...], Config, tuple[str, ...]], Report] = {}
 
 
 _CACHE = pytest.StashKey[_Cache]()
@@ -68,6 +71,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="file or folder of .txt/.md documents for the crosscheck_* fixtures (repeatable); "
         "overrides the crosscheck_corpus ini key",
+    )
+    group.addoption(
+        "--crosscheck-lexicon",
+        action="append",
+        dest="crosscheck_lexicon",
+        metavar="FILE",
+        default=None,
+        help="lexicon file extending crosscheck's word lists for the crosscheck_report fixture "
+        "(repeatable); overrides the crosscheck_lexicon ini key",
+    )
+    parser.addini(
+        "crosscheck_lexicon",
+        type="paths",
+        default=[],
+        help="lexicon files extending crosscheck's word lists for the crosscheck_report fixture",
     )
     parser.addini(
         "crosscheck_corpus",
@@ -153,14 +171,20 @@ def crosscheck_report(
 ) -> Report:
     """The corpus cross-checked with this test's config, computed once per (corpus, config) per session."""
     from .errors import CrosscheckError
+    from .lexicon import load_lexicon
     from .pipeline import check
 
     paths, origin = _corpus(request)
-    key = (tuple(str(p) for p in paths), crosscheck_config)
+    lexicon_paths, lexicon_origin = _session_lexicon(request.config)
+    key = (tuple(str(p) for p in paths), crosscheck_config, tuple(str(p) for p in lexicon_paths))
     cache = request.config.stash[_CACHE]
     if key not in cache.reports:
         try:
-            cache.reports[key] = check(crosscheck_documents, config=crosscheck_config)
+            lexicon = load_lexicon(*lexicon_paths)
+        except CrosscheckError as exc:
+            pytest.fail(f"crosscheck lexicon ({lexicon_origin}): {exc}", pytrace=False)
+        try:
+            cache.reports[key] = check(crosscheck_documents, config=crosscheck_config, lexicon=lexicon)
         except CrosscheckError as exc:
             problem = f"crosscheck corpus ({origin}): {exc}"
         else:
@@ -182,6 +206,16 @@ def _corpus(request: pytest.FixtureRequest) -> tuple[tuple[Path, ...], str]:
     if not paths:
         pytest.fail(_NO_CORPUS, pytrace=False)
     return paths, origin
+
+
+def _session_lexicon(config: pytest.Config) -> tuple[tuple[Path, ...], str]:
+    """The lexicon files named on the command line, else in the ini file (none: the built-in lexicon)."""
+    option: list[str] | None = config.getoption("crosscheck_lexicon", default=None)
+    if option:
+        base = config.invocation_params.dir
+        return tuple(base / p for p in option), "--crosscheck-lexicon"
+    ini: list[Path] = config.getini("crosscheck_lexicon")
+    return tuple(ini), "crosscheck_lexicon ini key"
 
 
 def _session_corpus(config: pytest.Config) -> tuple[tuple[Path, ...], str]:

@@ -18,10 +18,10 @@ from typing import Any
 from attrs import frozen
 
 from .errors import ConfigError
-from .lexicon import default_lexicon
+from .lexicon import Lexicon, default_lexicon
 from .model import Polarity
 
-__all__ = ["Cues", "Stance", "claim_window", "default_cues", "load_cues", "stance"]
+__all__ = ["Cues", "Stance", "claim_window", "cues_of", "default_cues", "load_cues", "stance"]
 
 # Where a clause starts: punctuation, dashes, quotes and the words that open a new clause.
 _CLAUSE = re.compile(
@@ -129,6 +129,14 @@ def _default_data() -> dict[str, Any]:
 def default_cues() -> Cues:
     """The cues shipped with crosscheck (``crosscheck/data/cues.toml``)."""
     return _merge([(_default_data(), "cues.toml")])
+
+
+def cues_of(lexicon: Lexicon) -> Cues:
+    """The cues of ``lexicon``'s ``[cues]`` section, compiled once per lexicon."""
+    if lexicon is default_lexicon():  # (an equal copy, unpickled in a worker, compiles its own once)
+        return default_cues()
+    origin = ", ".join(lexicon.files)
+    return lexicon.compiled("cues", lambda: _merge([(lexicon.section("cues"), origin)]))
 
 
 def load_cues(path: str | Path) -> Cues:

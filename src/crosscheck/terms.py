@@ -16,9 +16,9 @@ from attrs import field, frozen
 
 from ._regex import trie
 from .errors import ConfigError
-from .lexicon import default_lexicon
+from .lexicon import Lexicon, default_lexicon
 
-__all__ = ["Terms", "default_terms", "load_terms"]
+__all__ = ["Terms", "default_terms", "load_terms", "terms_of"]
 
 _WORD = re.compile(r"[A-Za-z_][\w'’\-.]*[A-Za-z_]|[A-Za-z]")
 
@@ -46,6 +46,8 @@ class Terms:
     titles: frozenset[str]  # words before a name that are no name ("Gov", "Sheriff"), as written
     title_groups: frozenset[str]  # group nouns after a sentence-opening modifier ("Park officials")
     # raw word -> what `content_words` makes of it (None when dropped): the same words recur in every window
+    # the lexicon these tables come from: every other word list extraction reads (`terms_of`)
+    lexicon: Lexicon = field(factory=default_lexicon)
     _word_memo: dict[str, str | None] = field(factory=dict, init=False, repr=False, eq=False)
 
     def thing(self, noun: str | None, head: str | None) -> str | None:
@@ -169,7 +171,9 @@ def _table(data: dict[str, object], name: str, origin: str) -> dict[str, list[st
     return table
 
 
-def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) -> Terms:
+def _compile(
+    data: dict[str, object], stopwords: frozenset[str], origin: str, lexicon: Lexicon | None = None
+) -> Terms:
     things = {a.lower(): c for c, aliases in _table(data, "things", origin).items() for a in aliases}
     words = {
         a.lower(): c for c, aliases in _table(data, "words", origin).items() for a in aliases if " " not in a
@@ -219,6 +223,7 @@ def _compile(data: dict[str, object], stopwords: frozenset[str], origin: str) ->
         place_pattern=_alias_pattern([a for aliases in place_table.values() for a in aliases]),
         organisations=organisations,
         organisation_pattern=_org_pattern([a for aliases in org_table.values() for a in aliases]),
+        lexicon=lexicon or default_lexicon(),
     )
 
 
@@ -242,6 +247,19 @@ def default_terms() -> Terms:
     """The tables shipped with crosscheck (``crosscheck/data/terms.toml``)."""
     data, stop = _default_data()
     return _compile(data, stop, "terms.toml")
+
+
+def terms_of(lexicon: Lexicon) -> Terms:
+    """The tables of ``lexicon``'s ``[terms]`` section, carrying ``lexicon`` for every other word list.
+
+    A ``stopwords = [...]`` class in the section adds stopwords to ``data/stopwords.txt``."""
+    if lexicon == default_lexicon():
+        return default_terms()
+    data = lexicon.section("terms")
+    extra = data.pop("stopwords", [])
+    _, stop = _default_data()
+    origin = ", ".join(lexicon.files) or "terms.toml"
+    return _compile(data, stop | frozenset(w.lower() for w in extra), origin, lexicon)
 
 
 _TABLES = (
