@@ -240,12 +240,21 @@ class Store:
             if doc.id not in seen:
                 encoded[doc.id] = _dumps(doc)
                 todo.append(doc)
-        claims = self._extract(todo, jobs)
-        with self._transaction():
-            for old in renamed:
-                self._db.execute("DELETE FROM claims WHERE document = ?", (old,))
-                self._db.execute("DELETE FROM documents WHERE id = ?", (old,))
-            self._write(todo, claims, encoded)
+        claims = self._extract(todo, jobs)  # before taking the write lock: only writing waits for it
+        try:
+            with self._transaction():
+                for old in renamed:
+                    self._db.execute("DELETE FROM claims WHERE document = ?", (old,))
+                    self._db.execute("DELETE FROM documents WHERE id = ?", (old,))
+                self._write(todo, claims, encoded)
+        except sqlite3.Error as exc:
+            if not _busy(exc):
+                raise
+            raise StoreError(
+                f"{self.path}: the store is busy: another process is writing it (waited {self.timeout:g} s: "
+                f"{exc}); nothing was stored: the {_count(len(claims), 'claim')} extracted from "
+                f"{_count(len(todo), 'document')} in this run were discarded; run add again when it is done"
+            ) from None
         return AddResult(
             added=tuple(added),
             replaced=tuple(replaced),
@@ -419,6 +428,10 @@ def _file_key(path: str | None) -> str | None:
     if path is None or _JSONL_LINE.search(path):
         return None
     return os.path.normpath(os.path.abspath(path))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _busy(exc: sqlite3.Error) -> bool:
