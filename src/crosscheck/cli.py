@@ -291,7 +291,8 @@ def _load(args: argparse.Namespace) -> tuple[Document, ...]:
 
 def _check_out(args: argparse.Namespace) -> None:
     """Refuse an ``--out`` that would overwrite an input: a path given, a document in a folder given,
-    the manifest.toml that describes an input, or the store."""
+    the manifest.toml that describes an input, or the store; and a new file in a folder given under an
+    extension the loader reads (the next run would read the report as a document)."""
     out = getattr(args, "out", None)
     if out is None:
         return
@@ -308,6 +309,11 @@ def _check_out(args: argparse.Namespace) -> None:
             or (target.parent == folder and target.name == MANIFEST)
         ):
             raise CrosscheckError(f"{out}: --out names an input ({raw}); refusing to overwrite it")
+        if target.parent == given and target.suffix.lower() in SUFFIXES:  # a new file the loader would read
+            raise CrosscheckError(
+                f"{out}: --out is in an input folder ({raw}), where the next run would read the report as "
+                f"a document; write it elsewhere or under an extension other than {', '.join(SUFFIXES)}"
+            )
 
 
 def _resolved(raw: str) -> Path:
