@@ -71,5 +71,7 @@ def test_an_extension_the_loader_never_reads_or_a_sub_folder_is_written(
 def test_a_new_file_beside_a_file_given_is_written(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Only a folder given is read whole; beside a file given, a new .txt is not an input."""
     out = folder / "new.txt"
-    assert main(["report", str(folder / "good.txt"), "--out", str(out), "--jobs", "1", "--color", "never"]) == 0
+    assert (
+        main(["report", str(folder / "good.txt"), "--out", str(out), "--jobs", "1", "--color", "never"]) == 0
+    )
     assert out.exists()
