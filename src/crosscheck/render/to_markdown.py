@@ -40,9 +40,29 @@ _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|~!])")
 _BREAK = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 
 
+# What GFM renderers (GitHub, GitLab) link with no markup at all, their autolink extension: a URL after
+# "scheme://", a "www." name, an e-mail address. Inside one, the dots, colons and the at sign are
+# escaped too (``https\://evil\.example``): the extension only sees "www." or "://" written as is,
+# and CommonMark shows an escaped punctuation mark as the mark itself, so the reader sees the URL.
+_AUTOLINK = re.compile(  # each alternative starts only where a run of its characters starts: linear
+    r"(?i)(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|(?<![a-z0-9])www\.)[^\s<>]*"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+_IN_LINK = re.compile(r"([\\`*_\[\]{}<>#|~!.:@])")
+
+
 def escape_markdown(text: str) -> str:
-    """``text`` on one line, with every character Markdown (or inline HTML) could act on backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", visible(_BREAK.sub(" ", text)))
+    """``text`` on one line, with every character Markdown (or inline HTML) could act on backslash-escaped,
+    and bare URLs, ``www.`` names and e-mail addresses kept from being autolinked."""
+    line = visible(_BREAK.sub(" ", text))
+    out: list[str] = []
+    done = 0
+    for found in _AUTOLINK.finditer(line):
+        out.append(_SPECIAL.sub(r"\\\1", line[done : found.start()]))
+        out.append(_IN_LINK.sub(r"\\\1", found.group()))
+        done = found.end()
+    out.append(_SPECIAL.sub(r"\\\1", line[done:]))
+    return "".join(out)
 
 
 def _quote(doc: Document, claim: Claim, window: int) -> str:
