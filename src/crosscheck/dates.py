@@ -46,7 +46,15 @@ from .model import DateMention, DateValue, Granularity, Span
 from .polarity import clause_start
 from .tokens import DETERMINERS
 
-__all__ = ["Dateline", "find_dateline", "find_dates", "parse_dateline", "placeable"]
+__all__ = [
+    "DATE_FILTERS",
+    "Dateline",
+    "date_filter",
+    "find_dateline",
+    "find_dates",
+    "parse_dateline",
+    "placeable",
+]
 
 _SENTINEL_BASE = date(2000, 1, 1)  # base for phrases with an explicit year: the base cannot matter
 Tense = Literal["future", "past"]
@@ -75,6 +83,8 @@ def find_dates(
         if not present[need]:
             continue  # the pattern cannot match without it
         for m in pattern.finditer(text, start, stop):
+            if date_filter(kind, m, text, start) is not None:
+                continue
             value = _resolve(kind, m, text, start, published)
             if value is not None:
                 found.append((m.start(), m.end(), value))
@@ -435,12 +445,91 @@ def _parse_day(phrase: str, base: date) -> date | None:
     return result
 
 
+# --- filters: a match that is no date, as named rules (case rows: tests/test_date_filters.py) ---
+#
+# A rule reads a match of a pattern kind (`date_patterns.PATTERNS`) in a text whose sentence starts at
+# ``lo``, and says whether the words are no date; `date_filter` names the first that applies. They
+# run before any value is resolved (and before dateparser is asked).
+
+DateRule = Callable[[str, re.Match[str], str, int], bool]  # (kind, the match, text, lo)
+# The name groups of each kind that must be written with a capital.
+_NAMES = {
+    "mdy": ("month",),
+    "monthyear": ("month",),
+    "month": ("month",),
+    "weekday": ("wd",),
+    "wdrange": ("wd1", "wd2"),
+}
+
+
+def _lower_case_name(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
+    """ "may", "march", "sunday" in lower case: a verb, a noun or a word, not a month or a day."""
+    return not all(_cap(m[group]) for group in _NAMES.get(kind, ()))
+
+
+def _ambiguous_month(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
+    """A bare "May", "June", "April" or "August" (a name, a modal) without a preposition, "of" or a
+    modifier before it, or any bare month with a capitalised word after it ("October Revolution")."""
+    if kind != "month" or _month_context(m, text, lo):
+        return False
+    return m["month"].lower() in AMBIGUOUS_MONTHS or _capital_follows(text, m.end())
+
+
+def _initial_march(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
+    """ "J. March": a bare "March" after an initial is a surname."""
+    return (
+        kind == "month"
+        and m["month"].lower() == "march"
+        and not _month_context(m, text, lo)
+        and _initial(text, m.start(), lo)
+    )
+
+
+def _month_context(m: re.Match[str], text: str, lo: int) -> bool:
+    return bool(m["prep"] or m["mod"]) or _prev_word(text, m.start(), lo).lower() in CONTEXT_WORDS
+
+
+def _weekday_in_a_name(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
+    """ "Sunday Times": a bare weekday before a capitalised word names something, unless a finite verb
+    stands before it ("said Saturday Jones was ...")."""
+    return (
+        kind == "weekday"
+        and not (m["prep"] or (m["mod"] or "").strip() or m["poss"])
+        and _capital_follows(text, m.end())
+        and not _finite_before(text, m.start(), lo)
+    )
+
+
+def _and_without_between(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
+    """ "Monday and Friday" is two days, "between Monday to Friday" or "from Dec. 1 and Dec. 3" no range:
+    "and" goes with "between" only."""
+    return kind in ("wdrange", "mdrange") and (m["conn"].lower() == "and") != (
+        (m["from"] or "").lower() == "between"
+    )
+
+
+# The rules, in the order they are tried.
+DATE_FILTERS: tuple[tuple[str, DateRule], ...] = (
+    ("lower_case_name", _lower_case_name),
+    ("ambiguous_month", _ambiguous_month),
+    ("initial_march", _initial_march),
+    ("weekday_in_a_name", _weekday_in_a_name),
+    ("and_without_between", _and_without_between),
+)
+
+
+def date_filter(kind: str, m: re.Match[str], text: str, lo: int) -> str | None:
+    """The name of the first `DATE_FILTERS` rule by which a match of ``kind`` is no date, or None."""
+    for name, rule in DATE_FILTERS:
+        if rule(kind, m, text, lo):
+            return name
+    return None
+
+
 # --- resolvers: one per pattern kind; None drops the candidate --------------------------------
 
 
 def _r_mdy(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
-    if not _cap(m["month"]):
-        return None
     month, day = MONTHS[m["month"].lower()], int(m["day"])
     year = int(m["year"]) if m["year"] else None
     if year is None and pub is None:
@@ -485,22 +574,11 @@ def _r_iso(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue 
 
 
 def _r_monthyear(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
-    if not _cap(m["month"]):
-        return None
     return _month_value(int(m["year"]), MONTHS[m["month"].lower()], m["mod"], m["prep"], False)
 
 
 def _r_month(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
-    name = m["month"]
-    if not _cap(name):
-        return None
-    lower = name.lower()
-    context = bool(m["prep"] or m["mod"]) or _prev_word(text, m.start(), lo).lower() in CONTEXT_WORDS
-    if not context:
-        if lower in AMBIGUOUS_MONTHS or _capital_follows(text, m.end()):
-            return None
-        if lower == "march" and _initial(text, m.start(), lo):
-            return None
+    lower = m["month"].lower()
     if pub is None:
         return _unresolved("month", m["prep"])
     mod = (m["mod"] or "").lower() or None
@@ -509,15 +587,7 @@ def _r_month(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValu
 
 
 def _r_weekday(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
-    if not _cap(m["wd"]):
-        return None
     mod = " ".join((m["mod"] or "").lower().split())
-    if (
-        not (m["prep"] or mod or m["poss"])
-        and _capital_follows(text, m.end())
-        and not _finite_before(text, m.start(), lo)
-    ):
-        return None  # "Sunday Times", but "said Saturday Jones was ..." is a date
     if pub is None:
         return _unresolved("day", m["prep"])
     wd = WEEKDAYS[m["wd"].lower()]
@@ -534,10 +604,6 @@ def _r_weekday(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateVa
 
 
 def _r_wdrange(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
-    if not (_cap(m["wd1"]) and _cap(m["wd2"])) or (m["conn"].lower() == "and") != (
-        (m["from"] or "").lower() == "between"
-    ):
-        return None
     if pub is None:
         return _unresolved("range")
     wd1, wd2 = WEEKDAYS[m["wd1"].lower()], WEEKDAYS[m["wd2"].lower()]
@@ -630,8 +696,6 @@ def _r_event(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValu
 
 def _r_mdrange(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
     """ "from Dec. 21 to Dec. 27", "between Nov. 28 and Dec. 3, 2022": one range."""
-    if (m["conn"].lower() == "and") != (m["from"].lower() == "between"):
-        return None
     sides = [m["a"], m["b"]]
     years = [re.search(YEAR + r"\b", side) for side in sides]
     if years[1] and not years[0]:
@@ -641,7 +705,7 @@ def _r_mdrange(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateVa
     values = []
     for side in sides:
         inner = BY_KIND["mdy"].fullmatch(side)
-        value = _r_mdy(inner, side, 0, pub) if inner else None
+        value = _r_mdy(inner, side, 0, pub) if inner and date_filter("mdy", inner, side, 0) is None else None
         if value is None or not value.resolved:
             return None if value is None else _unresolved("range")
         values.append(value)

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 
 from ._regex import trie
@@ -105,7 +106,7 @@ from .numbers import (
     parse_words,
 )
 
-__all__ = ["find_quantities"]
+__all__ = ["DIGIT_FILTERS", "digit_filter", "find_quantities"]
 
 # What every URL-like token holds (":", "@", "www." or "." before a letter): without it, no token is one.
 _URL_NEED = re.compile(r"[:@]|\.\w|www\.", re.IGNORECASE)
@@ -431,21 +432,82 @@ def _cardinal_words(
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# Digits that are no quantity, as named rules (each with its case rows in tests/test_quantities.py)
+#
+# A rule reads the match of `numbers.NUMBER` for written digits in ``text[lo:hi]`` and says whether
+# the digits are no quantity at all; `digit_filter` names the first that applies.
+
+DigitRule = Callable[[str, re.Match[str], int, int], bool]  # (text, the match, lo, hi)
+
+
+def _glued_to_a_word(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "Tu-95", "MH17", "pic.twitter.com/61", "10:30": digits glued to a word or a mark are a name or a time
+    (not after "magnitude": "magnitude-6.1 quake")."""
+    prev = text[m.start() - 1] if m.start() > lo else " "
+    return (prev in BLOCKED_BEFORE or prev.isalnum()) and not _magnitude_before(text, m, lo)
+
+
+def _range_or_score(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "5-6": digits hyphenated with digits are a score or a designation (ranges are read before, as forms)."""
+    return m.end() < hi and text[m.end()] == "-" and text[m.end() + 1 : m.end() + 2].isdigit()
+
+
+def _split_number(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "2\u200b,000": a piece of a longer number that a mark splits is not read at all rather than in half."""
+    return _broken(text, m.start("num"), m.end("num"), lo, hi)
+
+
+def _split_piece(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "000ft" of "around 2, 000ft": digits opening with a zero are a piece of a number split by a space."""
+    num = ascii_digits(m.group("num"))
+    return len(num) > 1 and num[0] == "0" and num[1].isdigit()
+
+
+def _year(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "in 1999": four plain digits from 1800 to 2100, with no currency, suffix or scale, are a year."""
+    num = ascii_digits(m.group("num"))
+    return (
+        not m.group("suf")
+        and not m.group("cur")
+        and "," not in num
+        and "." not in num
+        and len(num) == 4
+        and 1800 <= int(num) <= 2100
+        and SCALE_AFTER.match(text, m.end(), hi) is None
+    )
+
+
+# The rules, in the order they are tried.
+DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
+    ("glued_to_a_word", _glued_to_a_word),
+    ("range_or_score", _range_or_score),
+    ("split_number", _split_number),
+    ("split_piece", _split_piece),
+    ("year", _year),
+)
+
+
+def digit_filter(text: str, m: re.Match[str], lo: int, hi: int) -> str | None:
+    """The name of the first `DIGIT_FILTERS` rule by which the digits ``m`` are no quantity, or None."""
+    for name, rule in DIGIT_FILTERS:
+        if rule(text, m, lo, hi):
+            return name
+    return None
+
+
+def _magnitude_before(text: str, m: re.Match[str], lo: int) -> bool:
+    """ "magnitude 6.1", "magnitude-6.1 quake": the scale is named before the number."""
+    return _MAGNITUDE_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is not None
+
+
 def _digits(
     doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
 ) -> QuantityMention | None:
-    prev = text[m.start() - 1] if m.start() > lo else " "
-    # "magnitude 6.1", "magnitude-6.1 quake": the scale is named before the number
-    magnitude = _MAGNITUDE_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is not None
-    if (prev in BLOCKED_BEFORE or prev.isalnum()) and not magnitude:
-        return None  # "Tu-95", "MH17", "pic.twitter.com/61", "10:30"
-    num, cur, suf = ascii_digits(m.group("num")), m.group("cur"), (m.group("suf") or "").lower()
-    if m.end() < hi and text[m.end()] == "-" and text[m.end() + 1 : m.end() + 2].isdigit():
-        return None  # a range or a score ("5-6")
-    if _broken(text, m.start("num"), m.end("num"), lo, hi):
+    if digit_filter(text, m, lo, hi) is not None:
         return None
-    if len(num) > 1 and num[0] == "0" and num[1].isdigit():
-        return None  # "000ft" of "around 2, 000ft": a piece of a number split by a space
+    magnitude = _magnitude_before(text, m, lo)
+    num, cur, suf = ascii_digits(m.group("num")), m.group("cur"), (m.group("suf") or "").lower()
     amount = Decimal(num.replace(",", ""))
     unit = CURRENCY_SYMBOLS[cur.strip().lower()] if cur else None
     core_end = m.end()
@@ -475,8 +537,6 @@ def _digits(
         if scale:
             amount *= SCALES[scale.group(1).lower()]
             core_end = scale.end()
-        elif not cur and "," not in num and "." not in num and len(num) == 4 and 1800 <= int(num) <= 2100:
-            return None  # a year
     if _is_date_or_time(text, m.start(), core_end, lo, hi):
         return None
     if NO_BEFORE.search(text, max(lo, m.start() - 10), m.start()):
