@@ -20,6 +20,7 @@ __all__ = [
     "DATELINE_PREFIX",
     "FORWARD_CUES",
     "MONTHS",
+    "MONTH_PREFIXES",
     "NEEDS",
     "NEXT_CAP",
     "NUMBER_WORDS",
@@ -42,6 +43,8 @@ UNIT_DAYS: dict[str, int] = _LEX.table("dates.unit_days")
 AMBIGUOUS_MONTHS: frozenset[str] = _LEX.words("dates.ambiguous_months")
 CONTEXT_WORDS: frozenset[str] = _LEX.words("dates.context_words")
 RELATIONS: dict[str, DateRelation] = cast(dict[str, DateRelation], _LEX.table("dates.relations"))
+# The first three letters of every month and weekday name ("sep", "thu"): a word starting so is no name.
+MONTH_PREFIXES = frozenset(m[:3] for m in MONTHS) | frozenset(w[:3] for w in WEEKDAYS)
 # The full name of each month: the longest of its names ("may" is one).
 _FULL_MONTHS = tuple(
     max((m for m in MONTHS if MONTHS[m] == n), key=len) for n in sorted(set(MONTHS.values()))

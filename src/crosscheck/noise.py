@@ -1,0 +1,375 @@
+"""What is no claim: page furniture and unreadable numbers, as named rules (tables, not branches).
+
+A `LINE_NOISE` rule drops a whole sentence (bylines and update stamps, gallery captions and counters,
+lists of links to other stories); a `MENTION_NOISE` rule drops one quantity or date mention (phone and
+channel numbers, newscast and clock times, numbers glued to others or next to an undecodable
+character, "today"). `line_noise` and `mention_noise` name the first rule that applies; each rule
+has its case rows in ``tests/test_claims.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .date_patterns import MONTH_PREFIXES
+from .lexicon import Lexicon, default_lexicon
+from .model import DateMention, QuantityMention, Sentence
+from .reading import Reading
+
+__all__ = ["LINE_NOISE", "MENTION_NOISE", "Mention", "line_noise", "mention_noise"]
+
+# ---------------------------------------------------------------------------------------------
+# Noise: what is not a claim, as named rules (tables, not branches)
+#
+# Page furniture (bylines and update stamps, gallery captions and counters, phone and channel
+# numbers, newscast and clock times, lists of links to other stories) and numbers that cannot be
+# read. A `LINE_NOISE` rule drops a whole sentence; a `MENTION_NOISE` rule drops one quantity or
+# date mention of a sentence, before any claim is made of it. `line_noise` and `mention_noise` name
+# the first rule that applies.
+
+Mention = QuantityMention | DateMention
+LineRule = Callable[[Reading, Sentence], bool]  # (the document read, sentence)
+# (document text, sentence start, end, mention, the run's lexicon: data/claims.toml and a user's)
+MentionRule = Callable[[str, int, int, Mention, Lexicon], bool]
+
+# Lines that carry a page's metadata (bylines, credits, datelines, update stamps, copyright).
+_METADATA = re.compile(
+    r"\W*(?:posted|updated|last updated|last modified|published|first published|modified|copyright|©|"
+    r"by\s+(?-i:(?!(?:The|This|That|Then|Now|Noon|Early|Late|Mid|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b)[A-Z])|(?:written|reported|reporting|additional reporting|story|words|edited|editing|compiled|"
+    r"photos?|photographs?|pictures?|video|images?)\s+by\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day,)",
+    re.IGNORECASE,
+)
+# ... and stamps anywhere in a line ("Jane Doe | Updated: 5:02 PM", "posted 3 hours ago").
+_METADATA_ANYWHERE = re.compile(
+    r"\b(?:last updated|updated at|posted at|published at)\b|\b(?:posted|updated|published|modified):"
+    r"|\b(?:posted|updated|published)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b"
+    r"|;\s*(?:editing|additional reporting|writing) by\b",
+    re.IGNORECASE,
+)
+# A line that is only an age stamp: "5 hours ago", "Jane Doe · 2 days ago".
+_AGO_LINE = re.compile(
+    r"(?:[^|·•]{0,40}[|·•]\s*)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\W*",
+    re.IGNORECASE,
+)
+
+
+def _metadata_line(reading: Reading, sentence: Sentence) -> bool:
+    """ "By Jane Doe, Staff Writer", "Posted: 3:15 PM", "Reporting by ...", "Photos by ..."."""
+    return _METADATA.match(sentence.text) is not None
+
+
+def _metadata_stamp(reading: Reading, sentence: Sentence) -> bool:
+    """An update stamp inside a line ("... | Updated: 5:02 PM"), or a line that is one ("2 hours ago")."""
+    lower = sentence.text.lower()
+    if any(word in lower for word in _STAMP_WORDS) and _METADATA_ANYWHERE.search(sentence.text):
+        return True
+    return "ago" in lower and _AGO_LINE.fullmatch(sentence.text) is not None
+
+
+# Every match of `_METADATA_ANYWHERE` holds one of these (a cheap test first: most lines hold none).
+_STAMP_WORDS = ("updated", "posted", "published", "modified", " by")
+
+
+def _mostly_dates(reading: Reading, sentence: Sentence) -> bool:
+    """A line that is little more than a date or timestamp ("April 24, 2013 4:45pm")."""
+    words = re.findall(r"[A-Za-z]{3,}", sentence.text)
+    if len(words) > 3 or not re.search(r"\d", sentence.text) or _ENDS_LIKE_PROSE.search(sentence.text):
+        return False
+    # "At least 12 people died." is a claim; "April 24, 2013 4:45pm" and "09/14/2013" are stamps.
+    return bool(_STAMP.search(sentence.text)) or any(w.lower()[:3] in MONTH_PREFIXES for w in words)
+
+
+# "In March, 12 people died.": a sentence that ends on a lower-case word and a full stop is prose.
+_ENDS_LIKE_PROSE = re.compile(r"\b[a-z]{3,}[.!?][\"”’)]*\s*$")
+_STAMP = re.compile(r"\d{1,2}\s*:\s*\d\d|\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b")
+
+# Furniture lines are short: a longer line is never read as a caption or a link.
+_SHORT_LINE = 400
+# "Image 12 of 40", "Photo 3/12", "Slide #2 of 9"; a line that is only "1 of 15" or "(3 of 12)".
+_GALLERY_COUNTER = re.compile(
+    r"\b(?:images?|photos?|pictures?|pics?|slides?|gallery|videos?)\s*(?:#\s*)?\d+\s*(?:of|/)\s*\d+\b",
+    re.IGNORECASE,
+)
+_LONE_COUNTER = re.compile(r"\W*\d+\s+of\s+\d+\W*")
+# A photo credit marks its line as a caption: "(Photo: Staff)", "(AP Photo/Jane Doe)", "Getty Images".
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[A-Za-z][\w.&]*\s+)?(?:photos?|images?|pictures?|video)\s*(?::|/|by\b|credit\b|courtesy\b)[^)]{0,60}\)"
+    r"|\b(?:photos?|images?|pictures?)(?:\s+credit)?:\s|\bAP Photo\b|\bGetty Images\b",
+    re.IGNORECASE,
+)
+
+
+# Every match of `_GALLERY_COUNTER` or `_PHOTO_CREDIT` holds one of these.
+_CAPTION_WORDS = ("photo", "image", "pic", "slide", "galler", "video", "getty")
+
+
+def _short_line(reading: Reading, number: int) -> str | None:
+    """Line ``number`` of the text without its surrounding whitespace, or None when it is longer than
+    `_SHORT_LINE` (or there is no such line)."""
+    line = reading.line(number)
+    if line is None:
+        return None
+    start, end = line
+    return reading.text[start:end].strip() if end - start <= _SHORT_LINE else None
+
+
+def _gallery_caption(reading: Reading, sentence: Sentence) -> bool:
+    """A gallery counter or caption: its line holds "Image 12 of 40" or a photo credit, is only a counter
+    ("1 of 15"), or comes right after a line that is only a counter (no blank line between)."""
+    number = reading.line_number(sentence.span.start)
+    line = _short_line(reading, number)
+    if line is None:
+        return False
+    if _LONE_COUNTER.fullmatch(line):
+        return True
+    lower = line.lower()
+    if any(word in lower for word in _CAPTION_WORDS) and (
+        _GALLERY_COUNTER.search(line) or _PHOTO_CREDIT.search(line)
+    ):
+        return True
+    previous = _short_line(reading, number - 1)
+    return bool(previous and (_LONE_COUNTER.fullmatch(previous) or _GALLERY_COUNTER.fullmatch(previous)))
+
+
+# What opens a list of links to other stories ("Related:", "More stories", "Read more", "See also"),
+# alone on its line or before a headline on the same line ("Read more: 5 things to know").
+_RELATED = re.compile(
+    r"\W*(?:related(?:\s+(?:stories|story|articles|coverage|content|links|news|reading|videos?))?"
+    r"|more\s+(?:stories|news|coverage|headlines)|more\s+from\s+(?-i:(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
+    r"|read\s+more|see\s+also|also\s+read|read\s+also|you\s+(?:may|might)\s+also\s+like"
+    r"|recommended(?:\s+(?:stories|reading|for\s+you))?|top\s+stories|most\s+(?:read|popular))"
+    r"\s*(?P<sep>[:>»|•\-–—]+)?\s*",
+    re.IGNORECASE,
+)
+# How many lines (headlines, stamps, blank lines: twice as many) a list of related stories may hold.
+_RELATED_REACH = 15
+
+
+def _opens_related(line: str) -> bool:
+    """The line is a related-stories marker, alone or followed by a headline after a separator."""
+    match = _RELATED.match(line)
+    return match is not None and (match.end() == len(line) or match["sep"] is not None)
+
+
+def _headline_like(line: str) -> bool:
+    """A short line without a final stop: a headline, a link, a stamp."""
+    return (
+        0 < len(line.split()) <= 16
+        and not line.endswith((":", ";", ","))
+        and (not line.endswith(".") or line.endswith("..."))
+    )
+
+
+def _related_story(reading: Reading, sentence: Sentence) -> bool:
+    """A headline of another story: a short line under "Related:", "More stories", "Read more", "See
+    also", with only other such lines (or blank ones) between."""
+    number = reading.line_number(sentence.span.start)
+    line = _short_line(reading, number)
+    if line is None:
+        return False
+    if _opens_related(line):
+        return True
+    if not _headline_like(line):
+        return False
+    for previous_number in range(number - 1, max(-1, number - 2 * _RELATED_REACH), -1):
+        previous = _short_line(reading, previous_number)
+        if previous is None:
+            return False
+        if not previous:
+            continue  # a blank line
+        if _opens_related(previous):
+            return True
+        if not _headline_like(previous):
+            return False
+    return False
+
+
+def _undecodable_neighbour(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """A number next to an undecodable character ("4\ufffd months") cannot be read."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal:
+        return False
+    return (
+        "\ufffd"
+        in text[max(start, m.span.start - 1) : m.span.start] + text[m.span.end : min(end, m.span.end + 1)]
+    )
+
+
+def _emergency_number(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """ "a 911 dispatcher", "999 calls": an emergency number, not a count."""
+    return (
+        isinstance(m, QuantityMention)
+        and not m.value.ordinal
+        and m.text.startswith(("911 ", "999 ", "112 "))
+        and (m.head or "") in lex.words("claims.emergency_heads")
+    )
+
+
+def _stacked_qualifiers(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """ "over nearly $100 billion": two qualifiers at once cannot be read as one bound."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.bound == "exact":
+        return False
+    return _STACKED.search(text, max(start, m.span.start - 12), m.span.start) is not None
+
+
+_STACKED = re.compile(
+    r"\b(?:over|about|nearly|almost|around|roughly|than|some|under|up to)\s+\Z", re.IGNORECASE
+)
+
+
+def _glued_numbers(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """A number glued to others by "/" or spaces is a fraction, a date or a phone number, not a count."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal:
+        return False
+    before = text[max(start, m.span.start - 6) : m.span.start]
+    after = text[m.span.end : min(end, m.span.end + 6)]
+    return bool(_GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after))
+
+
+_GLUED_BEFORE = re.compile(r"(?:\d\s*/\s*|\d\s)\Z")
+_GLUED_AFTER = re.compile(r"\s*/\s*\d|\s\d")
+
+
+def _vague_now(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """ "today", "now", "currently": the time of speaking, not a checkable date of an event."""
+    return isinstance(m, DateMention) and m.text.lower().strip() in lex.words("claims.now_words")
+
+
+# "555-0142", "(212) 555-0142", "1-800-555-0199", "+1 212.555.0142"; a bare local number
+# ("555-0142") counts only after a cue ("call", "hotline") or when its last four digits are not round.
+_PHONE = re.compile(
+    r"(?<![\w.,/-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w-])"
+    r"|(?<![\w.,/(-])\d{3}-(?P<line>\d{4})(?![\w-])"
+)
+_PHONE_CUE = re.compile(
+    r"\b(?:call|calls|calling|phone|telephone|tel|dial|hotline|tip\s*line|tips?|line|number|contact|"
+    r"text|fax|reach(?:ed)?)\b[^.;!?]{0,25}\Z",
+    re.IGNORECASE,
+)
+
+
+def _phone_number(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """A number inside a phone number ("call 555-0142" is not the range 555-142)."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
+        return False
+    for phone in _PHONE.finditer(text, max(start, m.span.start - 20), min(end, m.span.end + 20)):
+        if not phone.start() <= m.span.start < phone.end():
+            continue
+        if phone["line"] is None:
+            return True
+        cued = _PHONE_CUE.search(text, max(start, phone.start() - 40), phone.start()) is not None
+        return cued or (m.noun is None and int(phone["line"]) % 100 != 0)
+    return False
+
+
+# A channel or station before a number: "Channel 4", "WCCO-TV Channel 4", "Fox 5", "NBC 4 New York".
+_CHANNEL_BEFORE = re.compile(
+    r"(?:\b(?i:channel|ch\.)|\b(?:FOX|Fox|NBC|CBS|ABC|CW|PBS|PIX|UPN|NewsCenter|NewsChannel|Univision|"
+    r"Telemundo)|\b[KW][A-Z]{2,3}(?:-(?:TV|DT|HD|CD|LD))?)\s+\Z"
+)
+
+
+def _channel_number(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """The number of a television channel or station, not a count."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
+        return False
+    return (
+        m.value.amount < 1000
+        and _CHANNEL_BEFORE.search(text, max(start, m.span.start - 16), m.span.start) is not None
+    )
+
+
+# What promotes a broadcast: "Watch at 5:30", "tune in Monday", "the 11:00 newscast", "has the latest".
+# Case matters: "Human Rights Watch", "the new Airs" and "on suicide watch Monday" promote nothing.
+_BROADCAST_CUE = re.compile(
+    r"\b(?:[Tt]une\s+in|[Jj]oin\s+us|[Nn]ewscasts?|airs|will\s+air|live\s+at|[Nn]ews\s+at"
+    r"|(?:has|have|will\s+have)\s+(?:more(?!\s+than)|the\s+latest|updates?|the\s+full\s+story)"
+    r"|(?P<watch>[Ww]atch)(?=\s+(?:it\b|at\b|on\b|live\b|tonight\b|the\b|[A-Z0-9])))\b"
+)
+# "Watch" promotes only as a command: opening the sentence, or after "to", "and", "tune in".
+_COMMAND_BEFORE = re.compile(r"(?:[.!?:|•]|\b(?:to|and|or|then|please|in))\s*\Z")
+
+
+def _broadcast_time(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """A date or a bare number in a newscast promotion ("Tune in Monday at 6 p.m.", "News at 5, 6 and 10")."""
+    if isinstance(m, QuantityMention) and (
+        m.value.ordinal
+        or m.value.unit is not None
+        or (m.head is not None and m.head not in lex.words("claims.broadcast_nouns"))
+    ):
+        return False
+    for cue in _BROADCAST_CUE.finditer(text, max(start, m.span.start - 60), min(end, m.span.end + 30)):
+        if cue["watch"] is None or not text[start : cue.start()].strip():
+            return True
+        if _COMMAND_BEFORE.search(text, max(start, cue.start() - 12), cue.start()):
+            return True
+    return False
+
+
+# "at 6 tonight", "until 9 every night", "at 10 ET": a clock time, not a count ("stood at 9" is one).
+_CLOCK_BEFORE = re.compile(
+    r"(?<!stood )(?<!stands )(?<!was )(?<!is )(?<!remained )(?<!rose )(?<!risen )"
+    r"\b(?:at|until|till|from|by|before|after)\s+(?:about\s+|around\s+|approximately\s+)?\Z",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:tonight|this\s+(?:morning|afternoon|evening)|(?:in\s+the|every|each)\s+(?:morning|afternoon|"
+    r"evening|night)|sharp|local\s+time|(?-i:[ECMP][SD]?T))\b",
+    re.IGNORECASE,
+)
+_LEADING_NUMBER = re.compile(r"\d{1,2}\b")
+
+
+def _time_of_day(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """A clock time written without "p.m." or a colon."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
+        return False
+    number = _LEADING_NUMBER.match(text, m.span.start, m.span.end)
+    return (
+        number is not None
+        and 0 < int(number.group()) <= 24
+        and _CLOCK_AFTER.match(text, number.end(), end) is not None
+        and _CLOCK_BEFORE.search(text, max(start, m.span.start - 30), m.span.start) is not None
+    )
+
+
+# The rules, in the order they are tried.
+LINE_NOISE: tuple[tuple[str, LineRule], ...] = (
+    ("metadata_line", _metadata_line),
+    ("metadata_stamp", _metadata_stamp),
+    ("mostly_dates", _mostly_dates),
+    ("gallery_caption", _gallery_caption),
+    ("related_story_list", _related_story),
+)
+MENTION_NOISE: tuple[tuple[str, MentionRule], ...] = (
+    ("undecodable_neighbour", _undecodable_neighbour),
+    ("emergency_number", _emergency_number),
+    ("stacked_qualifiers", _stacked_qualifiers),
+    ("glued_numbers", _glued_numbers),
+    ("vague_now", _vague_now),
+    ("phone_number", _phone_number),
+    ("channel_number", _channel_number),
+    ("broadcast_time", _broadcast_time),
+    ("time_of_day", _time_of_day),
+)
+
+
+def line_noise(reading: Reading, sentence: Sentence) -> str | None:
+    """The name of the first `LINE_NOISE` rule by which ``sentence`` of the document read is page furniture, or None."""
+    for name, rule in LINE_NOISE:
+        if rule(reading, sentence):
+            return name
+    return None
+
+
+def mention_noise(
+    text: str, start: int, end: int, mention: Mention, lexicon: Lexicon | None = None
+) -> str | None:
+    """The name of the first `MENTION_NOISE` rule by which ``mention`` (in the sentence ``text[start:end]``)
+    is no claim, or None (``lexicon``: the run's, else the built-in one)."""
+    lex = lexicon or default_lexicon()
+    for name, rule in MENTION_NOISE:
+        if rule(text, start, end, mention, lex):
+            return name
+    return None
