@@ -35,11 +35,18 @@ def test_json_is_exactly_report_to_dict(capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_terminal_report_lists_sections_in_order(capsys: pytest.CaptureFixture[str]) -> None:
-    """The default report starts with the summary, then conflicts, agreements, single-source."""
+    """The default report starts with the summary, then conflicts, agreements, single-source; the
+    agreements are rows of the table (sources in its heads, an inferred date marked ~), and ``--all``
+    quotes them, each quote naming its source and date."""
     assert main(["report", str(SEEDS)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("crosscheck · 5 documents · ")
     assert out.index("CONFLICTS (") < out.index("AGREEMENTS (") < out.index("SINGLE-SOURCE (")
+    assert "Associated Press" in out and "2022-12-01" in out and "2022-12-20~" in out
+    assert "~: date inferred" in out
+    assert "Associated Press, 2022-12-01" not in out
+    assert main(["report", str(SEEDS), "--all"]) == 0
+    out = capsys.readouterr().out
     assert "Associated Press, 2022-12-01" in out
     assert "(date inferred)" in out
 

@@ -13,7 +13,7 @@ from crosscheck import Document, Report
 from crosscheck.cli import main
 from crosscheck.model import Verdict
 from crosscheck.render import render
-from crosscheck.render._common import cell_text, fact_table
+from crosscheck.render._common import cell_text, fact_table, lead_claims
 from crosscheck.render.terminal import render_terminal
 
 from .conftest import SEEDS, make_doc
@@ -63,11 +63,24 @@ def _deaths(report: Report) -> crosscheck.Group:
     )
 
 
+_ROW_START = re.compile(r"[✓✗?·] (agreement|conflict|possible conflict|single source)")
+
+
 def _row(text: str, needle: str) -> list[str]:
-    """The lines of a terminal table row: from the line holding ``needle`` to the next blank one."""
+    """The lines of a terminal table row: from the line holding ``needle`` to the next row (its
+    verdict), a blank line or the origin line under the table (rows are not spaced apart)."""
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if needle in line)
-    end = next(i for i in range(start, len(lines)) if not lines[i].strip())
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(lines))
+            if not lines[i].strip()
+            or _ROW_START.search(lines[i])
+            or lines[i].lstrip().startswith(("origin ", "every column"))
+        ),
+        len(lines),
+    )
     return lines[start:end]
 
 
@@ -114,11 +127,11 @@ def test_rows_run_conflicts_then_possible_conflicts_then_agreements(conflict_rep
     rank = {Verdict.CONFLICT: 0, Verdict.POSSIBLE_CONFLICT: 1, Verdict.AGREEMENT: 2}
     assert verdicts[0] is Verdict.CONFLICT and verdicts == sorted(verdicts, key=rank.__getitem__)
     assert len(table.rows) == len(conflict_report.groups) - len(conflict_report.single_source)
-    out = render_terminal(conflict_report, width=100)
-    first = " ".join(_row(out, "troops · China"))
+    out = render_terminal(conflict_report, width=140)  # narrower, the cells wrap "1,500 / soldiers"
+    first = " ".join(_row(out, "troops sent by China"))
     assert "✗ conflict" in first and "(numeric)" in first
     assert "2,000 troops" in first and "1,500 soldiers" in first
-    assert out.index("troops · China") < out.index("✓ agreement")
+    assert out.index("troops sent by China") < out.index("✓ agreement")
 
 
 def test_columns_are_grouped_by_origin(conflict_report: Report) -> None:
@@ -216,7 +229,8 @@ def test_html_matrix_cells_link_to_their_spans(conflict_report: Report) -> None:
     matrix = html[html.index('id="fact-table"') : html.index("</table>")]
     links = re.findall(r'<a href="#claim-(\d+)" data-claim="\d+">([^<]*)</a>', matrix)
     table = fact_table(conflict_report)
-    assert len(links) == sum(len(g.claims) for g in table.rows)
+    # a cell links the figures (`lead_claims`), not the events folded in with them
+    assert len(links) == sum(len(lead_claims(g)) for g in table.rows)
     for number, text in links:
         claim = conflict_report.claims[int(number)]
         anchor = re.search(rf'id="claim-{number}"[^>]*>([^<]*)', html)

@@ -125,7 +125,7 @@ def test_no_escape_sequence_from_a_document_reaches_the_terminal(color: bool) ->
     """Document text and sources with OSC/CSI sequences: written out as ``\\x1b``, never sent raw."""
     docs = _escape_docs()
     report = crosscheck.check(docs, jobs=1)
-    out = render_terminal(report, color=color)
+    out = render_terminal(report, color=color, quotes=True)  # the agreements' quotes too
     if not color:
         assert "\x1b" not in out and "\x07" not in out
     for raw in ("\x1b]", "\x1b[2J", "\x1b[31m", "\x1b[41m"):
@@ -146,7 +146,7 @@ def test_the_cli_terminal_report_writes_no_escape_byte(
     (tmp_path / "plain.txt").write_text(
         "China sent 2,000 troops to the border on Monday.\n", encoding="utf-8"
     )
-    assert main(["report", str(tmp_path), "--jobs", "1"]) == 0
+    assert main(["report", str(tmp_path), "--jobs", "1", "--all"]) == 0  # --all: every quote
     captured = capsys.readouterr()
     assert "2,000 troops" in captured.out
     assert "\x1b" not in captured.out + captured.err
@@ -253,5 +253,6 @@ def test_full_width_digits_agree_with_ascii_digits() -> None:
     report = crosscheck.check(docs, jobs=1)
     assert report.conflicts == () and report.possible_conflicts == ()
     troops = [g for g in report.agreements if any(c.text.endswith("troops") for c in g.claims)]
-    assert [sorted(c.text for c in g.claims) for g in troops] == [["2,000 troops", "２，０００ troops"]]
+    figures = [sorted(c.text for c in g.claims if c.kind == "quantity") for g in troops]
+    assert figures == [["2,000 troops", "２，０００ troops"]]  # with the events that carry them
     assert docs[0].text[11:23] == "２，０００ troops"  # the text itself is never normalised

@@ -52,7 +52,9 @@ def test_agreement_passes_and_returns_the_group(seed_report: Report) -> None:
         seed_report, ("000_95279f800b99fdd1", "more than 2,000 troops"), ("002", "more than 2,000 soldiers")
     )
     assert group.verdict is Verdict.AGREEMENT
-    assert {c.text for c in group.claims} == {"more than 2,000 troops", "more than 2,000 soldiers"}
+    figures = {c.text for c in group.claims if c.kind == "quantity"}
+    assert figures == {"more than 2,000 troops", "more than 2,000 soldiers"}
+    assert {c.kind for c in group.claims} == {"quantity", "event"}  # "Beijing sent …": one finding
 
 
 def test_document_by_source_name_and_snippet_by_case_and_spacing(seed_report: Report) -> None:

@@ -23,7 +23,11 @@ INDEPENDENT = (
 
 
 def _groups(report: Report, *texts: str) -> list[crosscheck.Group]:
-    return [g for g in report.groups if {c.text for c in g.claims} == set(texts)]
+    """The groups whose figures (or dates) are ``texts``: the claims of the group's first kind, as an
+    event that carries a figure is folded into its group (`verdict.fold_events`)."""
+    return [
+        g for g in report.groups if {c.text for c in g.claims if c.kind == g.claims[0].kind} == set(texts)
+    ]
 
 
 def _one(report: Report, *texts: str) -> crosscheck.Group:

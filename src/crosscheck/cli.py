@@ -24,17 +24,16 @@ from . import completion
 from ._version import __version__
 from .config import Config
 from .documents import MAX_BYTES, SUFFIXES, try_load_documents
-from .engines import ENGINES, MIN_PARALLEL_CHARS, default_jobs, extract_checked
+from .engines import ENGINES, default_jobs
 from .errors import ConfigError, CrosscheckError
 from .manifest import MANIFEST
-from .model import Claim, ClaimKind, Document, Report, Verdict
-from .pipeline import check, check_claims, index_documents
+from .model import ClaimKind, Document, Report, Verdict
+from .pipeline import check
 from .render import FORMATS, render_chunks
 from .render._common import summary_line, visible
 from .render.terminal import render_terminal
 from .settings import FILE_NAME, NO_SETTINGS, Check, Settings, find_settings, read_settings
 from .store import Store
-from .terms import default_terms
 
 __all__ = ["main", "pager_command", "undated_warning", "use_color"]
 
@@ -197,8 +196,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--all",
         action="store_true",
-        help="list single-source claims too (in the fact table and with their quotes); by default they "
-        "are counted",
+        help="list single-source claims too (in the fact table and with their quotes) and, in the "
+        "terminal, quote the agreements; by default single-source claims are counted and agreements "
+        "are rows of the fact table",
     )
     report.add_argument(
         "--color",
@@ -368,17 +368,14 @@ def _full_report(args: argparse.Namespace, config: Config, show_progress: bool) 
         with Store(args.store, config=config, create=bool(args.paths)) as store:
             if args.paths:
                 store.add(_load(args), jobs=args.jobs)
-            docs, claims = store.contents(jobs=args.jobs)
-        if not docs:
-            raise CrosscheckError(f"{args.store}: the store holds no documents")
-        return check_claims(docs, claims, config=config)
+            return store.check(jobs=args.jobs)
     if args.scheduler is not None and args.engine != "dask":
         raise CrosscheckError("--scheduler needs --engine dask")
     docs = _load(args)
     if args.engine == "dask":
         return check(docs, config=config, engine="dask", scheduler=args.scheduler)
-    if show_progress and (args.jobs == 1 or sum(len(d.text) for d in docs) < MIN_PARALLEL_CHARS):
-        return _check_with_progress(docs, config)
+    if show_progress:
+        return _check_with_progress(docs, config, args.jobs)
     return check(docs, config=config, jobs=args.jobs)
 
 
@@ -400,22 +397,23 @@ def _add(args: argparse.Namespace, config: Config) -> int:
     return _skipped_exit(args, len(docs))
 
 
-def _check_with_progress(docs: tuple[Document, ...], config: Config) -> Report:
-    """`check` with a progress bar on stderr: claims document by document, then alignment."""
+def _check_with_progress(docs: tuple[Document, ...], config: Config, jobs: int) -> Report:
+    """`check` with a progress bar on stderr (its ``progress`` callback): claims document by
+    document, then alignment."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    ordered, _ = index_documents(docs)
-    terms = default_terms()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("extracting claims", total=len(ordered))
-        claims: list[Claim] = []
-        for doc in ordered:
-            claims.extend(extract_checked(doc, config, terms))
-            progress.advance(task)
-        progress.update(task, description=f"aligning {len(claims)} claims")
-        return check_claims(ordered, claims, config=config)
+        task = progress.add_task("extracting claims", total=len(docs))
+
+        def show(stage: str, done: int, total: int) -> None:
+            if stage == "extract":
+                progress.update(task, completed=done, total=total)
+            elif done == 0:
+                progress.update(task, description=f"aligning {total} claims", completed=0, total=None)
+
+        return check(docs, config=config, jobs=jobs, progress=show)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -748,7 +746,11 @@ def _chunks(report: Report, args: argparse.Namespace) -> Iterable[str]:
         tty = args.out is None and _stdout_is_tty()
         color = use_color(args.color, tty=tty, environ=os.environ)
         text = render_terminal(
-            report, width=_terminal_width(tty), color=color, single_source=_list_single(args)
+            report,
+            width=_terminal_width(tty),
+            color=color,
+            single_source=_list_single(args),
+            quotes=bool(args.all) or Verdict.AGREEMENT in _verdicts(args),
         )
         return [text]
     return render_chunks(report, args.format, single_source=_list_single(args))

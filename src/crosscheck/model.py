@@ -381,7 +381,9 @@ class Report:
         """A new report narrowed to what is asked; every argument left out keeps everything.
 
         ``verdicts``: the groups of these verdicts (`Verdict` or its value, ``"conflict"``);
-        ``kinds``: the claims of these kinds and the groups made of them; ``min_sources`` and
+        ``kinds``: the claims of these kinds and the groups made of them (a group is of its first
+        claim's kind: a figure with the event that carries it is a quantity group, and keeps the
+        event's claims only when events are asked for too); ``min_sources`` and
         ``min_origins``: agreements and (possible) conflicts backed by at least that many documents,
         and independent origins (`Group.independent_origins`); single-source groups are never held
         to these two. Documents are all kept; a claim whose group was hidden stays in ``claims``
@@ -401,10 +403,17 @@ class Report:
                 len(group.documents) >= min_sources and group.independent_origins >= min_origins
             )
 
+        def narrowed(group: Group) -> Group:
+            """A group of a figure and the event carrying it, with the event's claims dropped when
+            events are not asked for: every claim a group names is in ``claims``."""
+            if all(c.kind in wanted_kinds for c in group.claims):
+                return group
+            return attrs.evolve(group, claims=tuple(c for c in group.claims if c.kind in wanted_kinds))
+
         return Report(
             documents=self.documents,
             claims=tuple(c for c in self.claims if c.kind in wanted_kinds),
-            groups=tuple(g for g in self.groups if kept(g)),
+            groups=tuple(narrowed(g) for g in self.groups if kept(g)),
             shared_passages=self.shared_passages,
         )
 

@@ -6,21 +6,24 @@ documents -> readings (sentences, read once: claims and syndication share them) 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import attrs
 
 from .align import Cluster, align
 from .config import Config
-from .engines import ENGINES, DaskEngine, LocalEngine
+from .engines import ENGINES, MIN_PARALLEL_CHARS, DaskEngine, LocalEngine
 from .errors import ConfigError, CrosscheckError, DocumentError
 from .independence import Syndication, claim_origins, find_syndication
 from .lexicon import Lexicon
 from .model import Claim, Document, Group, Report, Sentence, Verdict
 from .terms import Terms, default_terms, terms_of
-from .verdict import judge
+from .verdict import fold_events, judge
 
-__all__ = ["check", "check_claims", "index_documents", "judge_clusters"]
+__all__ = ["Progress", "check", "check_claims", "index_documents", "judge_clusters"]
+
+# ``progress(stage, done, total)``: how far `check` is ("extract": documents, "align": claims).
+Progress = Callable[[str, int, int], None]
 
 _ORDER = {Verdict.CONFLICT: 0, Verdict.POSSIBLE_CONFLICT: 1, Verdict.AGREEMENT: 2, Verdict.SINGLE_SOURCE: 3}
 
@@ -34,6 +37,7 @@ def check(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Cross-check documents: extract their claims, align them across documents, and judge each group.
 
@@ -42,21 +46,38 @@ def check(
     same, byte for byte, whatever the engine and the number of jobs. ``lexicon``: the word lists to
     read with (`lexicon.load_lexicon`: the built-in ones extended by a user's files); ``terms``, the
     alias tables alone (`terms.load_terms`), is the older way to extend the ``[terms]`` section.
+
+    ``progress``, when given, is called as ``progress(stage, done, total)``: ``("extract", n,
+    documents)`` after each document extracted in this process (once, with ``n == documents``, when
+    processes or Dask extract them all), then ``("align", 0, claims)`` before alignment and
+    ``("align", claims, claims)`` after it. The report does not depend on it.
     """
     config = config or Config()
     if lexicon is not None and terms is not None:
         raise ConfigError("give check() a lexicon or terms, not both (a lexicon holds the terms)")
     terms = terms or (default_terms() if lexicon is None else terms_of(lexicon))
     docs, by_id = index_documents(documents)
+    say: Progress = progress or (lambda stage, done, total: None)
     if engine == "dask":
         claims, clusters = DaskEngine(scheduler).run(docs, by_id, config, terms)
+        say("extract", len(docs), len(docs))
+        say("align", len(claims), len(claims))
         return _report(docs, claims, clusters, by_id, config)
     if engine != "local":
         raise CrosscheckError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     local = LocalEngine(jobs)
     sentences: dict[str, tuple[Sentence, ...]] = {}  # of the documents read here: split once
-    claims = local.extract(docs, config, terms, sentences=sentences)
+    if progress is None or (jobs > 1 and sum(len(d.text) for d in docs) >= MIN_PARALLEL_CHARS):
+        claims = local.extract(docs, config, terms, sentences=sentences)
+        say("extract", len(docs), len(docs))
+    else:  # one document at a time, in this process (as the engine would), to say how far it is
+        claims = []
+        for n, doc in enumerate(docs, 1):
+            claims.extend(local.extract([doc], config, terms, sentences=sentences))
+            say("extract", n, len(docs))
+    say("align", 0, len(claims))
     clusters = local.align(claims, by_id, config)
+    say("align", len(claims), len(claims))
     return _report(docs, claims, clusters, by_id, config, sentences)
 
 
@@ -108,12 +129,14 @@ def judge_clusters(
     syndication: Syndication,
     config: Config | None = None,
 ) -> tuple[Group, ...]:
-    """Judge every cluster and number the groups: conflicts, possible conflicts (most likely first),
-    agreements, then single-source."""
-    groups = [
+    """Judge every cluster, fold each event into the figure or date it carries (one finding, one
+    group: `verdict.fold_events`) and number the groups: conflicts, possible conflicts (most likely
+    first), agreements, then single-source."""
+    judged = [
         judge(members, scores, by_id, claim_origins(members, syndication), reasons, config)
         for members, scores, reasons in clusters
     ]
+    groups = fold_events(judged, by_id, config)
     groups.sort(
         key=lambda g: (
             _ORDER[g.verdict],

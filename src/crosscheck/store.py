@@ -44,7 +44,8 @@ from .config import Config
 from .documents import qualified_ids, with_id
 from .engines import LocalEngine
 from .errors import StoreError
-from .model import Claim, Document
+from .model import Claim, Document, Report
+from .pipeline import check_claims
 from .terms import Terms, default_terms
 
 __all__ = ["SCHEMA_VERSION", "AddResult", "Store", "StoreError", "fingerprint"]
@@ -336,6 +337,15 @@ class Store:
     def __len__(self) -> int:
         with self._sqlite():
             return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def check(self, *, jobs: int = 1) -> Report:
+        """Cross-check everything stored: byte for byte the report `check` gives of the stored
+        documents, extracting again only what another extractor made (`contents`). Raises
+        `StoreError` when the store holds no documents."""
+        docs, claims = self.contents(jobs=jobs)
+        if not docs:
+            raise StoreError(f"{self.path}: the store holds no documents")
+        return check_claims(docs, claims, config=self.config)
 
     def contents(self, *, jobs: int = 1) -> tuple[tuple[Document, ...], list[Claim]]:
         """Every stored document and its claims, in document then text order: ``(documents, claims)``.

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import cache
 
 from .align.rules import GENERIC_THINGS, magnitude_apart, placed, same_scope
 from .config import Config
+from .events import default_verbs
 from .model import Claim, ConflictType, DateValue, Document, Event, Group, Quantity, Reason, Verdict
 from .values import claims_compatible, describe, why_incompatible
 
-__all__ = ["judge", "topic"]
+__all__ = ["fold_events", "folded_topic", "judge", "topic"]
 
 _CONFLICT_TYPES = {
     "quantity": ConflictType.NUMERIC,
@@ -65,8 +67,11 @@ def judge(
     origins: tuple[tuple[str, ...], ...] = (),
     reasons: tuple[Reason, ...] = (),
     config: Config | None = None,
+    about: str | None = None,
 ) -> Group:
     """The verdict on one cluster (its ``id`` is set later, once all groups are ordered).
+
+    ``about`` names what the claims are about in the topic and the explanation (default: `topic`).
 
     ``scores`` are the same-fact scores (0..100) of the cluster's linked pairs: the strongest clash
     decides between ``conflict`` (at least ``Config.conflict_bar``) and ``possible_conflict``; an
@@ -74,7 +79,7 @@ def judge(
     """
     config = config or Config()
     documents = sorted({c.document for c in claims})
-    about = topic(claims)
+    about = about or topic(claims)
     if len(documents) == 1:
         claim = claims[0]
         also = f" ({len(claims)} times)" if len(claims) > 1 else ""
@@ -374,3 +379,159 @@ def _one_per_document(claims: tuple[Claim, ...]) -> list[Claim]:
             seen.add(claim.document)
             out.append(claim)
     return out
+
+
+# One finding, one group: an event claim ("China sent more than 2,000 troops") and the figure or date
+# inside it ("more than 2,000 troops") are one fact, so their groups are folded into one.
+
+_SEVERITY = {
+    Verdict.CONFLICT: 0,
+    Verdict.POSSIBLE_CONFLICT: 1,
+    Verdict.AGREEMENT: 2,
+    Verdict.SINGLE_SOURCE: 3,
+}
+_INSIDE, _SENTENCE = 2, 1  # how an event claim holds a figure: around it, or in its sentence
+
+
+def fold_events(
+    groups: Sequence[Group], docs: Mapping[str, Document], config: Config | None = None
+) -> list[Group]:
+    """``groups`` with each event group folded into the group of the figure, ordinal or date it
+    carries: one finding, one group, named once (`folded_topic`).
+
+    An event group carries a group of another kind when both name the same documents and, in each
+    of them, one of its claims holds one of the other's claims, around it (the figure inside the
+    event's span) or in its sentence, and around it in at least one document. An event group
+    carrying several picks the one it holds around it in most documents (then the first). The
+    folded group lists the figure's claims first, then the events'; its verdict is the more severe
+    of the two (a denied event against an agreed figure is a conflict), and its explanation is the
+    severer group's, said of the folded topic. Groups of one document fold as well. Order kept.
+    """
+    config = config or Config()
+    where: dict[tuple[str, int], list[tuple[int, Claim]]] = {}
+    for n, group in enumerate(groups):
+        if group.claims[0].kind != "event":
+            for claim in group.claims:
+                where.setdefault((claim.document, claim.sentence.start), []).append((n, claim))
+    carried: dict[int, list[int]] = {}  # figure group -> the event groups folded into it
+    folded: set[int] = set()
+    for n, group in enumerate(groups):
+        if group.claims[0].kind != "event":
+            continue
+        ties: dict[int, dict[str, int]] = {}  # candidate -> document -> best tie
+        for event in group.claims:
+            for m, claim in where.get((event.document, event.sentence.start), ()):
+                tie = _INSIDE if event.span.contains(claim.span) else _SENTENCE
+                best = ties.setdefault(m, {})
+                best[event.document] = max(best.get(event.document, 0), tie)
+        documents = set(group.documents)
+        fits = [
+            (-sum(1 for t in by_doc.values() if t == _INSIDE), m)
+            for m, by_doc in ties.items()
+            if set(by_doc) == documents == set(groups[m].documents) and _INSIDE in by_doc.values()
+        ]
+        if fits:
+            carried.setdefault(min(fits)[1], []).append(n)
+            folded.add(n)
+    out = []
+    for n, group in enumerate(groups):
+        if n in folded:
+            continue
+        events = [groups[e] for e in carried.get(n, ())]
+        out.append(_fold(group, events, docs, config) if events else group)
+    return out
+
+
+def _fold(figure: Group, events: list[Group], docs: Mapping[str, Document], config: Config) -> Group:
+    event = events[0].claims[0].value
+    assert isinstance(event, Event)
+    about = folded_topic(figure.claims, event)
+    primary = min([figure, *events], key=lambda g: _SEVERITY[g.verdict])  # the figure on a tie
+    judged = judge(primary.claims, primary.scores, docs, primary.origins, primary.reasons, config, about)
+    claims = figure.claims + tuple(c for e in events for c in e.claims)
+    scores = tuple(dict.fromkeys(figure.scores + tuple(s for e in events for s in e.scores)))
+    return Group(
+        id=judged.id,
+        verdict=judged.verdict,
+        claims=claims,
+        explanation=judged.explanation,
+        topic=judged.topic,
+        conflict_type=judged.conflict_type,
+        scores=scores if judged.scores else (),
+        origins=judged.origins,
+        confidence=judged.confidence,
+        reasons=judged.reasons,
+    )
+
+
+def folded_topic(claims: tuple[Claim, ...], event: Event) -> str:
+    """What a figure carried by an event is about, as a phrase: "troops sent by China · September
+    2022", "which time Russian bombers landed in China", "when China and Russia conducted joint air
+    patrol in Sea of Japan"; the place and time follow when the phrase does not hold them."""
+    first = claims[0]
+    about = first.about
+    place = about.place if not event.place else None
+    if first.kind == "date":
+        return " · ".join(p for p in (f"when {_clause(event)}", place) if p)
+    if first.kind == "ordinal":
+        head = f"which {about.phrase or about.thing or 'occurrence'} {_clause(event)}"
+    else:
+        thing = about.measure or about.phrase or about.thing
+        if thing is None and isinstance(first.value, Quantity):
+            thing = first.value.unit
+        thing = thing or "amount"
+        done = _participle(event.action)
+        if event.polarity == "negated":
+            done = f"not {done}"
+        by = f" by {event.subject}" if event.subject and not event.passive else ""
+        head = f"{thing} {done}{by}" + (f" ({event.hedge})" if event.hedge else "")
+        place = about.place or event.place
+    parts = [head]
+    if place:
+        parts.append(place)
+    if about.when is not None:
+        parts.append(describe(about.when))
+    return " · ".join(parts)
+
+
+def _clause(event: Event) -> str:
+    """The event as a clause in the past: "Russian bombers landed in China", "China did not send troops"."""
+    verb = f"did not {event.action}" if event.polarity == "negated" else _past(event.action)
+    if event.passive:
+        verb = (
+            f"was not {_participle(event.action)}"
+            if event.polarity == "negated"
+            else f"was {_participle(event.action)}"
+        )
+    words = [event.subject or "someone", verb, event.object or "", f"in {event.place}" if event.place else ""]
+    text = " ".join(w for w in words if w)
+    return f"{text} ({event.hedge})" if event.hedge else text
+
+
+@cache
+def _past_forms() -> dict[str, tuple[str, ...]]:
+    """Each lemma's past forms in the verb lexicon, the regular one first, then those it lists."""
+    out: dict[str, list[str]] = {}
+    verbs = default_verbs()
+    for form, (lemma, kind) in verbs.single.items():
+        if kind == "ed":
+            out.setdefault(lemma, []).append(form)
+    for first, entries in verbs.multi.items():
+        for rest, lemma, kind in entries:
+            if kind == "ed":
+                out.setdefault(lemma, []).append(" ".join((first, *rest)))
+    return {lemma: tuple(forms) for lemma, forms in out.items()}
+
+
+def _past(lemma: str) -> str:
+    """ "sent", "flew", "landed": the first form the lexicon lists, else the regular one."""
+    forms = _past_forms().get(lemma, ())
+    if not forms:
+        return lemma
+    return forms[1] if len(forms) > 1 else forms[0]
+
+
+def _participle(lemma: str) -> str:
+    """ "sent", "flown", "landed": the last form the lexicon lists, else the regular one."""
+    forms = _past_forms().get(lemma, ())
+    return forms[-1] if forms else lemma

@@ -19,8 +19,10 @@ __all__ = [
     "claim_value",
     "fact_table",
     "group_label",
+    "lead_claims",
     "origin_line",
     "quote_window",
+    "quoted_claims",
     "short_date",
     "single_source_line",
     "source_line",
@@ -208,9 +210,25 @@ def fact_table(report: Report, *, single_source: bool = False) -> FactTable:
     )
 
 
+def lead_claims(group: Group) -> tuple[Claim, ...]:
+    """The claims that give a group's value: those of its first claim's kind. A group folded from an
+    event and the figure it carries (`verdict.fold_events`) lists the figure's claims first; the
+    event's claims stand around them ("China sent more than 2,000 troops")."""
+    kind = group.claims[0].kind
+    return tuple(c for c in group.claims if c.kind == kind)
+
+
+def quoted_claims(group: Group) -> tuple[Claim, ...]:
+    """The claims whose sentences a finding quotes: its lead claims, then any event claim of another
+    sentence (one in a lead claim's sentence would repeat the quote)."""
+    lead = lead_claims(group)
+    sentences = {c.sentence for c in lead}
+    return lead + tuple(c for c in group.claims if c.kind != lead[0].kind and c.sentence not in sentences)
+
+
 def cell_claims(group: Group, doc_id: str) -> tuple[Claim, ...]:
-    """The claims of ``group`` made by document ``doc_id``, in the group's order."""
-    return tuple(c for c in group.claims if c.document == doc_id)
+    """The lead claims (`lead_claims`) of ``group`` made by document ``doc_id``, in the group's order."""
+    return tuple(c for c in lead_claims(group) if c.document == doc_id)
 
 
 def claim_value(claim: Claim) -> str:

@@ -1,4 +1,6 @@
-"""The terminal report (rich): summary, conflicts first, possible conflicts, agreements, then single-source claims.
+"""The terminal report (rich): summary, the fact table, then each conflict and possible conflict
+with its quotes; agreements are rows of the table (``quotes`` prints theirs too) and single-source
+claims are counted (``single_source`` lists them), in the reading order of `render.sections`.
 
 Every quote names its source and date and shows the claim highlighted inside its sentence. Control
 characters from the sources (an escape sequence in a document, a newline in a source) are written
@@ -25,7 +27,7 @@ from ._common import (
     group_label,
     origin_line,
     quote_window,
-    short_date,
+    quoted_claims,
     single_source_line,
     summary_line,
     verdict_mark,
@@ -35,20 +37,23 @@ from ._common import (
     why_line,
 )
 from ._common import source_line as _plain_source_line
+from .sections import sections
 
 __all__ = ["MARKS", "THEME", "FactTableView", "ReportView", "quote_window", "render_terminal"]
 
 ALL_HINT = "--all lists them"
+QUOTES_HINT = "--all quotes them"
 _STYLES = {
     Verdict.CONFLICT: "crosscheck.conflict",
     Verdict.POSSIBLE_CONFLICT: "crosscheck.possible",
     Verdict.AGREEMENT: "crosscheck.agree",
     Verdict.SINGLE_SOURCE: "crosscheck.single",
 }
-_TOPIC_WIDTH = (16, 30)  # the fact column's least and widest width
+_TOPIC_WIDTH = (18, 32)  # the fact column's least and widest width
 _VERDICT_WIDTH = 17
+_CELL_WIDTH = 26  # a source column's widest, when the width leaves room to spare
 _SOURCE_WIDTH = 12  # a source column narrower than this folds the table
-_PADDING = 3  # what a column adds to its text: padding and the space between columns
+_PADDING = 2  # what a column adds to its text: the space between columns (padding collapsed)
 
 THEME = Theme(
     {
@@ -99,10 +104,11 @@ class FactTableView:
     def __init__(self, table: FactTable) -> None:
         self.table = table
 
-    def _table(self, columns: tuple[Document, ...], part: str) -> Table:
+    def _table(self, columns: tuple[Document, ...], part: str, width: int) -> Table:
         t = self.table
         grid = Table(
             box=box.SIMPLE_HEAD,
+            show_edge=False,
             show_lines=False,
             pad_edge=False,
             collapse_padding=True,
@@ -110,11 +116,14 @@ class FactTableView:
             title_justify="left",
             title_style="crosscheck.dim",
         )
+        # the sources share what the fact and verdict columns leave, alike; the fact takes the rest
+        spare = width - _TOPIC_WIDTH[0] - _VERDICT_WIDTH - _PADDING * (len(columns) + 2)
+        source_width = min(_CELL_WIDTH, max(_SOURCE_WIDTH, spare // max(1, len(columns))))
         grid.add_column("fact", min_width=_TOPIC_WIDTH[0], max_width=_TOPIC_WIDTH[1], ratio=2)
         grid.add_column("verdict", width=_VERDICT_WIDTH)
         for doc in columns:
-            head = f"{visible(doc.label)}\n{short_date(doc)} · {t.origin_name(doc.id)}"
-            grid.add_column(head, min_width=_SOURCE_WIDTH, ratio=2)
+            head = f"{visible(doc.label)}\n{_column_date(doc)} {t.origin_name(doc.id)}"
+            grid.add_column(head, width=source_width)
         for group in t.rows:
             style = _STYLES[group.verdict]
             verdict = Text(f"{verdict_mark(group)} {verdict_text(group).replace(' · ', ' ')}", style=style)
@@ -123,7 +132,7 @@ class FactTableView:
             topic = Text(visible(group.topic) or group.id)
             topic.append(f" {visible(group.id)}", style="crosscheck.dim")
             cells = [Text(visible(cell_text(group, doc.id))) for doc in columns]
-            grid.add_row(topic, verdict, *cells, end_section=True)
+            grid.add_row(topic, verdict, *cells)
         return grid
 
     def _parts(self, width: int) -> list[tuple[Document, ...]]:
@@ -150,9 +159,18 @@ class FactTableView:
                     if len(parts) == 1
                     else f"table {n} of {len(parts)}: the sources folded to fit the width"
                 )
-                yield self._table(columns, part)
+                yield self._table(columns, part, options.max_width)
             yield Text(f"   {visible(origin_line(t, lambda d: d.label))}", style="crosscheck.dim")
+            if any(d.published_inferred for d in t.columns if d.published is not None):
+                yield Text("   ~: date inferred (from a dateline), not given", style="crosscheck.dim")
         yield Text(f"   {single_source_line(t, ALL_HINT)}", style="crosscheck.single")
+
+
+def _column_date(doc: Document) -> str:
+    """A column head's date, short: "2022-12-01", "2022-12-20~" (inferred: the legend says so)."""
+    if doc.published is None:
+        return "no date"
+    return doc.published.isoformat() + ("~" if doc.published_inferred else "")
 
 
 def _short_backing(group: ClaimGroup) -> str:
@@ -164,16 +182,21 @@ def _short_backing(group: ClaimGroup) -> str:
 class ReportView:
     """A rich renderable of a `Report`; renders nothing but what the report holds.
 
-    The fact table comes first; single-source claims are counted, and listed (in the table and
-    with their quotes) only when ``single_source`` is true. With ``mark``, each claim is also set
-    between «» inside its quote, for output without colour (a pipe, a file, ``--color never``).
+    The fact table comes first, then each conflict and possible conflict with its quotes, its
+    explanation and why; agreements are rows of the table, and quoted below it only with
+    ``quotes``. Single-source claims are counted, and listed (in the table and with their quotes)
+    only when ``single_source`` is true. With ``mark``, each claim is also set between «» inside its
+    quote, for output without colour (a pipe, a file, ``--color never``).
     """
 
-    def __init__(self, report: Report, *, single_source: bool = False, mark: bool = False) -> None:
+    def __init__(
+        self, report: Report, *, single_source: bool = False, mark: bool = False, quotes: bool = False
+    ) -> None:
         self.report = report
         self.docs = {d.id: d for d in report.documents}
         self.single_source = single_source
         self.mark = mark
+        self.quotes = quotes
 
     def summary(self) -> str:
         return summary_line(self.report)
@@ -183,7 +206,7 @@ class ReportView:
         head.append(visible(group_label(group)), style="bold")
         head.append(f"  [{visible(group.id)}]", style="crosscheck.dim")
         lines = [head]
-        lines.extend(_quote(self.docs[c.document], c, self.mark) for c in group.claims)
+        lines.extend(_quote(self.docs[c.document], c, self.mark) for c in quoted_claims(group))
         lines.append(Text(f"   {visible(group.explanation)}"))
         if group.confidence is not None:
             lines.append(Text(f"   {visible(why_line(group))}", style="crosscheck.dim"))
@@ -202,25 +225,26 @@ class ReportView:
         table = fact_table(r, single_source=self.single_source)
         yield Text(f"FACTS ({len(table.rows)}) — one row per fact, one column per source", style="bold")
         yield FactTableView(table)
-        yield Text("")
-        sections = (
-            ("CONFLICTS", r.conflicts, "✗", "crosscheck.conflict"),
-            ("POSSIBLE CONFLICTS", r.possible_conflicts, "?", "crosscheck.possible"),
-            ("AGREEMENTS", r.agreements, "✓", "crosscheck.agree"),
-        )
-        for title, groups, mark, style in sections:
-            yield Text(f"{title} ({len(groups)})", style=style)
-            for group in groups:
-                yield Group(*self._group(group, mark, style))
-            yield Text("")
-        single = r.single_source
+        for section in sections(r):
+            style = _STYLES[section.verdict]
+            title = f"{section.title.upper()} ({len(section.groups)})"
+            if section.verdict is Verdict.SINGLE_SOURCE:
+                yield from self._single(section.groups, title)
+                continue
+            if section.verdict is Verdict.AGREEMENT and not self.quotes:
+                hint = f": rows of the table above; {QUOTES_HINT}" if section.groups else ""
+                yield Text(f"{title}{hint}", style=style)
+                continue
+            yield Text(title, style=style)
+            for group in section.groups:
+                yield Group(*self._group(group, section.mark, style))
+
+    def _single(self, single: tuple[ClaimGroup, ...], title: str) -> RenderResult:
         if not self.single_source:
             hint = f"; {ALL_HINT}" if single else ""
-            yield Text(
-                f"SINGLE-SOURCE ({len(single)}) — only one document says it{hint}", style="crosscheck.single"
-            )
+            yield Text(f"{title} — only one document says it{hint}", style="crosscheck.single")
             return
-        yield Text(f"SINGLE-SOURCE ({len(single)}) — only one document says it", style="crosscheck.single")
+        yield Text(f"{title} — only one document says it", style="crosscheck.single")
         current = None
         for group in single:
             claim = group.claims[0]
@@ -241,9 +265,11 @@ def render_terminal(
     color: bool = False,
     single_source: bool = False,
     mark: bool | None = None,
+    quotes: bool = False,
 ) -> str:
     """The terminal report as text (no colour unless asked), for files and tests; single-source
-    claims are listed only when ``single_source`` is true. ``mark`` sets each quoted claim between
+    claims are listed only when ``single_source`` is true, agreements quoted only with ``quotes``
+    (conflicts and possible conflicts always are). ``mark`` sets each quoted claim between
     «» (default: when there is no colour). ``NO_COLOR`` and ``FORCE_COLOR`` do not change it: the
     caller decides (the CLI's ``--color``)."""
     buffer = io.StringIO()
@@ -255,6 +281,8 @@ def render_terminal(
         force_terminal=color,
         no_color=not color,
     )
-    view = ReportView(report, single_source=single_source, mark=not color if mark is None else mark)
+    view = ReportView(
+        report, single_source=single_source, mark=not color if mark is None else mark, quotes=quotes
+    )
     console.print(view, soft_wrap=False)
     return buffer.getvalue()

@@ -24,11 +24,14 @@ from ..numbers import UNIT_DIMENSIONS
 from ._common import (
     FactTable,
     backing,
+    cell_claims,
     claim_value,
     fact_table,
     group_label,
+    lead_claims,
     origin_line,
     quote_window,
+    quoted_claims,
     short_date,
     single_source_line,
     source_line,
@@ -248,7 +251,7 @@ def _group(group: Group, mark: str, index: _Index) -> str:
     docs = " ".join(str(index.doc_no[d]) for d in group.documents)
     single = group.verdict is Verdict.SINGLE_SOURCE
     window = 40 if single else 90
-    quotes = "".join(_quote(index.docs[c.document], c, index, window) for c in group.claims)
+    quotes = "".join(_quote(index.docs[c.document], c, index, window) for c in quoted_claims(group))
     quotes += timeline(group, index.docs)
     gid = _e(group.id)
     head = (
@@ -393,7 +396,7 @@ def _fact_row(row: int, group: Group, table: FactTable, index: _Index) -> str:
     )
     cells = []
     for doc in table.columns:
-        claims = [c for c in group.claims if c.document == doc.id]
+        claims = cell_claims(group, doc.id)
         if not claims:
             cells.append('<td class="none" data-key=""></td>')
             continue
@@ -466,18 +469,19 @@ def timeline(group: Group, docs: dict[str, Document]) -> str:
     group, same bytes."""
     if group.verdict is Verdict.SINGLE_SOURCE or len(group.documents) < 2:
         return ""
-    quantities = [c.value for c in group.claims if isinstance(c.value, Quantity)]
-    if len(quantities) != len(group.claims) or len({_value_label(q) for q in quantities}) < 2:
+    claims = lead_claims(group)  # the figures, not the events that carry them
+    quantities = [c.value for c in claims if isinstance(c.value, Quantity)]
+    if len(quantities) != len(claims) or len({_value_label(q) for q in quantities}) < 2:
         return ""
     figures = [_figure(q) for q in quantities]
     if len({f[3] for f in figures}) != 1:
         return ""  # units of different dimensions: no common axis
     dated = [
         (c, docs[c.document], f)
-        for c, f in zip(group.claims, figures, strict=True)
+        for c, f in zip(claims, figures, strict=True)
         if docs[c.document].published is not None
     ]
-    undated = [(c, docs[c.document]) for c in group.claims if docs[c.document].published is None]
+    undated = [(c, docs[c.document]) for c in claims if docs[c.document].published is None]
     if len({d.id for _, d, _ in dated}) < 2:
         return ""
     days = [d.published.toordinal() for _, d, _ in dated if d.published is not None]

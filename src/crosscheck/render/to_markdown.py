@@ -1,9 +1,10 @@
 """The Markdown report, for pasting into a newsroom doc or an issue tracker.
 
-Same facts in the same order as the terminal report: summary, the fact table (one row per fact, one
-column per source), then conflicts, possible conflicts, agreements and (on request) single-source
-claims. Every quote names its source and date and shows the claim in bold inside its sentence. Text
-from the sources is escaped so that it can never become Markdown or HTML markup: line breaks in it
+Same facts in the same order as the terminal report (`render.sections`): summary, the fact table
+(one row per fact, one column per source), then conflicts, possible conflicts, agreements (each with
+its quotes: a pasted report is read away from the documents) and (on request) single-source claims.
+Every quote names its source and date and shows the claim in bold inside its sentence. Text from the
+sources is escaped so that it can never become Markdown or HTML markup: line breaks in it
 (a title, a source, an id) become spaces, so that it stays inside its line and cannot start a rule,
 a list or a heading, and control characters are written out (``\\x1b``), as in the terminal report.
 """
@@ -21,6 +22,7 @@ from ._common import (
     group_label,
     origin_line,
     quote_window,
+    quoted_claims,
     short_date,
     single_source_line,
     source_line,
@@ -30,6 +32,7 @@ from ._common import (
     visible,
     why_line,
 )
+from .sections import sections
 
 __all__ = ["escape_markdown", "render_markdown"]
 
@@ -73,7 +76,7 @@ def _quote(doc: Document, claim: Claim, window: int) -> str:
 
 def _group(group: Group, mark: str, docs: dict[str, Document]) -> list[str]:
     lines = [f"### {mark} {escape_markdown(group_label(group))} ({group.id})", "", f"{backing(group)}:", ""]
-    for claim in group.claims:
+    for claim in quoted_claims(group):
         doc = docs[claim.document]
         lines.append(f"- *{escape_markdown(source_line(doc))}*: {_quote(doc, claim, 90)}")
     lines.extend(["", escape_markdown(group.explanation), ""])
@@ -112,19 +115,15 @@ def render_markdown(report: Report, *, single_source: bool = False) -> str:
     docs = {d.id: d for d in report.documents}
     out = ["# crosscheck report", "", f"**{summary_line(report)}**", ""]
     out.extend(_fact_table(fact_table(report, single_source=single_source)))
-    sections = (
-        ("Conflicts", report.conflicts, "✗"),
-        ("Possible conflicts", report.possible_conflicts, "?"),
-        ("Agreements", report.agreements, "✓"),
-    )
-    for title, groups, mark in sections:
-        out.extend([f"## {title} ({len(groups)})", ""])
-        if not groups:
+    *findings, single_section = sections(report)
+    for section in findings:
+        out.extend([f"## {section.title} ({len(section.groups)})", ""])
+        if not section.groups:
             out.extend(["None.", ""])
-        for group in groups:
-            out.extend(_group(group, mark, docs))
-    single = report.single_source
-    out.extend([f"## Single-source ({len(single)})", ""])
+        for group in section.groups:
+            out.extend(_group(group, section.mark, docs))
+    single = single_section.groups
+    out.extend([f"## {single_section.title} ({len(single)})", ""])
     if single and not single_source:
         out.extend([f"Only one document says each; {ALL_HINT}.", ""])
     else:

@@ -1,0 +1,127 @@
+"""One finding, one group (issue 13 item 3) and the compact terminal report (the 60-line bound).
+
+An event claim and the figure inside it are one fact: one group, one table row, named once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import crosscheck
+from crosscheck import Report, Verdict
+from crosscheck.cli import main
+from crosscheck.render import render
+from crosscheck.render.terminal import render_terminal
+from crosscheck.store import Store
+
+from .conftest import SEEDS, make_doc
+
+TROOPS = "In September, {who} sent {n} to take part in a joint exercise with Russia."
+
+
+def _pair(n_a: str, n_b: str) -> Report:
+    return crosscheck.check(
+        [
+            make_doc("a", TROOPS.format(who="Beijing", n=n_a), "2022-12-01", "AP"),
+            make_doc("b", TROOPS.format(who="China", n=n_b), "2022-12-02", "Reuters"),
+        ]
+    )
+
+
+def test_an_event_and_the_figure_inside_it_are_one_group() -> None:
+    """ "Beijing sent more than 2,000 troops" and "more than 2,000 troops" in it: one agreement,
+    named as a phrase from the slot, the action and the actor, its quotes given once a document."""
+    report = _pair("more than 2,000 troops", "more than 2,000 soldiers")
+    troops = [g for g in report.groups if any("troops" in c.text for c in g.claims)]
+    assert len(troops) == 1
+    group = troops[0]
+    assert group.verdict is Verdict.AGREEMENT
+    assert {c.kind for c in group.claims} == {"quantity", "event"}
+    assert group.claims[0].kind == "quantity"
+    assert group.topic.startswith("troops sent by China")
+    assert f"agree on {group.topic}" in group.explanation
+    out = render_terminal(report, width=100, quotes=True)
+    assert out.count("«more than 2,000 troops»") == 1  # the sentence is quoted once, not twice
+    assert out.count(group.topic) == 2  # its table row and its finding
+
+
+def test_a_conflict_keeps_the_event_and_names_both_figures() -> None:
+    """A clash of the figures is the folded group's verdict, said of the folded topic."""
+    report = _pair("more than 2,000 troops", "1,500 soldiers")
+    (group,) = report.conflicts
+    assert "1,500 soldiers" in {c.text for c in group.claims}
+    assert "China sent 1,500 soldiers" in {c.text for c in group.claims}
+    assert group.explanation.startswith(f"numeric conflict on {group.topic}: ")
+    assert len(report.groups) == len({g.topic for g in report.groups})  # every fact named once
+
+
+def test_kind_filter_keeps_every_named_claim() -> None:
+    """`kinds=["quantity"]` keeps the folded group as a quantity group without the event's claims,
+    so every claim a group names is in the report (the JSON contract)."""
+    narrowed = _pair("more than 2,000 troops", "1,500 soldiers").filter(kinds=["quantity"])
+    ids = {c.id for c in narrowed.claims}
+    assert narrowed.conflicts and all(c.id in ids for g in narrowed.groups for c in g.claims)
+
+
+def test_agreements_are_rows_without_quotes_by_default() -> None:
+    """The terminal report quotes conflicts; agreements are table rows, quoted with ``quotes``."""
+    report = _pair("more than 2,000 troops", "more than 2,000 soldiers")
+    out = render_terminal(report, width=100)
+    assert f"AGREEMENTS ({len(report.agreements)}): rows of the table above; --all quotes them" in out
+    assert "AP, 2022-12-01" not in out and "more than 2,000 troops" in out
+    quoted = render_terminal(report, width=100, quotes=True)
+    assert "AP, 2022-12-01" in quoted and "Reuters, 2022-12-02" in quoted
+    conflict = render_terminal(_pair("more than 2,000 troops", "1,500 soldiers"), width=100)
+    assert "AP, 2022-12-01" in conflict and "Reuters, 2022-12-02" in conflict
+
+
+def test_the_seeds_report_fits_in_60_lines(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The done-when line: at 100 columns the seeds' terminal report is at most 60 lines, with every
+    conflict, possible conflict and agreement a table row; --verdict single_source lists the rest."""
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["report", str(SEEDS), "--no-pager", "--color", "never", "--no-config"]) == 0
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) <= 60, len(out.splitlines())
+    assert max(len(line) for line in out.splitlines()) <= 100
+    report = crosscheck.check(crosscheck.load_documents(SEEDS))
+    table = out[out.index("FACTS (") : out.index("CONFLICTS (")]
+    for group in report.groups:
+        if group.verdict is not Verdict.SINGLE_SOURCE:
+            assert group.id in table
+    assert main(["report", str(SEEDS), "--no-pager", "--verdict", "single_source", "--no-config"]) == 0
+    listed = capsys.readouterr().out
+    assert all(g.id in listed for g in report.single_source)
+
+
+def test_check_reports_progress() -> None:
+    """`check(progress=)` says each document extracted, then alignment; the report is unchanged."""
+    docs = [
+        make_doc("a", TROOPS.format(who="Beijing", n="2,000 troops")),
+        make_doc("b", TROOPS.format(who="China", n="2,000 soldiers")),
+    ]
+    calls: list[tuple[str, int, int]] = []
+    report = crosscheck.check(docs, progress=lambda *call: calls.append(call))
+    assert calls[:2] == [("extract", 1, 2), ("extract", 2, 2)]
+    n = len(report.claims)
+    assert calls[2:] == [("align", 0, n), ("align", n, n)]
+    assert render(report, "json") == render(crosscheck.check(docs), "json")
+
+
+def test_store_check_is_the_report_of_its_documents(tmp_path: Path) -> None:
+    """`Store.check()` gives the report `check` gives of the stored documents, byte for byte."""
+    docs = crosscheck.load_documents(SEEDS)
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add(docs)
+        stored = store.check()
+    assert render(stored, "json") == render(crosscheck.check(docs), "json")
+    with (
+        Store(tmp_path / "empty.sqlite") as empty,
+        pytest.raises(crosscheck.errors.StoreError, match="no documents"),
+    ):
+        empty.check()
+    assert json.loads(render(stored, "json"))["summary"]["agreements"] == len(stored.agreements)
