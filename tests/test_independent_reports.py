@@ -263,3 +263,22 @@ def test_the_same_figure_counts_for_one_fact_and_different_figures_do_not_count_
     )
     for group in other.groups:
         assert all(r.rule != "figure" for r in group.reasons)
+
+
+@pytest.mark.parametrize(
+    ("weekday", "verdict"), [("Friday", Verdict.POSSIBLE_CONFLICT), ("Tuesday", Verdict.AGREEMENT)]
+)
+def test_an_undated_pages_weekday_meets_a_dated_reports_day(weekday: str, verdict: Verdict) -> None:
+    report = crosscheck.check(
+        [
+            make_doc("a", f"John Smith was arrested on {weekday} in Riverton, police said.", published=None),
+            make_doc(
+                "b",
+                "John Smith was arrested on Tuesday, December 9, 2008, in Riverton, police said.",
+                published="2008-12-10",
+            ),
+        ]
+    )
+    [group] = [g for g in report.groups if g.claims[0].kind == "date" and len(g.claims) == 2]
+    assert group.verdict is verdict
+    assert {c.text for c in group.claims} == {f"on {weekday}", "on Tuesday, December 9, 2008"}

@@ -143,6 +143,10 @@ class Config:
       default of that name only. Names with a ``date.`` or ``age.`` prefix score pairs of dates or ages.
     - ``agree_bar``: the least same-fact score for two compatible claims to agree.
     - ``conflict_bar``: the least same-fact score for two incompatible claims to be a conflict.
+    - ``unplaced_bar``: the least same-fact score for a claim that can be placed in time (its
+      document is dated, or its sentence) to align with one that cannot: without dates on both sides
+      only strong evidence says one story. Chosen on the dev half (75 before it had a name of its own,
+      borrowed from ``conflict_bar``).
     - ``possible_bar``: incompatible claims scoring at least this, but below ``conflict_bar``, form a
       ``possible_conflict`` group: a candidate for the fact-checker, ranked by its confidence.
     - ``link_share``: two groups merge when at least this share of their pairs of claims are linked
@@ -179,6 +183,7 @@ class Config:
     weights: tuple[tuple[str, float], ...] = field(default=DEFAULT_WEIGHTS, converter=_weights)
     agree_bar: float = field(default=60.0, validator=_score)
     conflict_bar: float = field(default=75.0, validator=_score)
+    unplaced_bar: float = field(default=75.0, validator=_score)
     possible_bar: float = field(default=50.0, validator=_score)
     follow_up_days: int = field(default=90, validator=_non_negative)
     link_share: float = field(default=0.5, validator=_share)

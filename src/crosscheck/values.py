@@ -179,11 +179,13 @@ def _day_of(claim: Claim, kind: str) -> DayWords | None:
 
 
 def same_day_words(a: Claim, b: Claim) -> bool | None:
-    """For two date claims neither of which can be placed on the calendar (undated pages): do they
-    name the same day ("on Friday" and "Friday"; "On Nov. 12" and "November 12")? None when they
-    cannot be told. (A resolved date is not compared so: any Sunday of any year would match "Sunday".)"""
+    """For two date claims of which at least one cannot be placed on the calendar (an undated page):
+    do they name the same day ("on Friday" and "Friday"; "On Nov. 12" and "November 12"; "on Friday"
+    and a dated report's Tuesday, December 9)? None when they cannot be told, or when both are placed
+    (their calendar dates are compared). A resolved day that matches the words says only that both
+    can hold, not that they are one fact (any Sunday matches "Sunday"): that is the score's to say."""
     va, vb = a.value, b.value
-    if not (isinstance(va, DateValue) and isinstance(vb, DateValue)) or va.resolved or vb.resolved:
+    if not (isinstance(va, DateValue) and isinstance(vb, DateValue)) or (va.resolved and vb.resolved):
         return None
     if va.relation != vb.relation:
         return None

@@ -60,7 +60,7 @@ def _edge(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> flo
     score, evidence = result
     if (
         placed(a, docs[a.document].published) != placed(b, docs[b.document].published)
-        and score < config.conflict_bar
+        and score < config.unplaced_bar
     ):
         return None  # one side dated, the other not: only strong evidence says one story
     if compatible(a, b):
