@@ -253,16 +253,22 @@ def _deciding_reasons(
     if not scores:
         return ()
     by_id = {c.id: c for c in members}
-    # what `compatible` reads of a claim: a cluster of wire copies repeats a few of them many times
-    alike: dict[tuple[object, ...], bool] = {}
+    # what `compatible` reads of a claim, as a small number: a cluster of wire copies repeats a few
+    # of them many times, so clashes are looked for among those few first
+    keys: dict[tuple[object, ...], int] = {}
+    kind_of = {c.id: keys.setdefault((c.value, c.polarity, c.text), len(keys)) for c in members}
+    sample = {k: c for c in members for k in (kind_of[c.id],)}
+    alike: dict[int, bool] = {}  # x * len(keys) + y -> the values of kinds x < y clash
 
     def clash(pair: tuple[str, str, float]) -> bool:
-        x, y = by_id[pair[0]], by_id[pair[1]]
-        key = (x.value, x.polarity, x.text, y.value, y.polarity, y.text)
+        x, y = kind_of[pair[0]], kind_of[pair[1]]
+        if x == y:
+            return False
+        key = x * len(keys) + y if x < y else y * len(keys) + x
         if key not in alike:
-            alike[key] = not compatible(x, y)
+            alike[key] = not compatible(sample[x], sample[y])
         return alike[key]
 
-    clashes = [s for s in scores if clash(s)]
+    clashes = [s for s in scores if clash(s)] if len(keys) > 1 else []
     a, b, _score = max(clashes or scores, key=lambda s: (s[2], s[0], s[1]))
     return explain(by_id[a], by_id[b], docs, config)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from itertools import repeat
 
 from attrs import field, frozen
 from rapidfuzz import fuzz, utils
@@ -131,8 +132,8 @@ def story_value(da: Source, db: Source) -> float:
     key = (da.doc_id, db.doc_id) if da.doc_id <= db.doc_id else (db.doc_id, da.doc_id)
     value = da.stories.get(key)
     if value is None:
-        rare = da.rarity
-        shared = sum(rare.get(n, 1.0) for n in da.names & db.names)
+        # fsum: exact, so the order a set of names is walked in (the hash seed's) changes nothing
+        shared = math.fsum(map(da.rarity.get, da.names & db.names, repeat(1.0)))
         base = min(da.weight, db.weight) or 1.0
         value = da.stories[key] = round(max(-1.0, min(1.0, 2 * shared / base - 1 + STORY_SHIFT)), 1)
     return value
