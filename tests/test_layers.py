@@ -83,6 +83,12 @@ THIRD_PARTY = {
 }
 
 
+# The one reach upward: `Report.to_dict()` and `contract_sections()` delegate to the JSON contract's
+# home, `render.to_json`, importing it when called (never at import time), so the model keeps its
+# public API and the contract has one home.
+UPWARD = {("model", "render.to_json")}
+
+
 def _modules() -> list[str]:
     out = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -135,6 +141,8 @@ def test_module_imports_only_lower_layers(module: str) -> None:
             target = name if name in LAYERS else name.split(".")[0]
             if module.split(".")[0] == "render" and target.split(".")[0] == "render":
                 continue  # the render package's own modules share one layer
+            if (module, name) in UPWARD:
+                continue
             assert LAYERS[target] < LAYERS[module], (
                 f"{module} (layer {LAYERS[module]}) imports {name} (layer {LAYERS[target]})"
             )

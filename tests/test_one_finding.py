@@ -125,3 +125,21 @@ def test_store_check_is_the_report_of_its_documents(tmp_path: Path) -> None:
     ):
         empty.check()
     assert json.loads(render(stored, "json"))["summary"]["agreements"] == len(stored.agreements)
+
+
+def test_topics_are_phrases_that_name_each_part_once() -> None:
+    """An event's topic is a clause in the past ("Russian bombers landed in China"), its actor and
+    place not repeated after it; a figure carried by an event reads "troops sent by China"."""
+    text = "Russian bombers landed in China on Wednesday, and Russia flew {n} over the Sea of Japan."
+    report = crosscheck.check(
+        [
+            make_doc("a", text.format(n="two patrols"), "2022-12-01", "AP"),
+            make_doc("b", text.format(n="two patrols"), "2022-12-01", "Reuters"),
+        ]
+    )
+    topics = {g.topic for g in report.groups}
+    assert any(t.startswith("Russian bombers landed in China") for t in topics), topics
+    assert not any(" · Russia · China" in t for t in topics)
+    assert any(t.startswith("patrols flown by Russia · Sea of Japan") for t in topics), topics
+    pair = _pair("more than 2,000 troops", "more than 2,000 soldiers")
+    assert "troops sent by China · September 2022" in {g.topic for g in pair.agreements}

@@ -7,7 +7,7 @@ Offsets are born with the text: a `Span` always indexes `Document.text` as it wa
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Literal, get_args
@@ -439,32 +439,17 @@ class Report:
         return tuple(out)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON contract, exactly what ``--format json`` prints."""
-        return {
-            key: list(value) if isinstance(value, Iterator) else value
-            for key, value in self.contract_sections().items()
-        }
+        """The JSON contract, exactly what ``--format json`` prints (`render.to_json.report_dict`)."""
+        from .render.to_json import report_dict  # the contract's home; imported when asked for
+
+        return report_dict(self)
 
     def contract_sections(self) -> dict[str, object]:
-        """`to_dict` with its lists of documents, claims, groups and passages as iterators, built
-        one item at a time (what the JSON renderer streams)."""
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "summary": {
-                "documents": len(self.documents),
-                "claims": len(self.claims),
-                "agreements": len(self.agreements),
-                "conflicts": len(self.conflicts),
-                "possible_conflicts": len(self.possible_conflicts),
-                "single_source": len(self.single_source),
-            },
-            "documents": map(_document_dict, self.documents),
-            "claims": map(_claim_dict, self.claims),
-            "groups": map(_group_dict, self.groups),
-            "shared_passages": (
-                {"documents": [a, b], "copied_sentences": n} for a, b, n in self.shared_passages
-            ),
-        }
+        """`to_dict` with its lists as iterators, built one item at a time
+        (`render.to_json.contract_sections`, what the JSON renderer streams)."""
+        from .render.to_json import contract_sections
+
+        return contract_sections(self)
 
 
 _CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
@@ -499,106 +484,8 @@ def _kinds(given: Iterable[str] | None) -> frozenset[str]:
 SCHEMA_VERSION = 2
 
 
-def _decimal(value: Decimal | None) -> str | None:
-    return None if value is None else _fmt(value)
-
-
-def _date(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _document_dict(doc: Document) -> dict[str, object]:
-    return {
-        "id": doc.id,
-        "path": doc.path,
-        "source": doc.source,
-        "title": doc.title,
-        "url": doc.url,
-        "published": _date(doc.published),
-        "published_inferred": doc.published_inferred,
-        "length": len(doc.text),
-    }
-
-
 def value_dict(value: Quantity | DateValue | Event) -> dict[str, object]:
-    """A normalized value as JSON: numbers as exact decimal strings, dates as ISO strings."""
-    if isinstance(value, Event):
-        return {
-            "type": "event",
-            "subject": value.subject,
-            "action": value.action,
-            "object": value.object,
-            "place": value.place,
-            "polarity": value.polarity,
-            "hedge": value.hedge,
-            "passive": value.passive,
-        }
-    if isinstance(value, Quantity):
-        return {
-            "type": "quantity",
-            "amount": _decimal(value.amount),
-            "bound": value.bound,
-            "low": _decimal(value.interval.low),
-            "high": _decimal(value.interval.high),
-            "low_closed": value.interval.low_closed,
-            "high_closed": value.interval.high_closed,
-            "unit": value.unit,
-            "ordinal": value.ordinal,
-        }
-    return {
-        "type": "date",
-        "earliest": _date(value.earliest),
-        "latest": _date(value.latest),
-        "granularity": value.granularity,
-        "relation": value.relation,
-        "relative": value.relative,
-    }
+    """A normalized value as JSON (`render.to_json.value_dict`)."""
+    from .render.to_json import value_dict as contract_value
 
-
-def _claim_dict(claim: Claim) -> dict[str, object]:
-    about = claim.about
-    return {
-        "id": claim.id,
-        "document": claim.document,
-        "kind": claim.kind,
-        "text": claim.text,
-        "span": [claim.span.start, claim.span.end],
-        "sentence": [claim.sentence.start, claim.sentence.end],
-        "value": value_dict(claim.value),
-        "about": {
-            "thing": about.thing,
-            "phrase": about.phrase,
-            "measure": about.measure,
-            "actor": about.actor,
-            "action": about.action,
-            "place": about.place,
-            "when": None if about.when is None else value_dict(about.when),
-            "context": about.context,
-            "near": about.near,
-            "unresolved_subject": about.unresolved_subject,
-            "lead": about.lead,
-            "part": about.part,
-            "scope": about.scope,
-        },
-        "attribution": claim.attribution,
-        "polarity": claim.polarity,
-        "hedge": claim.hedge,
-    }
-
-
-def _group_dict(group: Group) -> dict[str, object]:
-    return {
-        "id": group.id,
-        "verdict": group.verdict.value,
-        "topic": group.topic,
-        "claims": [c.id for c in group.claims],
-        "documents": len(group.documents),
-        "independent_origins": group.independent_origins,
-        "document_ids": list(group.documents),
-        "origins": [list(o) for o in group.origins],
-        "conflict_type": None if group.conflict_type is None else group.conflict_type.value,
-        "confidence": group.confidence,
-        "reasons": [{"rule": r.rule, "weight": r.weight, "detail": r.detail} for r in group.reasons],
-        "explanation": group.explanation,
-        "scores": [[a, b, s] for a, b, s in group.scores],
-    }
+    return contract_value(value)

@@ -8,7 +8,7 @@ from functools import cache
 
 from .align.rules import GENERIC_THINGS, magnitude_apart, placed, same_scope
 from .config import Config
-from .events import default_verbs
+from .lexicon import default_lexicon
 from .model import Claim, ConflictType, DateValue, Document, Event, Group, Quantity, Reason, Verdict
 from .values import claims_compatible, describe, why_incompatible
 
@@ -23,7 +23,8 @@ _CONFLICT_TYPES = {
 
 
 def topic(claims: tuple[Claim, ...]) -> str:
-    """A short description of what the claims are about: thing, actor, place and time."""
+    """A short description of what the claims are about: thing, actor, place and time, each said
+    once ("Russian bombers landed in China", not "Russian bombers land in China · Russia · China")."""
     first = claims[0]
     about = first.about
     actor_said = False
@@ -37,7 +38,7 @@ def topic(claims: tuple[Claim, ...]) -> str:
     elif first.kind == "ordinal":
         head = f"which {about.phrase or about.thing or 'occurrence'}"  # "which joint patrol": the sixth
     elif isinstance(first.value, Event):
-        head = describe(first.value)
+        head = _clause(first.value)  # "Russian bombers landed in China", not "… land in China"
     else:
         head = (
             about.measure
@@ -47,9 +48,10 @@ def topic(claims: tuple[Claim, ...]) -> str:
             or "amount"
         )
     parts = [head]
-    if about.actor and not actor_said:
+    said = head.casefold()
+    if about.actor and not actor_said and about.actor.casefold() not in said:
         parts.append(about.actor)
-    if about.place:
+    if about.place and about.place.casefold() not in said:
         parts.append(about.place)
     if first.kind != "date" and about.when is not None:
         parts.append(describe(about.when))
@@ -496,42 +498,58 @@ def folded_topic(claims: tuple[Claim, ...], event: Event) -> str:
 
 def _clause(event: Event) -> str:
     """The event as a clause in the past: "Russian bombers landed in China", "China did not send troops"."""
-    verb = f"did not {event.action}" if event.polarity == "negated" else _past(event.action)
-    if event.passive:
-        verb = (
-            f"was not {_participle(event.action)}"
-            if event.polarity == "negated"
-            else f"was {_participle(event.action)}"
-        )
-    words = [event.subject or "someone", verb, event.object or "", f"in {event.place}" if event.place else ""]
+    negated = event.polarity == "negated"
+    place = f"in {event.place}" if event.place else ""
+    if event.passive:  # "joint patrols not directed", "drills held in coast of Zhejiang province"
+        done = f"{'not ' if negated else ''}{_participle(event.action)}"
+        words = [event.object or event.subject or "something", done, place]
+    else:
+        verb = f"did not {event.action}" if negated else _past(event.action)
+        words = [event.subject or "someone", verb, event.object or "", place]
     text = " ".join(w for w in words if w)
     return f"{text} ({event.hedge})" if event.hedge else text
 
 
 @cache
-def _past_forms() -> dict[str, tuple[str, ...]]:
-    """Each lemma's past forms in the verb lexicon, the regular one first, then those it lists."""
-    out: dict[str, list[str]] = {}
-    verbs = default_verbs()
-    for form, (lemma, kind) in verbs.single.items():
-        if kind == "ed":
-            out.setdefault(lemma, []).append(form)
-    for first, entries in verbs.multi.items():
-        for rest, lemma, kind in entries:
-            if kind == "ed":
-                out.setdefault(lemma, []).append(" ".join((first, *rest)))
-    return {lemma: tuple(forms) for lemma, forms in out.items()}
+def _irregular() -> dict[str, tuple[str, str]]:
+    """Each irregular lemma of the verb lexicon and its (past, participle): "fly" (flew, flown),
+    "send" (sent, sent); a lemma whose listed forms hold its regular past ("criticized") is regular."""
+    out: dict[str, tuple[str, str]] = {}
+    for lemma, listed in default_lexicon().section("verbs").get("verbs", {}).items():
+        head = lemma.split()[0]
+        rest = lemma[len(head) :]
+        pasts = [
+            f
+            for f in listed
+            if not (w := f.split()[0]).endswith("ing") and not (w.endswith("s") and not w.endswith("ss"))
+        ]
+        regular = _regular_past(head)
+        if pasts and regular not in (p.split()[0] for p in pasts):
+            past, participle = pasts[0], pasts[-1]
+            out[lemma] = (
+                past if " " in past else past + rest,
+                participle if " " in participle else participle + rest,
+            )
+    return out
 
 
 def _past(lemma: str) -> str:
-    """ "sent", "flew", "landed": the first form the lexicon lists, else the regular one."""
-    forms = _past_forms().get(lemma, ())
-    if not forms:
-        return lemma
-    return forms[1] if len(forms) > 1 else forms[0]
+    """ "sent", "flew", "landed": the lexicon's irregular past, else the regular one."""
+    return _irregular().get(lemma, (_regular_past(lemma),) * 2)[0]
 
 
 def _participle(lemma: str) -> str:
-    """ "sent", "flown", "landed": the last form the lexicon lists, else the regular one."""
-    forms = _past_forms().get(lemma, ())
-    return forms[-1] if forms else lemma
+    """ "sent", "flown", "landed": the lexicon's irregular participle, else the regular one."""
+    return _irregular().get(lemma, (_regular_past(lemma),) * 2)[1]
+
+
+def _regular_past(lemma: str) -> str:
+    """ "criticised", "carried", "landed"; of a phrase, its first word ("took part" is listed)."""
+    head, _, rest = lemma.partition(" ")
+    if head.endswith("e"):
+        head += "d"
+    elif head.endswith("y") and head[-2:-1] not in ("a", "e", "i", "o", "u"):
+        head = head[:-1] + "ied"
+    else:
+        head += "ed"
+    return f"{head} {rest}".strip()

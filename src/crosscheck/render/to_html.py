@@ -41,6 +41,7 @@ from ._common import (
     why_line,
 )
 from ._html_assets import CSS, SCRIPT
+from .sections import sections
 
 __all__ = ["render_html", "script_json", "timeline"]
 
@@ -49,12 +50,6 @@ _CSP = (
     "img-src data:; base-uri 'none'; form-action 'none'"
 )
 _RANK = {"conflict": 0, "possible_conflict": 1, "agreement": 2, "single_source": 3, "none": 4}
-_SECTIONS = (
-    (Verdict.CONFLICT, "Conflicts", "✗"),
-    (Verdict.POSSIBLE_CONFLICT, "Possible conflicts", "?"),
-    (Verdict.AGREEMENT, "Agreements", "✓"),
-    (Verdict.SINGLE_SOURCE, "Single-source", "·"),
-)
 
 
 def _e(text: str) -> str:
@@ -158,16 +153,10 @@ def render_html(report: Report, *, single_source: bool = False) -> str:
 
 
 def _filters(report: Report, index: _Index) -> str:
-    counts = {
-        Verdict.CONFLICT: len(report.conflicts),
-        Verdict.POSSIBLE_CONFLICT: len(report.possible_conflicts),
-        Verdict.AGREEMENT: len(report.agreements),
-        Verdict.SINGLE_SOURCE: len(report.single_source),
-    }
     verdicts = "".join(
-        f'<label><input type="checkbox" name="verdict" value="{v.value}" checked> '
-        f"{name} ({counts[v]})</label>"
-        for v, name, _ in _SECTIONS
+        f'<label><input type="checkbox" name="verdict" value="{section.key}" checked> '
+        f"{section.title} ({len(section.groups)})</label>"
+        for section in sections(report)
     )
     sources = "".join(
         f'<label><input type="checkbox" name="source" value="{index.doc_no[d.id]}" checked> '
@@ -237,12 +226,11 @@ def _doc_tabs(report: Report, index: _Index) -> str:
 
 def _findings(report: Report, index: _Index) -> list[str]:
     out: list[str] = []
-    for verdict, name, mark in _SECTIONS:
-        groups = [g for g in report.groups if g.verdict is verdict]
-        out.append(f'<h2 class="v-{verdict.value}">{name} ({len(groups)})</h2>')
-        if not groups:
+    for section in sections(report):
+        out.append(f'<h2 class="v-{section.key}">{section.title} ({len(section.groups)})</h2>')
+        if not section.groups:
             out.append('<p class="empty">None.</p>')
-        out.extend(_group(g, mark, index) for g in groups)
+        out.extend(_group(g, section.mark, index) for g in section.groups)
     return out
 
 
