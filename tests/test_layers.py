@@ -34,6 +34,8 @@ LAYERS = {
     "events": 3,
     "slots": 3,
     "scopes": 3,
+    "noise": 3.5,
+    "context": 3.5,
     "documents": 4,
     "claims": 4,
     "align": 5,
