@@ -84,7 +84,9 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("They found 40 bodies.", {"40 bodies": "deaths"}),
         # a quake's size: a number of its shape next to a quake word, or with its unit
         ("A 5.9 quake struck the island.", {"5.9 quake struck": "magnitude"}),
-        ("two quakes, measuring 7.6 and 7.4, struck", {"7.6": "magnitude"}),
+        ("two quakes, measuring 7.6 and 7.4, struck", {"7.6": "magnitude", "7.4": "magnitude"}),
+        ("Police arrested 12, 15 or 20 people.", {"12": "arrests", "15": "arrests"}),
+        ("The attack killed 12 and wounded 5.", {"12": "deaths", "5": "injuries"}),
         ("a 6.1-magnitude earthquake hit", {"6.1-magnitude earthquake hit": "magnitude"}),
         ("One earthquake killed 12 people.", {"12 people": "deaths"}),
     ],

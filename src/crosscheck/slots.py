@@ -12,6 +12,8 @@ a user's terms file extends); this module only says where to look, as named rule
   killed", "have been hospitalized", "others were wounded", "dead, 7 wounded");
 - ``word_before``: the nearest slot word before it, past function words only ("killed three",
   "killing at least 12", "a death toll of 12", "the toll rose to 12");
+- ``coordinated``: a number listed right after another takes the slot word before the first ("two
+  quakes, measuring 7.6 and 7.4");
 - ``headcount``: else a counted noun that only says what is counted (``[headcounts]``: "50 people",
   "three climbers", "more than 300 Palestinians"): a headcount, which may meet the death toll or
   the injury count of another report (`Config.measure_families`).
@@ -179,7 +181,27 @@ def _word_after(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -
 
 
 def _word_before(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
-    cursor = q.span.start
+    return _slot_before(text, q.span.start, lo, terms)
+
+
+# "measuring 7.6 and 7.4", "killed 12, 15 or 20": a number coordinated with the one before it
+_COORDINATED = re.compile(r"\d[\d.,]*\s*(?:,\s*and|,\s*or|,|and|or)\s*$")
+
+
+def _coordinated(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    """A number listed right after another takes the slot word before the first ("two quakes,
+    measuring 7.6 and 7.4": both magnitudes); a verb between them ends the list ("killing 12 and
+    wounding 5")."""
+    found = _COORDINATED.search(text, max(lo, q.span.start - 30), q.span.start)
+    if found is None:
+        return None
+    start = found.start()
+    while start > lo and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+        start -= 1  # the whole first number ("7.6", "1,500")
+    return _slot_before(text, start, lo, terms)
+
+
+def _slot_before(text: str, cursor: int, lo: int, terms: Terms) -> str | None:
     window = text[max(lo, cursor - 80) : cursor]
     base = cursor - len(window)
     words = [(m.start() + base, m.end() + base) for m in _WORD.finditer(window)]
@@ -259,6 +281,7 @@ MEASURE_RULES = (
     ("counted_noun", _counted_noun),
     ("word_after", _word_after),
     ("word_before", _word_before),
+    ("coordinated", _coordinated),
     ("headcount", _headcount),
 )
 
