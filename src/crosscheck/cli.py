@@ -26,6 +26,7 @@ from .config import Config
 from .documents import MAX_BYTES, SUFFIXES, try_load_documents
 from .engines import ENGINES, default_jobs
 from .errors import ConfigError, CrosscheckError
+from .lexicon import load_lexicon
 from .manifest import MANIFEST
 from .model import ClaimKind, Document, Report, Verdict
 from .pipeline import check
@@ -34,6 +35,7 @@ from .render._common import summary_line, visible
 from .render.terminal import render_terminal
 from .settings import FILE_NAME, NO_SETTINGS, Check, Settings, find_settings, read_settings
 from .store import Store
+from .terms import Terms, terms_of
 
 __all__ = ["main", "pager_command", "undated_warning", "use_color"]
 
@@ -221,6 +223,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
     _scale_options(report)
+    _lexicon_option(report)
     _settings_options(report)
     add = sub.add_parser(
         "add",
@@ -233,6 +236,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of documents to store")
     add.add_argument("--jobs", type=_positive, default=default_jobs(), metavar="N", help=_JOBS_HELP)
     add.add_argument("--max-bytes", type=_positive, default=MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
+    _lexicon_option(add)
     _settings_options(add)
     shells = sub.add_parser(
         "completion",
@@ -359,13 +363,23 @@ def _scale_options(report: argparse.ArgumentParser) -> None:
     )
 
 
-def _full_report(args: argparse.Namespace, config: Config, show_progress: bool) -> Report:
+def _lexicon_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extend crosscheck's word lists with this lexicon file (TOML, see docs/concepts.md); repeatable",
+    )
+
+
+def _full_report(args: argparse.Namespace, config: Config, show_progress: bool, terms: Terms) -> Report:
     """The unfiltered report the options ask for: from a store, on Dask, or in local processes."""
     _check_out(args)
     if args.store is not None:
         if args.engine != "local":
             raise CrosscheckError("--store works with the local engine only; drop --engine")
-        with Store(args.store, config=config, create=bool(args.paths)) as store:
+        with Store(args.store, config=config, terms=terms, create=bool(args.paths)) as store:
             if args.paths:
                 store.add(_load(args), jobs=args.jobs)
             return store.check(jobs=args.jobs)
@@ -373,16 +387,16 @@ def _full_report(args: argparse.Namespace, config: Config, show_progress: bool) 
         raise CrosscheckError("--scheduler needs --engine dask")
     docs = _load(args)
     if args.engine == "dask":
-        return check(docs, config=config, engine="dask", scheduler=args.scheduler)
+        return check(docs, config=config, terms=terms, engine="dask", scheduler=args.scheduler)
     if show_progress:
-        return _check_with_progress(docs, config, args.jobs)
-    return check(docs, config=config, jobs=args.jobs)
+        return _check_with_progress(docs, config, args.jobs, terms)
+    return check(docs, config=config, terms=terms, jobs=args.jobs)
 
 
-def _add(args: argparse.Namespace, config: Config) -> int:
+def _add(args: argparse.Namespace, config: Config, terms: Terms) -> int:
     try:
         docs = _load(args)
-        with Store(args.store, config=config) as store:
+        with Store(args.store, config=config, terms=terms) as store:
             result = store.add(docs, jobs=args.jobs)
             total = len(store)
     except _Reported:
@@ -397,7 +411,9 @@ def _add(args: argparse.Namespace, config: Config) -> int:
     return _skipped_exit(args, len(docs))
 
 
-def _check_with_progress(docs: tuple[Document, ...], config: Config, jobs: int) -> Report:
+def _check_with_progress(
+    docs: tuple[Document, ...], config: Config, jobs: int, terms: Terms | None = None
+) -> Report:
     """`check` with a progress bar on stderr (its ``progress`` callback): claims document by
     document, then alignment."""
     from rich.console import Console
@@ -413,7 +429,7 @@ def _check_with_progress(docs: tuple[Document, ...], config: Config, jobs: int) 
             elif done == 0:
                 progress.update(task, description=f"aligning {total} claims", completed=0, total=None)
 
-        return check(docs, config=config, jobs=jobs, progress=show)
+        return check(docs, config=config, terms=terms, jobs=jobs, progress=show)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -431,14 +447,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _apply_defaults(parser, settings.options)
         args = parser.parse_args(argv)
     config = settings.config
+    try:
+        terms = terms_of(load_lexicon(*args.lexicon))
+    except CrosscheckError as exc:
+        _say("error", exc)
+        return 2
     if args.command == "add":
-        return _add(args, config)
+        return _add(args, config, terms)
     if args.format == "html" and args.out is None and not args.quiet and _stdout_is_tty():
         _say("error", "--format html writes a page; give --out FILE (or redirect stdout)")
         return 2
     try:
         show_progress = not args.quiet and sys.stderr.isatty()
-        full = _full_report(args, config, show_progress)
+        full = _full_report(args, config, show_progress, terms)
         if not args.quiet and _stderr_is_tty():
             _warn_undated(full.documents)
         report = full.filter(
