@@ -284,3 +284,19 @@ def test_an_undated_pages_weekday_meets_a_dated_reports_day(weekday: str, verdic
     [group] = [g for g in report.groups if g.claims[0].kind == "date" and len(g.claims) == 2]
     assert group.verdict is verdict
     assert {c.text for c in group.claims} == {f"on {weekday}", "on Tuesday, December 9, 2008"}
+
+
+def test_an_undated_page_dating_its_event_meets_a_report_published_years_later() -> None:
+    report = crosscheck.check(
+        [
+            make_doc(
+                "a", "In 2011 the warehouse fire in Riverton killed 12 people, police said.", published=None
+            ),
+            make_doc(
+                "b",
+                "A jury found that the warehouse fire in Riverton that killed 12 people was set by a neighbour.",
+                published="2013-04-11",
+            ),
+        ]
+    )
+    assert [sorted(c.document for c in g.claims) for g in report.agreements] == [["a", "b"]]

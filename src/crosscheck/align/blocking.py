@@ -56,10 +56,13 @@ def _sweep_window(claim: Claim, doc: Source, config: Config) -> tuple[date, date
     """The days a claim may speak of: from its own date (or a date in its sentence) to its
     publication, and the ``follow_up_days`` before that (a follow-up weeks later still meets the
     first report; "230,000 died in 2004" in a 2013 story meets "about 230,000 people" in another).
+    A claim of an undated page dated by its sentence ("in 2011") runs from that date on: the page
+    may be any later report of it.
     Whether the dates agree is the ``when`` rule's evidence, not a veto."""
     own = event_window(claim)
     if doc.published is None:
-        return own
+        # an undated page may be any later report of the event its sentence dates ("in 2011")
+        return None if own is None else (own[0], date.max)
     start, end = _moved(doc.published, -config.follow_up_days), doc.published
     if own is None:
         return start, end
