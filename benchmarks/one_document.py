@@ -107,7 +107,7 @@ def measure(claims: int, runs: int, folder: Path, limit_mb: int) -> dict[str, An
     """The median of ``runs`` fresh-process runs over a document of ``claims`` claims; a run that
     needs more than ``limit_mb`` of address space stops (MemoryError) and is reported as such."""
     path = write_document(folder / str(claims), claims)
-    results = []
+    results: list[dict[str, Any]] = []
     for _ in range(runs):
         command = [sys.executable, __file__, "--child", str(path), "--limit-mb", str(limit_mb)]
         out = subprocess.run(command, check=True, capture_output=True, text=True)
