@@ -111,7 +111,8 @@ def test_the_table_comes_first_and_counts_single_source(bridge: Report) -> None:
     assert out.index("FACTS (") < out.index("Two people") < out.index("CONFLICTS (")
     n = len(bridge.single_source)
     assert n > 0
-    assert f"{n} single-source claims (one document each); --all lists them" in out
+    claims = "claim" if n == 1 else "claims"
+    assert f"{n} single-source {claims} (one document each); --all lists them" in out
     inspected = next(g for g in bridge.single_source if g.claims[0].text == "in 2021")
     assert inspected.id not in out and '"in 2021"' not in out
     everything = render_terminal(bridge, width=100, single_source=True)

@@ -64,7 +64,9 @@ def test_outlets_quoting_one_source_are_said_to_quote_it_not_to_copy() -> None:
 
 def test_topics_and_reasons_are_plain_words(seed_report: crosscheck.Report) -> None:
     topics = {g.topic for g in seed_report.groups}
-    assert "date when Russia flew · Pacific" in topics  # was "date of flew · Russia · Pacific"
+    # was "date of flew · Russia · Pacific", then "date when Russia flew · Pacific": the date now
+    # carries the flight it dates (one finding)
+    assert "when Russian and Chinese strategic bombers flew joint patrol in Pacific" in topics
     assert "which joint patrol" in topics  # was "count of joint patrol"
     for group in seed_report.groups:
         assert "inf)" not in group.explanation and "share no value" not in group.explanation

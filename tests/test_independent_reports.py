@@ -32,7 +32,7 @@ def test_two_death_tolls_conflict_with_or_without_a_manifest(published: str | No
     report = _check(*BLAST, published=published)
     assert len(report.conflicts) == 1, [g.explanation for g in report.groups]
     conflict = report.conflicts[0]
-    assert {c.text for c in conflict.claims} == {"Twelve people", "Fifteen people"}
+    assert {c.text for c in conflict.lead_claims} == {"Twelve people", "Fifteen people"}
     assert conflict.conflict_type is ConflictType.NUMERIC
     assert conflict.topic.startswith("deaths")
     assert conflict.confidence is not None and conflict.confidence >= 0.7
@@ -176,7 +176,7 @@ def test_a_headcount_meets_the_slot_of_another_report_but_slots_never_meet_each_
         "Monday's quake in the province injured 24 people, officials said.",
     )
     assert report.conflicts == () and report.possible_conflicts == ()
-    together = [g for g in report.agreements if {c.text for c in g.claims} >= {"24 people"}]
+    together = [g for g in report.agreements if {c.text for c in g.lead_claims} >= {"24 people"}]
     measures = [sorted(c.about.measure or "" for c in g.claims) for g in together]
     assert ["deaths", "people"] in measures or ["injuries", "people"] in measures, measures
     for group in report.groups:
@@ -191,7 +191,7 @@ def test_a_dated_background_figure_meets_the_same_figure_in_a_later_story() -> N
     ]
     report = crosscheck.check(docs)
     assert [
-        sorted(c.document for c in g.claims) for g in report.agreements if g.claims[0].kind == "quantity"
+        sorted(c.document for c in g.lead_claims) for g in report.agreements if g.claims[0].kind == "quantity"
     ] == [["a", "b"]]
 
 
@@ -208,7 +208,7 @@ def test_weekdays_of_undated_pages_compare_by_the_day_they_name() -> None:
         published=None,
     )
     dates = [g for g in same.agreements if g.claims[0].kind == "date"]
-    assert [sorted(c.text for c in g.claims) for g in dates] == [["Friday", "on Friday"]]
+    assert [sorted(c.text for c in g.lead_claims) for g in dates] == [["Friday", "on Friday"]]
     other = _check(
         "The plant was evacuated on Friday after the explosion, officials said.",
         "Officials said the plant was evacuated Saturday after the explosion.",
@@ -234,13 +234,13 @@ def test_a_quakes_magnitude_written_with_or_without_its_unit_is_one_fact() -> No
     )
     assert report.conflicts == () and report.possible_conflicts == ()
     assert any(
-        {c.text for c in g.claims} == {"5.9 quake struck", "5.9-magnitude earthquake struck"}
+        {c.text for c in g.lead_claims} == {"5.9 quake struck", "5.9-magnitude earthquake struck"}
         for g in report.agreements
     )
     clash = _check(
         "A 6.1 quake struck the island on Monday.", "A 5.9-magnitude earthquake struck the island on Monday."
     )
-    assert [{c.text for c in g.claims} for g in clash.conflicts] == [
+    assert [{c.text for c in g.lead_claims} for g in clash.conflicts] == [
         {"6.1 quake struck", "5.9-magnitude earthquake struck"}
     ]
 
@@ -281,9 +281,9 @@ def test_an_undated_pages_weekday_meets_a_dated_reports_day(weekday: str, verdic
             ),
         ]
     )
-    [group] = [g for g in report.groups if g.claims[0].kind == "date" and len(g.claims) == 2]
+    [group] = [g for g in report.groups if g.claims[0].kind == "date" and len(g.lead_claims) == 2]
     assert group.verdict is verdict
-    assert {c.text for c in group.claims} == {f"on {weekday}", "on Tuesday, December 9, 2008"}
+    assert {c.text for c in group.lead_claims} == {f"on {weekday}", "on Tuesday, December 9, 2008"}
 
 
 def test_an_undated_page_dating_its_event_meets_a_report_published_years_later() -> None:

@@ -45,7 +45,7 @@ def test_an_event_and_the_figure_inside_it_are_one_group() -> None:
     assert f"agree on {group.topic}" in group.explanation
     out = render_terminal(report, width=100, quotes=True)
     assert out.count("«more than 2,000 troops»") == 1  # the sentence is quoted once, not twice
-    assert out.count(group.topic) == 2  # its table row and its finding
+    assert out.count(group.topic) == 1  # its finding's heading (the table row wraps it), not again
 
 
 def test_a_conflict_keeps_the_event_and_names_both_figures() -> None:
@@ -56,6 +56,10 @@ def test_a_conflict_keeps_the_event_and_names_both_figures() -> None:
     assert "China sent 1,500 soldiers" in {c.text for c in group.claims}
     assert group.explanation.startswith(f"numeric conflict on {group.topic}: ")
     assert len(report.groups) == len({g.topic for g in report.groups})  # every fact named once
+    out = render_terminal(report, width=100)
+    assert f"numeric · {group.topic}" in out  # the finding's heading names it
+    assert f"conflict on {group.topic}" not in out  # and the explanation under it does not again
+    assert 'AP says "more than 2,000 troops" (more than 2,000); Reuters says "1,500 soldiers"' in out
 
 
 def test_kind_filter_keeps_every_named_claim() -> None:
@@ -143,3 +147,35 @@ def test_topics_are_phrases_that_name_each_part_once() -> None:
     assert any(t.startswith("patrols flown by Russia · Sea of Japan") for t in topics), topics
     pair = _pair("more than 2,000 troops", "more than 2,000 soldiers")
     assert "troops sent by China · September 2022" in {g.topic for g in pair.agreements}
+
+
+def test_an_event_and_its_date_in_one_document_are_one_single_source_fact() -> None:
+    """ "Putin sent his troops into Ukraine on Feb. 24" is one fact only this document gives, listed
+    once under --verdict single_source, named "when … sent troops in Ukraine"."""
+    report = crosscheck.check(
+        [
+            make_doc(
+                "a", "Russian President Vladimir Putin sent his troops into Ukraine on Feb. 24.", "2022-12-01"
+            ),
+            make_doc("b", "The weather was fine.", "2022-12-01"),
+        ]
+    )
+    (group,) = report.single_source
+    assert [c.kind for c in group.claims] == ["date", "event"]
+    assert group.topic.startswith("when Russian President Vladimir Putin sent troops")
+    assert f"Only a speaks of {group.topic}" in group.explanation
+
+
+def test_a_figure_next_to_a_bare_event_folds_and_one_beside_another_event_does_not() -> None:
+    """ "China sent" + "about 1,500 soldiers" (the event finder left out its object) is one finding;
+    "first time" beside "the Chinese bombers flew", though in its sentence, stays the landing's."""
+    report = _pair("more than 2,000 troops", "about 1,500 soldiers")
+    (conflict,) = report.conflicts
+    assert {c.text for c in conflict.claims if c.kind == "event"} >= {"Beijing sent more than 2,000 troops"}
+    assert not report.single_source  # no event left alone beside its figure
+    text = "As part of the drills, the Russian bombers for the first time landed in China and the Chinese bombers flew to an air base in Russia."
+    both = crosscheck.check(
+        [make_doc("a", text, "2022-12-01", "AP"), make_doc("b", text, "2022-12-02", "Reuters")]
+    )
+    flights = [g for g in both.groups if any("flew" in c.text for c in g.claims)]
+    assert flights and all(g.claims[0].kind == "event" for g in flights)

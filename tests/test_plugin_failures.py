@@ -92,7 +92,7 @@ def test_the_report_argument_is_shown_by_its_counts(pytester: pytest.Pytester) -
     _corpus(pytester)
     out = _failing(pytester, "assert_no_conflict(crosscheck_report)", "--tb=long", "-l")
     _clean(out)
-    line = "crosscheck_report = <Report 2 documents, 1 conflict, 0 possible conflicts, 3 agreements, 3 single-source>"
+    line = "crosscheck_report = <Report 2 documents, 1 conflict, 0 possible conflicts, 3 agreements, 0 single-source>"
     assert out.count(line) == 2  # the argument of the test (long) and its local (-l)
     assert "expected no conflict, but crosscheck found 1 conflict:" in out
 
@@ -210,7 +210,7 @@ def test_report_repr_is_short_deterministic_and_counts_in_words() -> None:
     other = Document(id="b", source="B", published=dt.date(2024, 3, 5), text=DAILY)
     report = crosscheck.check([doc, other])
     text = repr(report)
-    assert text == "<Report 2 documents, 1 conflict, 0 possible conflicts, 3 agreements, 3 single-source>"
+    assert text == "<Report 2 documents, 1 conflict, 0 possible conflicts, 3 agreements, 0 single-source>"
     assert repr(crosscheck.check([doc, other])) == text
     alone = crosscheck.check([doc])
     assert repr(alone).startswith("<Report 1 document, 0 conflicts, 0 possible conflicts, 0 agreements, ")

@@ -328,6 +328,14 @@ class Group:
         return len(self.origins) if self.origins else len(self.documents)
 
     @property
+    def lead_claims(self) -> tuple[Claim, ...]:
+        """The claims that give the group's value: those of its first claim's kind. A figure (or an
+        ordinal, a date) and the events that carry it are one group ("more than 2,000 troops" inside
+        "Beijing sent more than 2,000 troops"), the figure's claims first."""
+        kind = self.claims[0].kind
+        return tuple(c for c in self.claims if c.kind == kind)
+
+    @property
     def documents(self) -> tuple[str, ...]:
         """The ids of the documents backing this group, sorted and unique."""
         return tuple(sorted({c.document for c in self.claims}))

@@ -392,7 +392,8 @@ _SEVERITY = {
     Verdict.AGREEMENT: 2,
     Verdict.SINGLE_SOURCE: 3,
 }
-_INSIDE, _SENTENCE = 2, 1  # how an event claim holds a figure: around it, or in its sentence
+# How an event claim holds a figure: its span around it, next to it in its sentence, or elsewhere in it.
+_INSIDE, _NEXT, _SENTENCE = 3, 2, 1
 
 
 def fold_events(
@@ -401,10 +402,13 @@ def fold_events(
     """``groups`` with each event group folded into the group of the figure, ordinal or date it
     carries: one finding, one group, named once (`folded_topic`).
 
-    An event group carries a group of another kind when both name the same documents and, in each
-    of them, one of its claims holds one of the other's claims, around it (the figure inside the
-    event's span) or in its sentence, and around it in at least one document. An event group
-    carrying several picks the one it holds around it in most documents (then the first). The
+    An event group carries a group of another kind when, in each of its documents, one of its claims
+    holds one of the other's claims in its sentence (`_tie`: inside the event's span, next to it,
+    or elsewhere in the sentence), and `_carries` says the ties are enough: of the same documents,
+    inside the span in one of them at least (next to it, for one document); of some of the figure's
+    documents only (events each outlet words its own way), inside or next to it in each. An event
+    group carrying several picks the one it holds inside in most documents, then next to, then the
+    one of fewest documents, then the first. The
     folded group lists the figure's claims first, then the events'; its verdict is the more severe
     of the two (a denied event against an agreed figure is a conflict), and its explanation is the
     severer group's, said of the folded topic. Groups of one document fold as well. Order kept.
@@ -423,17 +427,22 @@ def fold_events(
         ties: dict[int, dict[str, int]] = {}  # candidate -> document -> best tie
         for event in group.claims:
             for m, claim in where.get((event.document, event.sentence.start), ()):
-                tie = _INSIDE if event.span.contains(claim.span) else _SENTENCE
+                tie = _tie(event, claim)
                 best = ties.setdefault(m, {})
                 best[event.document] = max(best.get(event.document, 0), tie)
         documents = set(group.documents)
         fits = [
-            (-sum(1 for t in by_doc.values() if t == _INSIDE), m)
+            (
+                -sum(1 for t in by_doc.values() if t == _INSIDE),
+                -sum(1 for t in by_doc.values() if t == _NEXT),
+                len(groups[m].documents),
+                m,
+            )
             for m, by_doc in ties.items()
-            if set(by_doc) == documents == set(groups[m].documents) and _INSIDE in by_doc.values()
+            if set(by_doc) == documents and _carries(documents, set(groups[m].documents), by_doc)
         ]
         if fits:
-            carried.setdefault(min(fits)[1], []).append(n)
+            carried.setdefault(min(fits)[-1], []).append(n)
             folded.add(n)
     out = []
     for n, group in enumerate(groups):
@@ -444,10 +453,32 @@ def fold_events(
     return out
 
 
+_NEAR = 24  # characters between an event and a figure or date of its sentence that it still holds
+
+
+def _tie(event: Claim, claim: Claim) -> int:
+    """How the event holds a claim of its sentence: `_INSIDE` its span, `_NEXT` to it (at most `_NEAR`
+    characters before or after: "China sent" + " about 1,500 soldiers", an object the event finder
+    left out; "Putin sent his troops into Ukraine" + " on Feb. 24"), else `_SENTENCE`."""
+    if event.span.contains(claim.span):
+        return _INSIDE
+    gap = max(claim.span.start - event.span.end, event.span.start - claim.span.end)
+    return _NEXT if 0 <= gap <= _NEAR else _SENTENCE
+
+
+def _carries(events: set[str], figures: set[str], ties: dict[str, int]) -> bool:
+    """Whether events of these documents, tied so to a figure's claims, carry the figure: of the same
+    documents, inside the event's span in one of them at least (next to it, for one document); of
+    fewer (an event only some outlets word alike: "Beijing sent more than 2,000 troops", "China sent
+    about 1,500 soldiers"), inside or next to it in each. "The Russian bombers for the first time
+    landed in China and the Chinese bombers flew to an air base": "first time" is the landing's."""
+    if events == figures:  # of several documents, inside the event's span in one at least
+        return any(t >= (_NEXT if len(events) == 1 else _INSIDE) for t in ties.values())
+    return events < figures and all(t >= _NEXT for t in ties.values())
+
+
 def _fold(figure: Group, events: list[Group], docs: Mapping[str, Document], config: Config) -> Group:
-    event = events[0].claims[0].value
-    assert isinstance(event, Event)
-    about = folded_topic(figure.claims, event)
+    about = folded_topic(figure.claims, events[0].claims)
     primary = min([figure, *events], key=lambda g: _SEVERITY[g.verdict])  # the figure on a tie
     judged = judge(primary.claims, primary.scores, docs, primary.origins, primary.reasons, config, about)
     claims = figure.claims + tuple(c for e in events for c in e.claims)
@@ -466,12 +497,18 @@ def _fold(figure: Group, events: list[Group], docs: Mapping[str, Document], conf
     )
 
 
-def folded_topic(claims: tuple[Claim, ...], event: Event) -> str:
+def folded_topic(claims: tuple[Claim, ...], events: tuple[Claim, ...]) -> str:
     """What a figure carried by an event is about, as a phrase: "troops sent by China · September
-    2022", "which time Russian bombers landed in China", "when China and Russia conducted joint air
-    patrol in Sea of Japan"; the place and time follow when the phrase does not hold them."""
+    2022" (the figure in the event's object), "chinese bombers joined two Russian bombers" (in its
+    subject), "which time Russian bombers landed in China", "when China and Russia conducted joint
+    air patrol in Sea of Japan"; the place and time follow when the phrase does not hold them."""
     first = claims[0]
     about = first.about
+    event = events[0].value
+    assert isinstance(event, Event)
+    texts = [c.text.casefold() for c in claims]
+    if event.object and any(event.object.casefold() in t or t in event.object.casefold() for t in texts):
+        event = _without_object(event)  # "which summit Japan held", not "… held second summit"
     place = about.place if not event.place else None
     if first.kind == "date":
         return " · ".join(p for p in (f"when {_clause(event)}", place) if p)
@@ -482,18 +519,40 @@ def folded_topic(claims: tuple[Claim, ...], event: Event) -> str:
         if thing is None and isinstance(first.value, Quantity):
             thing = first.value.unit
         thing = thing or "amount"
-        done = _participle(event.action)
-        if event.polarity == "negated":
-            done = f"not {done}"
-        by = f" by {event.subject}" if event.subject and not event.passive else ""
-        head = f"{thing} {done}{by}" + (f" ({event.hedge})" if event.hedge else "")
-        place = about.place or event.place
+        inside = any(e.span.contains(c.span) for e in events for c in claims)
+        if about.measure:  # a measured slot is no thing sent or done: "deaths · Warehouse fire"
+            head = about.measure
+            if event.subject and not event.passive and event.subject.casefold() not in head:
+                head += f" · {event.subject}"
+        elif event.subject and not event.passive and thing.casefold() in event.subject.casefold():
+            head = f"{thing} {_clause(event).removeprefix(event.subject).strip()}"
+        elif inside:
+            done = _participle(event.action)
+            if event.polarity == "negated":
+                done = f"not {done}"
+            by = f" by {event.subject}" if event.subject and not event.passive else ""
+            head = f"{thing} {done}{by}" + (f" ({event.hedge})" if event.hedge else "")
+        else:  # next to the event, not in it: "three branches" beside "China has sent forces"
+            head = f"{thing} · {_clause(event)}"
+        place = None if (about.place or "").casefold() in head.casefold() else about.place
     parts = [head]
     if place:
         parts.append(place)
     if about.when is not None:
         parts.append(describe(about.when))
     return " · ".join(parts)
+
+
+def _without_object(event: Event) -> Event:
+    """The event without its object (the object is the figure itself)."""
+    return Event(
+        subject=event.subject,
+        action=event.action,
+        place=event.place,
+        polarity=event.polarity,
+        hedge=event.hedge,
+        passive=event.passive,
+    )
 
 
 def _clause(event: Event) -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "visible",
     "visible_quote",
     "why_line",
+    "why_said",
 ]
 
 WINDOW = 90
@@ -98,6 +99,18 @@ def group_label(group: Group) -> str:
     if group.conflict_type is None:
         return group.topic
     return f"{group.conflict_type.value} · {group.topic}"
+
+
+def why_said(group: Group) -> str:
+    """A finding's explanation under its heading, without the words that name the fact again: "AP
+    says "more than 2,000 troops" (more than 2,000); Reuters says … ; 1,500 is below …" for "numeric
+    conflict on troops sent by China · September 2022: AP says …" (each fact named once; the JSON
+    keeps the whole sentence)."""
+    marker = f" {group.topic}: "
+    at = group.explanation.find(marker) if group.topic else -1
+    if at < 0 or at > 60:
+        return group.explanation
+    return group.explanation[at + len(marker) :]
 
 
 def why_line(group: Group) -> str:
@@ -214,8 +227,7 @@ def lead_claims(group: Group) -> tuple[Claim, ...]:
     """The claims that give a group's value: those of its first claim's kind. A group folded from an
     event and the figure it carries (`verdict.fold_events`) lists the figure's claims first; the
     event's claims stand around them ("China sent more than 2,000 troops")."""
-    kind = group.claims[0].kind
-    return tuple(c for c in group.claims if c.kind == kind)
+    return group.lead_claims
 
 
 def quoted_claims(group: Group) -> tuple[Claim, ...]:
@@ -274,8 +286,8 @@ def single_source_line(table: FactTable, hint: str) -> str:
 
 
 def origin_line(table: FactTable, label: Callable[[Document], str]) -> str:
-    """Which columns are one origin: "origin A: Associated Press, 002 (one origin in at least one
-    fact: shared copy or one quoted source; each row counts its own)"."""
+    """Which columns are one origin: "origin A: Associated Press, 002 (shared copy or one quoted
+    source in some fact; each row counts its own)"."""
     by_id = {d.id: d for d in table.columns}
     shared = [
         f"origin {table.origin_name(o[0])}: {', '.join(label(by_id[i]) for i in o)}"
@@ -284,10 +296,7 @@ def origin_line(table: FactTable, label: Callable[[Document], str]) -> str:
     ]
     if not shared:
         return "every column is an independent origin"
-    line = (
-        "; ".join(shared)
-        + " (one origin in at least one fact: shared copy or one quoted source; each row counts its own)"
-    )
+    line = "; ".join(shared) + " (shared copy or one quoted source in some fact; each row counts its own)"
     if any(len(o) == 1 for o in table.origins):
         line += "; every other column is an origin of its own"
     return line

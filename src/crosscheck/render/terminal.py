@@ -35,6 +35,7 @@ from ._common import (
     visible,
     visible_quote,
     why_line,
+    why_said,
 )
 from ._common import source_line as _plain_source_line
 from .sections import sections
@@ -160,9 +161,10 @@ class FactTableView:
                     else f"table {n} of {len(parts)}: the sources folded to fit the width"
                 )
                 yield self._table(columns, part, options.max_width)
-            yield Text(f"   {visible(origin_line(t, lambda d: d.label))}", style="crosscheck.dim")
+            legend = visible(origin_line(t, lambda d: d.label))
             if any(d.published_inferred for d in t.columns if d.published is not None):
-                yield Text("   ~: date inferred (from a dateline), not given", style="crosscheck.dim")
+                legend += "; ~: date inferred from a dateline"
+            yield Text(f"   {legend}", style="crosscheck.dim")
         yield Text(f"   {single_source_line(t, ALL_HINT)}", style="crosscheck.single")
 
 
@@ -207,7 +209,7 @@ class ReportView:
         head.append(f"  [{visible(group.id)}]", style="crosscheck.dim")
         lines = [head]
         lines.extend(_quote(self.docs[c.document], c, self.mark) for c in quoted_claims(group))
-        lines.append(Text(f"   {visible(group.explanation)}"))
+        lines.append(Text(f"   {visible(why_said(group))}"))
         if group.confidence is not None:
             lines.append(Text(f"   {visible(why_line(group))}", style="crosscheck.dim"))
         return lines

@@ -31,6 +31,7 @@ from ._common import (
     verdict_text,
     visible,
     why_line,
+    why_said,
 )
 from .sections import sections
 
@@ -79,7 +80,7 @@ def _group(group: Group, mark: str, docs: dict[str, Document]) -> list[str]:
     for claim in quoted_claims(group):
         doc = docs[claim.document]
         lines.append(f"- *{escape_markdown(source_line(doc))}*: {_quote(doc, claim, 90)}")
-    lines.extend(["", escape_markdown(group.explanation), ""])
+    lines.extend(["", escape_markdown(why_said(group)), ""])
     if group.confidence is not None:
         lines.extend([f"*{escape_markdown(why_line(group))}*", ""])
     return lines
