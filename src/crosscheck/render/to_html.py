@@ -39,6 +39,7 @@ from ._common import (
     verdict_mark,
     verdict_text,
     why_line,
+    why_said,
 )
 from ._html_assets import CSS, SCRIPT
 from .sections import sections
@@ -248,7 +249,7 @@ def _group(group: Group, mark: str, index: _Index) -> str:
     )
     if not single:
         head += f'<p class="backing">{_e(backing(group))}</p>'
-    why = "" if single else f'<p class="why">{_e(group.explanation)}</p>'
+    why = "" if single else f'<p class="why">{_e(why_said(group))}</p>'
     if group.confidence is not None:
         why += f'<p class="confidence">{_e(why_line(group))}</p>'
     return (
