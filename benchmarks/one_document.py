@@ -10,7 +10,8 @@ alignment, verdicts) and the HTML rendering, and reports its peak resident memor
 
     python benchmarks/one_document.py                       # 10,000 and 40,000 claims, 3 runs each
     python benchmarks/one_document.py --claims 2000,4000 --runs 1
-    python benchmarks/one_document.py --profile 40000       # cProfile of check + HTML, top 25
+    python benchmarks/one_document.py --render-only --claims 10000,20000,40000   # HTML alone
+    python benchmarks/one_document.py --profile 10000       # cProfile of check + HTML, top 25
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +61,19 @@ def peak_rss_mb() -> float:
     raise RuntimeError("no VmHWM in /proc/self/status")
 
 
-def child(path: Path, profile: bool) -> dict[str, Any]:
-    """One measured run over the document at ``path``, in this fresh process."""
+def child(path: Path, profile: bool, render_only: bool = False) -> dict[str, Any]:
+    """One measured run over the document at ``path``, in this fresh process. ``render_only``: the
+    alignment is replaced by what it returns for this document (each claim its own cluster), so the
+    render of a document too long to check in reasonable time is measured alone."""
     import crosscheck
+    import crosscheck.engines
+
+    if render_only:
+
+        def singles(claims: Any, docs: Any, **_: Any) -> list[Any]:
+            return [((c,), (), ()) for c in claims]
+
+        vars(crosscheck.engines)["align"] = singles
 
     warm = crosscheck.Document(id="warm", text="On Monday, Russia said 3 ships sailed.", published=None)
     crosscheck.render(crosscheck.check([warm], jobs=1), "html")
@@ -103,13 +115,13 @@ def child(path: Path, profile: bool) -> dict[str, Any]:
     }
 
 
-def measure(claims: int, runs: int, folder: Path, limit_mb: int) -> dict[str, Any]:
+def measure(claims: int, runs: int, folder: Path, limit_mb: int, extra: Sequence[str] = ()) -> dict[str, Any]:
     """The median of ``runs`` fresh-process runs over a document of ``claims`` claims; a run that
     needs more than ``limit_mb`` of address space stops (MemoryError) and is reported as such."""
     path = write_document(folder / str(claims), claims)
     results: list[dict[str, Any]] = []
     for _ in range(runs):
-        command = [sys.executable, __file__, "--child", str(path), "--limit-mb", str(limit_mb)]
+        command = [sys.executable, __file__, "--child", str(path), "--limit-mb", str(limit_mb), *extra]
         out = subprocess.run(command, check=True, capture_output=True, text=True)
         results.append(json.loads(out.stdout))
         if "failed" in results[-1]:
@@ -127,6 +139,11 @@ def main() -> None:
     parser.add_argument(
         "--limit-mb", type=int, default=8000, help="address-space limit of each run, MB (default 8000)"
     )
+    parser.add_argument(
+        "--render-only",
+        action="store_true",
+        help="replace alignment by what it returns for this document (single-claim clusters): the render alone",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
@@ -134,7 +151,7 @@ def main() -> None:
             limit = args.limit_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         try:
-            print(json.dumps(child(args.child, profile=bool(args.profile))))
+            print(json.dumps(child(args.child, profile=bool(args.profile), render_only=args.render_only)))
         except MemoryError:
             print(json.dumps({"failed": f"out of memory at the {args.limit_mb:,} MB limit"}))
         return
@@ -146,7 +163,8 @@ def main() -> None:
         sizes = [int(s) for s in args.claims.split(",")]
         rows = []
         for claims in sizes:
-            row = measure(claims, args.runs, Path(tmp), args.limit_mb)
+            extra = ["--render-only"] if args.render_only else []
+            row = measure(claims, args.runs, Path(tmp), args.limit_mb, extra)
             if "failed" in row:
                 print(f"{claims:>7,} claims: {row['failed']}", flush=True)
                 continue
