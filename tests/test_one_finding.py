@@ -179,3 +179,22 @@ def test_a_figure_next_to_a_bare_event_folds_and_one_beside_another_event_does_n
     )
     flights = [g for g in both.groups if any("flew" in c.text for c in g.claims)]
     assert flights and all(g.claims[0].kind == "event" for g in flights)
+
+
+def test_a_date_beside_an_event_folded_elsewhere_is_named_by_it() -> None:
+    """ "In September, Beijing sent more than 2,000 troops": the event is the troops' finding, and
+    the date, a fact of its own, reads "when China sent …", not "date when dispatched"."""
+    report = _pair("more than 2,000 troops", "more than 2,000 soldiers")
+    topics = [g.topic for g in report.groups]
+    assert "troops sent by China · September 2022" in topics
+    dates = [g for g in report.groups if g.claims[0].kind == "date"]
+    assert [g.topic.startswith("when China sent") for g in dates] == [True]
+    assert [c.kind for c in dates[0].claims] == ["date", "date"]  # named by the event, not folded
+
+
+def test_asking_for_agreements_quotes_them(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--verdict agreement` (as `--all`) quotes each agreement under the table, sources and dates."""
+    assert main(["report", str(SEEDS), "--no-pager", "--no-config", "--verdict", "agreement"]) == 0
+    out = capsys.readouterr().out
+    assert "Associated Press, 2022-12-01" in out and "rows of the table above" not in out
+    assert "CONFLICTS (0)" in out and "SINGLE-SOURCE (0)" in out

@@ -408,7 +408,9 @@ def fold_events(
     inside the span in one of them at least (next to it, for one document); of some of the figure's
     documents only (events each outlet words its own way), inside or next to it in each. An event
     group carrying several picks the one it holds inside in most documents, then next to, then the
-    one of fewest documents, then the first. The
+    one of fewest documents, then the first; a date group of its documents next to it in each, not
+    picked, stays a fact of its own and is named by the event ("when China sent more than 2,000
+    troops" for "In September, Beijing sent more than 2,000 troops"). The
     folded group lists the figure's claims first, then the events'; its verdict is the more severe
     of the two (a denied event against an agreed figure is a conflict), and its explanation is the
     severer group's, said of the folded topic. Groups of one document fold as well. Order kept.
@@ -421,6 +423,7 @@ def fold_events(
                 where.setdefault((claim.document, claim.sentence.start), []).append((n, claim))
     carried: dict[int, list[int]] = {}  # figure group -> the event groups folded into it
     folded: set[int] = set()
+    dating: dict[int, int] = {}  # a date group next to an event folded elsewhere -> that event group
     for n, group in enumerate(groups):
         if group.claims[0].kind != "event":
             continue
@@ -442,14 +445,29 @@ def fold_events(
             if set(by_doc) == documents and _carries(documents, set(groups[m].documents), by_doc)
         ]
         if fits:
-            carried.setdefault(min(fits)[-1], []).append(n)
+            target = min(fits)[-1]
+            carried.setdefault(target, []).append(n)
             folded.add(n)
+            for m, by_doc in ties.items():  # "In September, Beijing sent more than 2,000 troops"
+                if (
+                    m != target
+                    and groups[m].claims[0].kind == "date"
+                    and set(by_doc) == documents == set(groups[m].documents)
+                    and all(t >= _NEXT for t in by_doc.values())
+                ):
+                    dating.setdefault(m, n)
     out = []
     for n, group in enumerate(groups):
         if n in folded:
             continue
         events = [groups[e] for e in carried.get(n, ())]
-        out.append(_fold(group, events, docs, config) if events else group)
+        if events:
+            out.append(_fold(group, events, docs, config))
+        elif n in dating:  # its own fact, named by the event it dates: "when China sent … troops"
+            about = folded_topic(group.claims, groups[dating[n]].claims)
+            out.append(judge(group.claims, group.scores, docs, group.origins, group.reasons, config, about))
+        else:
+            out.append(group)
     return out
 
 
