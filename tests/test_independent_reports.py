@@ -300,3 +300,14 @@ def test_an_undated_page_dating_its_event_meets_a_report_published_years_later()
         ]
     )
     assert [sorted(c.document for c in g.claims) for g in report.agreements] == [["a", "b"]]
+
+
+def test_a_bare_count_meets_a_death_toll_and_agrees_but_never_conflicts() -> None:
+    same = _check(
+        "At least 12, including children, were found in the rubble.", "At least 12 people were killed."
+    )
+    assert [{c.text for c in g.claims} for g in same.agreements] == [{"At least 12", "At least 12 people"}]
+    other = _check(
+        "At least 14, including children, were found in the rubble.", "At least 12 people were killed."
+    )
+    assert other.conflicts == ()

@@ -20,7 +20,8 @@ def block_key(claim: Claim, config: Config) -> tuple[str, str, str]:
     Quantities and ordinals by what they measure ("deaths", "injuries", "age"; the slots of one
     `Config.measure_families` family together, with their headcount: "50 people"), else their counted
     thing, and unit: a death toll never meets an injury count (the ``slots`` rule), nor an age a
-    count of victims. (Tried:
+    count of victims. A bare whole count ("At least 12", "a mother of 12") is blocked with the
+    headcounts, where the other side's slot or thing decides. (Tried:
     blocking by unit alone with slot and thing as pair rules; on the dev half the fitted model then
     gave the counted thing no useful weight and mixed "5,000 weapons units" with "two bombers".)
     """
@@ -33,7 +34,13 @@ def block_key(claim: Claim, config: Config) -> tuple[str, str, str]:
                 return (claim.kind, measure or "", unit)
         if measure:
             return (claim.kind, config.family_map.get(measure, measure), "")
-        return (claim.kind, claim.about.thing or "", "")
+        thing = claim.about.thing
+        if not thing and not value.ordinal and value.amount == value.amount.to_integral_value():
+            # a bare count ("At least 12", "a mother of 12"): most often of people; it meets the
+            # headcount family, where a slot or a thing on the other side decides (`verdict` names
+            # no conflict without a slot or thing on both sides)
+            return (claim.kind, config.family_map.get("people", ""), "")
+        return (claim.kind, thing or "", "")
     if isinstance(value, Event):
         return (claim.kind, value.action, "")
     # Dates of a day, a week or a month are compared with each other; years and longer spans with
