@@ -210,22 +210,23 @@ def _corpus(request: pytest.FixtureRequest) -> tuple[tuple[Path, ...], str]:
 
 def _session_lexicon(config: pytest.Config) -> tuple[tuple[Path, ...], str]:
     """The lexicon files named on the command line, else in the ini file (none: the built-in lexicon)."""
-    option: list[str] | None = config.getoption("crosscheck_lexicon", default=None)
-    if option:
-        base = config.invocation_params.dir
-        return tuple(base / p for p in option), "--crosscheck-lexicon"
-    ini: list[Path] = config.getini("crosscheck_lexicon")
-    return tuple(ini), "crosscheck_lexicon ini key"
+    return _session_paths(config, "crosscheck_lexicon")
 
 
 def _session_corpus(config: pytest.Config) -> tuple[tuple[Path, ...], str]:
     """The corpus named on the command line, else in the ini file; empty when neither names one."""
-    option: list[str] | None = config.getoption("crosscheck_corpus", default=None)
+    return _session_paths(config, "crosscheck_corpus")
+
+
+def _session_paths(config: pytest.Config, name: str) -> tuple[tuple[Path, ...], str]:
+    """The paths of option ``name``: from the command line (relative to where pytest was started),
+    else from the ini key of that name; and which of the two said so."""
+    option: list[str] | None = config.getoption(name, default=None)
     if option:
         base = config.invocation_params.dir
-        return tuple(base / p for p in option), "--crosscheck-corpus"
-    ini: list[Path] = config.getini("crosscheck_corpus")
-    return tuple(ini), "crosscheck_corpus ini key"
+        return tuple(base / p for p in option), "--" + name.replace("_", "-")
+    ini: list[Path] = config.getini(name)
+    return tuple(ini), f"{name} ini key"
 
 
 def _ini_config(config: pytest.Config) -> dict[str, Any]:
