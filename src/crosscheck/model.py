@@ -317,6 +317,8 @@ class Group:
     explanation: str
     topic: str = ""
     conflict_type: ConflictType | None = None
+    # same-fact scores of linked pairs, [claim id, claim id, score]: a spanning forest of the cluster's
+    # links and the pairs its verdict reads (as many as its claims, not its pairs; `align._kept`)
     scores: tuple[tuple[str, str, float], ...] = ()
     origins: tuple[tuple[str, ...], ...] = ()
     confidence: float | None = None

@@ -75,9 +75,11 @@ def judge(
 
     ``about`` names what the claims are about in the topic and the explanation (default: `topic`).
 
-    ``scores`` are the same-fact scores (0..100) of the cluster's linked pairs: the strongest clash
-    decides between ``conflict`` (at least ``Config.conflict_bar``) and ``possible_conflict``; an
-    agreement's confidence is its weakest link. ``reasons`` are the deciding pair's features.
+    ``scores`` are same-fact scores (0..100) of the cluster's linked pairs: all of them, or those
+    `align` keeps (a spanning forest of the links plus the strongest clash between two documents and
+    the weakest pair: the same verdict). The strongest clash decides between ``conflict`` (at least
+    ``Config.conflict_bar``) and ``possible_conflict``; an agreement's confidence is its weakest link.
+    ``reasons`` are the deciding pair's features.
     """
     config = config or Config()
     documents = sorted({c.document for c in claims})

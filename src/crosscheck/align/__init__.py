@@ -11,7 +11,7 @@ conflict, a possible conflict or an agreement is `verdict.judge`'s call, from th
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..config import Config
 from ..model import Claim, DateValue, Document, Quantity, Reason
@@ -47,9 +47,11 @@ __all__ = [
     "sources_of",
 ]
 
-# The claims of one cluster, the scores of its linked pairs, and the reasons of its deciding pair
-# (its strongest clash when values differ, else its strongest pair).
+# The claims of one cluster, the scores of the pairs it keeps of its linked pairs (`_kept`: as many as
+# its claims, not as its pairs), and the reasons of its deciding pair (its strongest clash when values
+# differ, else its strongest pair).
 Cluster = tuple[tuple[Claim, ...], tuple[tuple[str, str, float], ...], tuple[Reason, ...]]
+Score = tuple[str, str, float]
 
 
 def _edge(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> float | None:
@@ -232,7 +234,10 @@ def align(
         ranked, edges = _edges(block, sources, config)
         slots = [_narrow_slot(c, config) for c in ranked]
         for members, scores in cluster(ranked, edges, config.link_share, slots):
-            out.append((members, scores, _deciding_reasons(members, scores, sources, config)))
+            clash = _clash_test(members)
+            deciding = _deciding(scores, clash)
+            reasons = () if deciding is None else explain(*_pair(members, scores[deciding]), sources, config)
+            out.append((members, _kept(members, scores, clash, deciding), reasons))
     out.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
     return out
 
@@ -244,23 +249,16 @@ def sources_of(documents: Mapping[str, Document]) -> dict[str, Source]:
     return with_rarity({doc_id: source_of(documents[doc_id], stopwords) for doc_id in sorted(documents)})
 
 
-def _deciding_reasons(
-    members: tuple[Claim, ...],
-    scores: tuple[tuple[str, str, float], ...],
-    docs: Mapping[str, Source],
-    config: Config,
-) -> tuple[Reason, ...]:
-    if not scores:
-        return ()
-    by_id = {c.id: c for c in members}
-    # what `compatible` reads of a claim, as a small number: a cluster of wire copies repeats a few
-    # of them many times, so clashes are looked for among those few first
+def _clash_test(members: tuple[Claim, ...]) -> Callable[[Score], bool]:
+    """Whether the values of a pair of the cluster clash (`values.claims_compatible`, which reads a
+    claim's value, polarity and text): a cluster of wire copies repeats a few of those many times, so
+    each two of them are compared once."""
     keys: dict[tuple[object, ...], int] = {}
     kind_of = {c.id: keys.setdefault((c.value, c.polarity, c.text), len(keys)) for c in members}
     sample = {k: c for c in members for k in (kind_of[c.id],)}
     alike: dict[int, bool] = {}  # x * len(keys) + y -> the values of kinds x < y clash
 
-    def clash(pair: tuple[str, str, float]) -> bool:
+    def clash(pair: Score) -> bool:
         x, y = kind_of[pair[0]], kind_of[pair[1]]
         if x == y:
             return False
@@ -269,6 +267,68 @@ def _deciding_reasons(
             alike[key] = not compatible(sample[x], sample[y])
         return alike[key]
 
-    clashes = [s for s in scores if clash(s)] if len(keys) > 1 else []
-    a, b, _score = max(clashes or scores, key=lambda s: (s[2], s[0], s[1]))
-    return explain(by_id[a], by_id[b], docs, config)
+    return clash
+
+
+def _deciding(scores: tuple[Score, ...], clash: Callable[[Score], bool]) -> int | None:
+    """Where the pair whose features are the cluster's reasons is in ``scores``: its strongest
+    clash when values differ, else its strongest pair (ties to the higher ids); None without pairs."""
+    if not scores:
+        return None
+    clashes = [n for n, s in enumerate(scores) if clash(s)]
+    return max(clashes or range(len(scores)), key=lambda n: (scores[n][2], scores[n][0], scores[n][1]))
+
+
+def _pair(members: tuple[Claim, ...], score: Score) -> tuple[Claim, Claim]:
+    by_id = {c.id: c for c in members}
+    return by_id[score[0]], by_id[score[1]]
+
+
+def _kept(
+    members: tuple[Claim, ...],
+    scores: tuple[Score, ...],
+    clash: Callable[[Score], bool],
+    deciding: int | None,
+) -> tuple[Score, ...]:
+    """The pairs a cluster keeps of its linked pairs, in their order: at most two more than its claims,
+    where a cluster of 400 wire copies has tens of thousands of pairs.
+
+    They are a maximum spanning forest of the links (Kruskal's: strongest first, ties by the ids; it
+    joins every claim to the cluster by its strongest links), and the pairs a verdict reads: the
+    strongest clash between two documents (the first of the highest, in the order of ``scores``, as
+    `verdict.judge` takes it), the weakest pair (an agreement's confidence is the lowest score of all
+    the pairs), and the pair whose features are the reasons (``deciding``). So `verdict.judge` reads
+    the same verdict, confidence and explanation from these as from all the pairs.
+    """
+    if len(scores) < 2:
+        return scores
+    keep = {n for n in (deciding,) if n is not None}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while (up := parent.get(x, x)) != x:
+            grand = parent.get(up, up)
+            parent[x] = grand  # path halving
+            x = grand
+        return x
+
+    for n in sorted(range(len(scores)), key=lambda n: (-scores[n][2], scores[n][0], scores[n][1])):
+        a, b = root(scores[n][0]), root(scores[n][1])
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+            keep.add(n)
+    document = {c.id: c.document for c in members}
+    weakest, strongest = 0, None
+    for n, pair in enumerate(scores):
+        if pair[2] < scores[weakest][2]:
+            weakest = n
+        if (
+            (strongest is None or pair[2] > scores[strongest][2])
+            and document[pair[0]] != document[pair[1]]
+            and clash(pair)
+        ):
+            strongest = n
+    keep.add(weakest)
+    if strongest is not None:
+        keep.add(strongest)
+    return tuple(scores[n] for n in sorted(keep))
