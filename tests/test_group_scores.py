@@ -60,7 +60,9 @@ def _judged_both_ways(documents: list[Document]) -> list[tuple[Group, Group, int
     for key in sorted(blocks):
         block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))
         ranked, edges = _edges(block, sources, config)
-        for members, scores in cluster(ranked, edges, config.link_share, [_narrow_slot(c, config) for c in ranked]):
+        for members, scores in cluster(
+            ranked, edges, config.link_share, [_narrow_slot(c, config) for c in ranked]
+        ):
             clash = _clash_test(members)
             kept = _kept(members, scores, clash, _deciding(scores, clash))
             assert set(kept) <= set(scores)
