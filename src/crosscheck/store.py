@@ -22,51 +22,29 @@ never made into a store by a reader (``create=False``).
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 import hashlib
-import json
 import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from . import model
-from ._version import __version__
 from .config import Config
 from .documents import qualified_ids, with_id
 from .engines import LocalEngine
 from .errors import StoreError
 from .model import Claim, Document, Report
 from .pipeline import check_claims
+from .store_codec import _canonical as _canonical  # read through `store` by the fingerprint tests
+from .store_codec import _dumps, _loads, fingerprint
+from .store_schema import SCHEMA_VERSION, _busy, _read_only, _Transaction, open_schema
 from .terms import Terms, default_terms
 
 __all__ = ["SCHEMA_VERSION", "AddResult", "Store", "StoreError", "fingerprint"]
-
-SCHEMA_VERSION = 1
-_APPLICATION_ID = 0x63726F73  # "cros": marks the SQLite file as a crosscheck store
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE documents (
-    id TEXT PRIMARY KEY,
-    digest TEXT NOT NULL,
-    document TEXT NOT NULL,
-    fingerprint TEXT NOT NULL
-);
-CREATE TABLE claims (
-    document TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    claim TEXT NOT NULL,
-    PRIMARY KEY (document, position)
-);
-"""
 
 
 @attrs.frozen(kw_only=True)
@@ -115,7 +93,7 @@ class Store:
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._open(create)
+            open_schema(self._db, self.path, create)
         except sqlite3.Error as exc:
             self._close_quietly()
             if _busy(exc) or _read_only(exc):
@@ -147,40 +125,6 @@ class Store:
             yield
         except sqlite3.Error as exc:
             raise self._problem(exc) from None
-
-    def _open(self, create: bool) -> None:
-        app = self._db.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables and app == 0 and not create:
-            raise StoreError(
-                f"{self.path}: not a crosscheck store (an empty file or database); it was left untouched"
-            )
-        if not tables and app == 0:
-            with self._transaction():
-                self._db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-                self._db.execute("INSERT INTO meta VALUES ('created_by', ?)", (f"crosscheck {__version__}",))
-            return
-        if app != _APPLICATION_ID or "meta" not in tables:
-            raise StoreError(f"{self.path}: not a crosscheck store (an SQLite file of something else)")
-        missing = {"documents", "claims"} - tables
-        if missing:
-            raise StoreError(
-                f"{self.path}: the store is damaged (no {' or '.join(sorted(missing))} table); "
-                "add its documents to a new store"
-            )
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = row[0] if row else "unknown"
-        if version != str(SCHEMA_VERSION):
-            by = self._db.execute("SELECT value FROM meta WHERE key = 'created_by'").fetchone()
-            raise StoreError(
-                f"{self.path}: store schema version {version} (written by {by[0] if by else 'unknown'}) "
-                f"is not version {SCHEMA_VERSION} of crosscheck {__version__}; it was left untouched: "
-                "add the documents to a new store"
-            )
 
     def __enter__(self) -> Store:
         return self
@@ -414,20 +358,6 @@ class Store:
             ) from None
 
 
-class _Transaction:
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, *rest: object) -> None:
-        if kind is None:
-            self.db.execute("COMMIT")
-        elif self.db.in_transaction:  # SQLite may have rolled back already (a full disk)
-            self.db.execute("ROLLBACK")
-
-
 _JSONL_LINE = re.compile(r"\.jsonl:\d+$", re.IGNORECASE)
 
 
@@ -442,129 +372,3 @@ def _file_key(path: str | None) -> str | None:
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
-def _busy(exc: sqlite3.Error) -> bool:
-    return "locked" in str(exc) or "busy" in str(exc)
-
-
-def _read_only(exc: sqlite3.Error) -> bool:
-    text = str(exc)
-    return "readonly" in text or "read-only" in text or "unable to open database file" in text
-
-
-@cache
-def _code_digest() -> str:
-    """A digest of crosscheck's own code and data files: any change makes stored claims stale."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".toml", ".txt") and p.is_file()):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def fingerprint(config: Config, terms: Terms) -> str:
-    """What stored claims depend on: crosscheck's code and data, the config and the terms.
-
-    The same in every process: sets are hashed sorted (a set's repr follows the hash seed)."""
-    digest = hashlib.sha256(_code_digest().encode())
-    digest.update(json.dumps(_canonical(config), ensure_ascii=False).encode())
-    digest.update(json.dumps(_canonical(terms), ensure_ascii=False).encode())
-    return digest.hexdigest()[:32]
-
-
-def _canonical(value: object) -> Any:
-    """``value`` as JSON-ready data that does not depend on the hash seed: sets sorted, attrs classes
-    by the fields that make their equality, patterns by their text and flags."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float | Decimal | Path):
-        return [type(value).__name__, str(value)]
-    if isinstance(value, enum.Enum):
-        return [type(value).__name__, _canonical(value.value)]
-    if isinstance(value, re.Pattern):
-        return ["re", _canonical(value.pattern), value.flags]
-    if isinstance(value, set | frozenset):
-        return ["set", sorted((_canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))]
-    if isinstance(value, dict):
-        return ["dict", [[_canonical(k), _canonical(v)] for k, v in value.items()]]
-    if isinstance(value, list | tuple):
-        return [type(value).__name__, [_canonical(v) for v in value]]
-    if isinstance(value, dt.date):
-        return ["date", value.isoformat()]
-    cls = type(value)
-    if attrs.has(cls):
-        return [cls.__name__, {f.name: _canonical(getattr(value, f.name)) for f in attrs.fields(cls) if f.eq}]
-    text = repr(value)
-    if " at 0x" in text:
-        raise TypeError(f"no stable fingerprint for a {cls.__name__}")  # a repr with an address
-    return [cls.__name__, text]
-
-
-# JSON for the frozen model types: every attrs field, exact decimals and dates, enums by value.
-_TYPES: dict[str, type] = {
-    name: cls
-    for name, cls in vars(model).items()
-    if isinstance(cls, type)
-    and cls.__module__ == model.__name__
-    and (attrs.has(cls) or issubclass(cls, enum.Enum))
-}
-
-
-def _encode(value: object) -> Any:
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, Decimal):
-        return {"$dec": str(value)}
-    if isinstance(value, dt.datetime):
-        raise TypeError("datetimes are not stored")  # the model holds dates only
-    if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, enum.Enum):
-        return {"$enum": type(value).__name__, "value": value.value}
-    if isinstance(value, tuple):
-        return {"$tuple": [_encode(v) for v in value]}
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if isinstance(value, frozenset):
-        return {"$frozenset": sorted((_encode(v) for v in value), key=json.dumps)}
-    if isinstance(value, dict):
-        return {"$dict": [[_encode(k), _encode(v)] for k, v in value.items()]}
-    cls: Any = type(value)
-    if attrs.has(cls) and _TYPES.get(cls.__name__) is cls:
-        fields = attrs.fields(cls)
-        return {"$": cls.__name__, **{f.name: _encode(getattr(value, f.name)) for f in fields}}
-    raise TypeError(f"cannot store a {type(value).__name__}")
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    if "$dec" in value:
-        return Decimal(value["$dec"])
-    if "$date" in value:
-        return dt.date.fromisoformat(value["$date"])
-    if "$enum" in value:
-        return _TYPES[value["$enum"]](value["value"])
-    if "$tuple" in value:
-        return tuple(_decode(v) for v in value["$tuple"])
-    if "$frozenset" in value:
-        return frozenset(_decode(v) for v in value["$frozenset"])
-    if "$dict" in value:
-        return {_decode(k): _decode(v) for k, v in value["$dict"]}
-    cls = _TYPES[value["$"]]
-    return cls(**{f.alias: _decode(value[f.name]) for f in attrs.fields(cls) if f.name in value})
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(_encode(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _loads(text: str, expected: type) -> Any:
-    value = _decode(json.loads(text))
-    if not isinstance(value, expected):
-        raise StoreError(f"stored record is a {type(value).__name__}, expected a {expected.__name__}")
-    return value
