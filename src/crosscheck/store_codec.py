@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from . import model
+from . import model, value_types
 from ._version import __version__
 from .config import Config
 from .errors import StoreError
@@ -78,7 +78,7 @@ _TYPES: dict[str, type] = {
     name: cls
     for name, cls in vars(model).items()
     if isinstance(cls, type)
-    and cls.__module__ == model.__name__
+    and cls.__module__ in (model.__name__, value_types.__name__)
     and (attrs.has(cls) or issubclass(cls, enum.Enum))
 }
 
