@@ -33,6 +33,7 @@ LAYERS = {
     "sources": 3,
     "manifest": 3,
     "attribution": 3,
+    "verbs": 2,
     "events": 3,
     "slots": 3,
     "scopes": 3,
