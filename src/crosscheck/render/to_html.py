@@ -12,15 +12,10 @@ etc., so no source text can close the script. Same report, same bytes.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
-from collections.abc import Callable
-from decimal import Decimal
-from html import escape
 
 from ..model import Claim, DateValue, Document, Group, Quantity, Report, Verdict
-from ..numbers import UNIT_DIMENSIONS
 from ._common import (
     FactTable,
     backing,
@@ -28,7 +23,6 @@ from ._common import (
     claim_value,
     fact_table,
     group_label,
-    lead_claims,
     origin_line,
     quote_window,
     quoted_claims,
@@ -42,7 +36,10 @@ from ._common import (
     why_said,
 )
 from ._html_assets import CSS, SCRIPT
+from .highlight import RANK, Index, highlight
+from .highlight import html_text as _e
 from .sections import sections
+from .timeline import timeline
 
 __all__ = ["render_html", "script_json", "timeline"]
 
@@ -50,11 +47,6 @@ _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src data:; base-uri 'none'; form-action 'none'"
 )
-_RANK = {"conflict": 0, "possible_conflict": 1, "agreement": 2, "single_source": 3, "none": 4}
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def script_json(data: object) -> str:
@@ -65,54 +57,10 @@ def script_json(data: object) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-class _Index:
-    """Numbers for documents, claims and groups, so attributes never carry raw ids."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.docs = {d.id: d for d in report.documents}
-        self.doc_no = {d.id: i for i, d in enumerate(report.documents)}
-        self.claim_no = {c.id: i for i, c in enumerate(report.claims)}
-        self.group_index = {g.id: i for i, g in enumerate(report.groups)}
-        self.group_no: dict[str, int] = {}
-        self.group_of: dict[str, Group] = {}
-        self.by_doc: dict[str, list[Claim]] = {d.id: [] for d in report.documents}
-        for claim in report.claims:
-            self.by_doc[claim.document].append(claim)
-        for i, group in enumerate(report.groups):
-            for claim in group.claims:
-                self.group_no.setdefault(claim.id, i)
-                self.group_of.setdefault(claim.id, group)
-
-    def data(self) -> dict[str, object]:
-        return {
-            "documents": [{"id": d.id, "label": d.label} for d in self.report.documents],
-            "claims": [
-                {
-                    "doc": self.doc_no[c.document],
-                    "group": self.group_no.get(c.id, -1),
-                    "kind": c.kind,
-                    "text": c.text,
-                }
-                for c in self.report.claims
-            ],
-            "groups": [
-                {
-                    "id": g.id,
-                    "verdict": g.verdict.value,
-                    "label": group_label(g),
-                    "explanation": g.explanation,
-                    "claims": [self.claim_no[c.id] for c in g.claims],
-                }
-                for g in self.report.groups
-            ],
-        }
-
-
 def render_html(report: Report, *, single_source: bool = False) -> str:
     """The report as one self-contained HTML page, byte-stable for the same input: the fact table
     (single-source rows only when ``single_source``) above the findings and the documents."""
-    index = _Index(report)
+    index = Index(report)
     title = f"crosscheck report · {len(report.documents)} documents"
     parts = [
         "<!DOCTYPE html>",
@@ -153,7 +101,7 @@ def render_html(report: Report, *, single_source: bool = False) -> str:
     return "\n".join(parts) + "\n"
 
 
-def _filters(report: Report, index: _Index) -> str:
+def _filters(report: Report, index: Index) -> str:
     verdicts = "".join(
         f'<label><input type="checkbox" name="verdict" value="{section.key}" checked> '
         f"{section.title} ({len(section.groups)})</label>"
@@ -174,7 +122,7 @@ def _filters(report: Report, index: _Index) -> str:
     )
 
 
-def _shared_copy(report: Report, index: _Index) -> str:
+def _shared_copy(report: Report, index: Index) -> str:
     """Which documents carry the same copy (`Report.shared_passages`): the first thing to know before
     counting documents that agree."""
     if not report.shared_passages:
@@ -213,7 +161,7 @@ def _legend() -> str:
     )
 
 
-def _doc_tabs(report: Report, index: _Index) -> str:
+def _doc_tabs(report: Report, index: Index) -> str:
     """The documents as tabs: shown on a narrow screen, where one document is read at a time (the
     script makes each document a ``tabpanel`` there, and a plain article beside the others on a wide
     screen)."""
@@ -225,7 +173,7 @@ def _doc_tabs(report: Report, index: _Index) -> str:
     return f'<div class="doc-tabs" role="tablist" aria-label="documents">{tabs}</div>'
 
 
-def _findings(report: Report, index: _Index) -> list[str]:
+def _findings(report: Report, index: Index) -> list[str]:
     out: list[str] = []
     for section in sections(report):
         out.append(f'<h2 class="v-{section.key}">{section.title} ({len(section.groups)})</h2>')
@@ -235,7 +183,7 @@ def _findings(report: Report, index: _Index) -> list[str]:
     return out
 
 
-def _group(group: Group, mark: str, index: _Index) -> str:
+def _group(group: Group, mark: str, index: Index) -> str:
     number = index.group_index[group.id]
     docs = " ".join(str(index.doc_no[d]) for d in group.documents)
     single = group.verdict is Verdict.SINGLE_SOURCE
@@ -258,7 +206,7 @@ def _group(group: Group, mark: str, index: _Index) -> str:
     )
 
 
-def _quote(doc: Document, claim: Claim, index: _Index, window: int) -> str:
+def _quote(doc: Document, claim: Claim, index: Index, window: int) -> str:
     text, start, end = quote_window(doc, claim, window)
     return (
         f'<p class="quote" data-claim="{index.claim_no[claim.id]}" data-doc="{index.doc_no[doc.id]}">'
@@ -267,7 +215,7 @@ def _quote(doc: Document, claim: Claim, index: _Index, window: int) -> str:
     )
 
 
-def _document(doc: Document, index: _Index) -> str:
+def _document(doc: Document, index: Index) -> str:
     meta = [_e(source_line(doc)), f"id {_e(doc.id)}"]
     if doc.title:
         meta.append(f"“{_e(doc.title)}”")
@@ -278,63 +226,15 @@ def _document(doc: Document, index: _Index) -> str:
     return (
         f'<article class="doc" id="doc-{index.doc_no[doc.id]}" data-doc="{index.doc_no[doc.id]}">'
         f'<header><h3>{_e(doc.label)}</h3><p class="meta">{" · ".join(meta)}</p></header>'
-        f'<div class="text">{_highlight(doc, claims, index)}</div></article>'
+        f'<div class="text">{highlight(doc, claims, index)}</div></article>'
     )
-
-
-def _highlight(doc: Document, claims: list[Claim], index: _Index) -> str:
-    """The document's text, escaped, with each stretch covered by claims wrapped in one ``<mark>``.
-
-    Overlapping claims split the text at every span boundary; a stretch names all claims covering it.
-    """
-    cuts = sorted({0, len(doc.text)} | {c.span.start for c in claims} | {c.span.end for c in claims})
-    # One sweep over the cuts: the claims covering a piece are those open at its start (every span
-    # boundary is a cut, so a claim open at a piece's start covers all of it). Scanning every claim
-    # for every piece made a document of 10,000 claims take 16 s to render.
-    opening: dict[int, list[int]] = {}
-    closing: dict[int, list[int]] = {}
-    for k, c in enumerate(claims):
-        if c.span.start < c.span.end:
-            opening.setdefault(c.span.start, []).append(k)
-            closing.setdefault(c.span.end, []).append(k)
-    open_now: dict[int, Claim] = {}
-    out: list[str] = []
-    for start, end in itertools.pairwise(cuts):
-        for k in closing.get(start, ()):
-            del open_now[k]
-        for k in opening.get(start, ()):
-            open_now[k] = claims[k]
-        piece = _e(doc.text[start:end])
-        covering = list(open_now.values())
-        if not covering:
-            out.append(piece)
-            continue
-        covering.sort(key=lambda c: (_RANK[_verdict(c, index)], c.span.start, c.id))
-        numbers = " ".join(str(index.claim_no[c.id]) for c in covering)
-        verdict = _verdict(covering[0], index)
-        kind = covering[0].kind
-        # Each claim's first piece carries its anchor, ``claim-N``, for the fact table's links.
-        starting = sorted(index.claim_no[c.id] for c in covering if c.span.start == start)
-        anchor = f' id="claim-{starting[0]}"' if starting else ""
-        out.extend(f'<span class="anchor" id="claim-{n}"></span>' for n in starting[1:])
-        focus = "" if verdict == "none" else ' tabindex="0"'
-        out.append(
-            f'<mark class="claim v-{verdict} k-{kind}"{anchor} data-claims="{numbers}"{focus}>{piece}</mark>'
-        )
-    return "".join(out)
-
-
-def _verdict(claim: Claim, index: _Index) -> str:
-    """The verdict of the claim's group, or "none" for a claim whose group a filter hid."""
-    group = index.group_of.get(claim.id)
-    return "none" if group is None else group.verdict.value
 
 
 def _web_url(url: str) -> bool:
     return re.fullmatch(r"https?://\S+", url) is not None
 
 
-def _fact_matrix(table: FactTable, index: _Index) -> list[str]:
+def _fact_matrix(table: FactTable, index: Index) -> list[str]:
     """The fact table: one row per fact, one column per source (grouped by origin), each cell linking
     to its claims' spans in the documents; column heads are buttons that sort the rows."""
     out = [
@@ -376,10 +276,10 @@ def _fact_matrix(table: FactTable, index: _Index) -> list[str]:
     return out
 
 
-def _fact_row(row: int, group: Group, table: FactTable, index: _Index) -> str:
+def _fact_row(row: int, group: Group, table: FactTable, index: Index) -> str:
     number = index.group_index[group.id]
     confidence = 0 if group.confidence is None else round(group.confidence * 1000)
-    verdict_key = f"{_RANK[group.verdict.value]}-{1000 - confidence:04d}-{row:05d}"
+    verdict_key = f"{RANK[group.verdict.value]}-{1000 - confidence:04d}-{row:05d}"
     backing_text = (
         "" if group.verdict is Verdict.SINGLE_SOURCE else f'<span class="backing">{_e(backing(group))}</span>'
     )
@@ -413,174 +313,3 @@ def _sort_key(claim: Claim) -> str:
     if isinstance(value, DateValue) and value.earliest is not None:
         return value.earliest.isoformat()
     return claim.text.casefold()
-
-
-# The timeline: a fact's figures (y) against the publication dates of their documents (x).
-_SVG_W, _SVG_H = 360, 160
-_LEFT, _RIGHT, _TOP, _BOTTOM = 62, 70, 14, 30
-_INSET = 14
-_BOUND_MARKS = {"more_than": "> ", "at_least": "≥ ", "approx": "~", "at_most": "≤ ", "less_than": "< "}
-
-
-def _figure(q: Quantity) -> tuple[Decimal, Decimal | None, Decimal | None, str]:
-    """A quantity in its dimension's base unit: (amount, low, high) and the unit's name."""
-    found = UNIT_DIMENSIONS.get(q.unit or "")
-    name, size = found if found is not None else (q.unit or "", Decimal(1))
-    low, high = q.interval.low, q.interval.high
-    return (
-        q.amount * size,
-        None if low is None else low * size,
-        None if high is None else high * size,
-        name,
-    )
-
-
-def _number(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value.normalize():,f}"
-
-
-def _value_label(q: Quantity) -> str:
-    """A point's label: "2", "> 2,000", "~1,500", "40–50 km", "6th"."""
-    if q.ordinal:
-        return f"#{int(q.amount)}"
-    unit = f" {q.unit}" if q.unit else ""
-    if q.bound == "range" and q.interval.low is not None and q.interval.high is not None:
-        return f"{_number(q.interval.low)}–{_number(q.interval.high)}{unit}"
-    return f"{_BOUND_MARKS.get(q.bound, '')}{_number(q.amount)}{unit}"
-
-
-def timeline(group: Group, docs: dict[str, Document]) -> str:
-    """A small inline SVG of a fact's figures against their documents' publication dates, for a group
-    of two or more documents whose quantities differ ("2 dead" on 3 March, "3 dead" on 4 March);
-    "" for any other group. Documents without a date are listed beside the plot, not plotted. Same
-    group, same bytes."""
-    if group.verdict is Verdict.SINGLE_SOURCE or len(group.documents) < 2:
-        return ""
-    claims = lead_claims(group)  # the figures, not the events that carry them
-    quantities = [c.value for c in claims if isinstance(c.value, Quantity)]
-    if len(quantities) != len(claims) or len({_value_label(q) for q in quantities}) < 2:
-        return ""
-    figures = [_figure(q) for q in quantities]
-    if len({f[3] for f in figures}) != 1:
-        return ""  # units of different dimensions: no common axis
-    dated = [
-        (c, docs[c.document], f)
-        for c, f in zip(claims, figures, strict=True)
-        if docs[c.document].published is not None
-    ]
-    undated = [(c, docs[c.document]) for c in claims if docs[c.document].published is None]
-    if len({d.id for _, d, _ in dated}) < 2:
-        return ""
-    days = [d.published.toordinal() for _, d, _ in dated if d.published is not None]
-    ys = [v for _, _, f in dated for v in (f[0], f[1], f[2]) if v is not None]
-    x0, x1 = min(days), max(days)
-    y0, y1 = min(ys), max(ys)
-    if y0 == y1:
-        y0, y1 = y0 - 1, y1 + 1
-    pad = (y1 - y0) / 10
-    y0, y1 = y0 - pad, y1 + pad
-    width, height = _SVG_W - _LEFT - _RIGHT, _SVG_H - _TOP - _BOTTOM
-
-    def x_of(day: int) -> float:
-        inner = width - 2 * _INSET  # points stay off the axes
-        return _LEFT + _INSET + (inner / 2 if x0 == x1 else (day - x0) * inner / (x1 - x0))
-
-    def y_of(value: Decimal) -> float:
-        return _TOP + float((y1 - value) / (y1 - y0)) * height
-
-    unit = figures[0][3]
-    ordered = sorted(dated, key=lambda p: (_day(p), p[2][0], p[0].id))
-    described = "; ".join(
-        f"{d.label}, {short_date(d)}: {_value_label(c.value)}"
-        for c, d, _ in ordered
-        if isinstance(c.value, Quantity)
-    )
-    title = f"How the figure for {group.topic or group.id} changed by publication date"
-    label = f"{title}{' (' + unit + ')' if unit else ''}: {described}"
-    parts = [
-        f'<svg class="timeline" role="img" width="{_SVG_W}" height="{_SVG_H}" viewBox="0 0 {_SVG_W} {_SVG_H}" '
-        f'aria-label="{_e(label)}" xmlns="http://www.w3.org/2000/svg">',
-        f"<title>{_e(label)}</title>",
-        f'<line class="axis" x1="{_LEFT}" y1="{_TOP + height}" x2="{_LEFT + width}" y2="{_TOP + height}"/>',
-        f'<line class="axis" x1="{_LEFT}" y1="{_TOP}" x2="{_LEFT}" y2="{_TOP + height}"/>',
-    ]
-    suffix = f" {unit}" if unit and len({q.unit for q in quantities}) > 1 else ""
-    low_label, high_label = _number(min(ys)) + suffix, _number(max(ys)) + suffix
-    parts.append(
-        f'<text class="tick" x="{_LEFT - 6}" y="{y_of(max(ys)) + 4:.1f}" text-anchor="end">{high_label}</text>'
-    )
-    if low_label != high_label:
-        parts.append(
-            f'<text class="tick" x="{_LEFT - 6}" y="{y_of(min(ys)) + 4:.1f}" text-anchor="end">{low_label}</text>'
-        )
-    first, last = (d.published for _, d, _ in (min(dated, key=_day), max(dated, key=_day)))
-    assert first is not None and last is not None
-    parts.append(
-        f'<text class="tick" x="{x_of(x0):.1f}" y="{_SVG_H - 10}" text-anchor="{"middle" if x0 == x1 else "start"}">{first.isoformat()}</text>'
-    )
-    if x1 != x0:
-        parts.append(
-            f'<text class="tick" x="{x_of(x1):.1f}" y="{_SVG_H - 10}" text-anchor="end">{last.isoformat()}</text>'
-        )
-    if len({_day(p) for p in ordered}) > 1:
-        path = " ".join(f"{x_of(_day(p)):.1f},{y_of(p[2][0]):.1f}" for p in ordered)
-        parts.append(f'<polyline class="trend" points="{path}"/>')
-    for point in ordered:
-        claim, doc, (amount, low, high, _) = point
-        assert isinstance(claim.value, Quantity)
-        x, y = x_of(_day(point)), y_of(amount)
-        hollow = " inferred" if doc.published_inferred else ""
-        tip = f"{source_line(doc)}: {claim.text} ({_value_label(claim.value)})"
-        shape = _shape(claim.value.bound, x, y, low, high, y_of)
-        parts.append(
-            f'<g class="point{hollow}"><title>{_e(tip)}</title>{shape}'
-            f'<text class="value" x="{x + 8:.1f}" y="{y + 4:.1f}">{_e(_value_label(claim.value))}</text></g>'
-        )
-    parts.append("</svg>")
-    aside = ""
-    if undated:
-        items = "".join(f"<li>{_e(d.label)}: {_e(c.text)}</li>" for c, d in undated)
-        aside = f'<div class="undated"><p>Not plotted (no publication date):</p><ul>{items}</ul></div>'
-    keys = ["each source's figure by its publication date"]
-    bounds = {q.bound for q in quantities}
-    if bounds & {"more_than", "at_least"}:
-        keys.append("▲ a lower bound (more than, at least)")
-    if bounds & {"at_most", "less_than"}:
-        keys.append("▼ an upper bound")
-    if "range" in bounds:
-        keys.append("a bar: a stated range")
-    if any(d.published_inferred for _, d, _ in dated):
-        keys.append("hollow: date inferred")
-    caption = f"<figcaption>{_e('; '.join(keys))}</figcaption>"
-    return f'<figure class="timeline-figure">{"".join(parts)}{aside}{caption}</figure>'
-
-
-def _day(point: tuple[Claim, Document, tuple[Decimal, Decimal | None, Decimal | None, str]]) -> int:
-    published = point[1].published
-    assert published is not None
-    return published.toordinal()
-
-
-def _shape(
-    bound: str,
-    x: float,
-    y: float,
-    low: Decimal | None,
-    high: Decimal | None,
-    y_of: Callable[[Decimal], float],
-) -> str:
-    """A point's mark: a dot for a figure, a triangle pointing up for a lower bound ("more than"),
-    down for an upper bound, a bar from low to high for a stated range."""
-    if bound in ("more_than", "at_least"):
-        return f'<path class="mark" d="M{x:.1f},{y - 6:.1f} L{x + 5.5:.1f},{y + 4:.1f} L{x - 5.5:.1f},{y + 4:.1f} Z"/>'
-    if bound in ("at_most", "less_than"):
-        return f'<path class="mark" d="M{x:.1f},{y + 6:.1f} L{x + 5.5:.1f},{y - 4:.1f} L{x - 5.5:.1f},{y - 4:.1f} Z"/>'
-    dot = f'<circle class="mark" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
-    if bound == "range" and low is not None and high is not None:
-        return (
-            f'<line class="range" x1="{x:.1f}" y1="{y_of(low):.1f}" x2="{x:.1f}" y2="{y_of(high):.1f}"/>'
-            + dot
-        )
-    return dot
