@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import cache
@@ -368,10 +369,33 @@ def _why(a: Claim, b: Claim) -> str:
 
 
 def _first_clash(claims: tuple[Claim, ...]) -> tuple[Claim, Claim] | None:
+    """The first two claims of different documents, in the group's order (the first ``a``, then its
+    first ``b`` after it), whose values cannot both hold. `claims_compatible` reads a claim's value,
+    polarity and text, so each two of those are compared once, and each claim looks only at the later
+    claims of what it clashes with: a group of 10,000 copies that agree costs its few wordings, not its
+    50 million pairs."""
+    keys: dict[tuple[object, ...], int] = {}
+    kind = [keys.setdefault((c.value, c.polarity, c.text), len(keys)) for c in claims]
+    sample: dict[int, Claim] = {}
+    at: dict[int, list[int]] = {}  # kind -> its claims' positions, ascending
+    for n, (k, claim) in enumerate(zip(kind, claims, strict=True)):
+        sample.setdefault(k, claim)
+        at.setdefault(k, []).append(n)
+    clashes: dict[int, list[int]] = {}  # kind of a -> the kinds of b that clash with it
     for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if a.document != b.document and not claims_compatible(a, b):
-                return a, b
+        k = kind[i]
+        if k not in clashes:
+            clashes[k] = [m for m in at if not claims_compatible(sample[k], sample[m])]
+        first = len(claims)
+        for m in clashes[k]:
+            later = at[m]
+            n = bisect_right(later, i)
+            while n < len(later) and claims[later[n]].document == a.document:
+                n += 1
+            if n < len(later):
+                first = min(first, later[n])
+        if first < len(claims):
+            return a, claims[first]
     return None
 
 
