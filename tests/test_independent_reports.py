@@ -311,3 +311,33 @@ def test_a_bare_count_meets_a_death_toll_and_agrees_but_never_conflicts() -> Non
         "At least 14, including children, were found in the rubble.", "At least 12 people were killed."
     )
     assert other.conflicts == ()
+
+
+def test_a_claim_whose_document_states_its_fact_far_better_elsewhere_is_another_fact() -> None:
+    # One fact per document: "the first time China sent three branches" shares a value with the
+    # other report's "first time", but "third time landed" is the far better match for it.
+    report = _check(
+        "Russian bombers landed in China for the third time on Tuesday, the defence ministry said in a "
+        "statement. The drill marked the first time that China has sent forces from three branches of "
+        "its military to a single exercise.",
+        "Russian bombers landed in China for the first time on Tuesday, the defence ministry said in a statement.",
+    )
+    assert [sorted((c.document, c.text) for c in g.lead_claims) for g in report.conflicts] == [
+        [("d0", "third time"), ("d1", "first time")]
+    ]
+    for group in report.agreements:
+        assert "first time" not in {c.text for c in group.claims}
+
+
+def test_a_report_giving_two_values_of_one_named_actor_still_meets_the_other_report() -> None:
+    # "China dispatched six warships" and, later, "the flotilla of China, five warships": the same
+    # actor, so not two scopes; the other report's five is in conflict with the six.
+    report = _check(
+        "China dispatched six warships to the joint drills with Russia, the defence ministry said on "
+        "Sunday. Footage showed the flotilla of China, five warships in all, leaving the port of Qingdao.",
+        "China dispatched five warships to the joint drills with Russia, the defence ministry said on Sunday.",
+    )
+    assert len(report.conflicts) == 1, [g.explanation for g in report.groups]
+    lead = {(c.document, c.text) for c in report.conflicts[0].lead_claims}
+    assert {("d0", "six warships"), ("d1", "five warships")} <= lead
+    assert not any("warships" in c.text for g in report.agreements for c in g.claims)

@@ -149,6 +149,9 @@ class Config:
       borrowed from ``conflict_bar``).
     - ``possible_bar``: incompatible claims scoring at least this, but below ``conflict_bar``, form a
       ``possible_conflict`` group: a candidate for the fact-checker, ranked by its confidence.
+    - ``outmatch_margin``: one fact per document. When a claim's link into another document reaches
+      two claims of different values there, the one scoring at least this much lower is another fact
+      and loses its link (0 turns the rule off).
     - ``link_share``: two groups merge when at least this share of their pairs of claims are linked
       (1: complete linkage, every pair). Below 1, a fact reported with several values (a toll of 1,
       3 and 5) comes out as one group even when some of its pairs scored below the bars.
@@ -187,6 +190,7 @@ class Config:
     possible_bar: float = field(default=50.0, validator=_score)
     follow_up_days: int = field(default=90, validator=_non_negative)
     link_share: float = field(default=0.5, validator=_share)
+    outmatch_margin: float = field(default=12.0, validator=_score)
     event_window_days: int = field(default=31, validator=_non_negative)
     date_window_days: int = field(default=45, validator=_non_negative)
     events: bool = field(default=True, validator=_flag)

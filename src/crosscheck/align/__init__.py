@@ -136,8 +136,62 @@ def _edges(
                 edges[(x, y) if x < y else (y, x)] = score
     ranked = [block[i] for i in order]
     ranked_sig = [sig[i] for i in order]
+    _drop_outmatched(ranked, ranked_sig, edges, config)
     _drop_other_scopes(ranked, ranked_sig, edges, docs, config)
     return ranked, edges
+
+
+def _drop_outmatched(
+    ranked: list[Claim], sig: list[int], edges: dict[tuple[int, int], float], config: Config
+) -> None:
+    """One fact per document: when b's edges into a's document reach a' as well as a, and the pair
+    with a' scores at least ``Config.outmatch_margin`` more, while a and a' give different values,
+    then a' is the claim of a's document that states b's fact, and a states another ("the first
+    time China sent three branches" against "bombers landed for the first time", when the same
+    document's "third time landed" matches that one far better)."""
+    margin = config.outmatch_margin
+    if margin <= 0 or not edges:
+        return
+    names: dict[str, int] = {}
+    doc_no = [names.setdefault(c.document, len(names)) for c in ranked]
+    width = len(names)
+    # claim * width + document -> the best score of the claim's edges into that document
+    best: dict[int, float] = {}
+    for (x, y), score in edges.items():
+        for key in (y * width + doc_no[x], x * width + doc_no[y]):
+            if score > best.get(key, -1.0):
+                best[key] = score
+    # only where a partner is outmatched by that much are the rivals listed
+    suspects = [
+        (x, y, score)
+        for (x, y), score in edges.items()
+        if best[y * width + doc_no[x]] >= score + margin or best[x * width + doc_no[y]] >= score + margin
+    ]
+    if not suspects:
+        return
+    wanted = {k for x, y, _s in suspects for k in (y * width + doc_no[x], x * width + doc_no[y])}
+    rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (x, y), score in edges.items():
+        if (key := y * width + doc_no[x]) in wanted:
+            rivals[key].append((score, x))
+        if (key := x * width + doc_no[y]) in wanted:
+            rivals[key].append((score, y))
+    alike: dict[tuple[int, int], bool] = {}  # (signature, signature) -> compatible values
+
+    def outmatched(own: int, other: int, score: float) -> bool:
+        for rival_score, rival in rivals.get(other * width + doc_no[own], ()):
+            if rival_score < score + margin or sig[rival] == sig[own]:
+                continue
+            key = (sig[own], sig[rival]) if sig[own] < sig[rival] else (sig[rival], sig[own])
+            if key not in alike:
+                alike[key] = compatible(ranked[own], ranked[rival])
+            if not alike[key]:
+                return True
+        return False
+
+    for x, y, score in suspects:
+        if outmatched(x, y, score) or outmatched(y, x, score):
+            del edges[(x, y)]
 
 
 def _drop_other_scopes(
@@ -165,9 +219,11 @@ def _drop_other_scopes(
             alike[key] = compatible(ranked[x], ranked[p])
         return alike[key]
 
-    agreeing: dict[tuple[int, float, str], bool] = {}  # (signature, story, document) -> compatible there
+    margin = config.outmatch_margin
+    # (signature, story, document) -> the best score of a compatible claim there
+    agreeing: dict[tuple[int, float, str], tuple[float, int]] = {}
     # (signature, its document, document): the same, without reading the story again
-    read: dict[tuple[int, str, str], bool] = {}
+    read: dict[tuple[int, str, str], tuple[float, int]] = {}
     scores: dict[tuple[int, int, float], float | None] = {}  # (signature, signature, story) -> score
 
     def same_fact(x: int, p: int, story: float) -> float:
@@ -176,7 +232,9 @@ def _drop_other_scopes(
             scores[key] = same_fact_score(ranked[x], ranked[p], docs, config)
         return scores[key] or 0.0
 
-    def states_compatible(x: int, document: str) -> bool:
+    def best_compatible(x: int, document: str) -> tuple[float, int]:
+        """The best same-fact score of a claim of ``document`` giving x's value, and that claim
+        (0 and -1 when none does)."""
         one = ranked[x]
         direct = (sig[x], one.document, document)
         found = read.get(direct)
@@ -184,21 +242,41 @@ def _drop_other_scopes(
             story = story_value(docs[one.document], docs[document])
             key = (sig[x], story, document)
             if key not in agreeing:
-                agreeing[key] = any(
-                    compatible_at(x, p) and same_fact(x, p, story) >= config.agree_bar
-                    for p in by_document[(document, _slot(one))]
+                agreeing[key] = max(
+                    (
+                        (same_fact(x, p, story), -p)
+                        for p in by_document[(document, _slot(one))]
+                        if compatible_at(x, p)
+                    ),
+                    default=(0.0, 1),
                 )
             found = read[direct] = agreeing[key]
-        return found
+        return found[0], -found[1]
 
-    for x, y in list(edges):
-        a, b = ranked[x], ranked[y]
+    def other_scope(x: int, y: int, score: float) -> bool:
+        """y's document also gives x's value, about as good a match as the clash (one far weaker is
+        another fact that happens to share the value), in words that set y apart from it."""
+        best, p = best_compatible(x, ranked[y].document)
+        if best < config.agree_bar or (margin > 0 and best <= score - margin):
+            return False
+        return margin <= 0 or _set_apart(ranked[y], ranked[p])
+
+    for (x, y), score in list(edges.items()):
+        a = ranked[x]
         if a.about.measure in config.growing_things:
             continue  # a toll stated twice in one story is an update or a part, not another scope
         if compatible_at(x, y):
             continue
-        if states_compatible(x, b.document) or states_compatible(y, a.document):
+        if other_scope(x, y, score) or other_scope(y, x, score):
             del edges[(x, y)]
+
+
+def _set_apart(one: Claim, other: Claim) -> bool:
+    """Two claims of one document with different values speak of two scopes when what they are
+    about differs in whose, where or what part (actor, place, scope); the same actor, place and
+    scope around two values is one fact stated two ways, which is for the fact-checker to see."""
+    p, q = one.about, other.about
+    return (p.actor, p.place, p.scope) != (q.actor, q.place, q.scope)
 
 
 def _narrow_slot(claim: Claim, config: Config) -> str | None:
