@@ -26,6 +26,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
+from .kinds import kind_of
 from .model import Claim, Document, Group, Report, Verdict
 
 __all__ = [
@@ -186,7 +187,7 @@ def _resolve(report: Report, ref: ClaimRef) -> tuple[Document, tuple[Claim, ...]
 
 def _specific(claims: list[Claim]) -> tuple[Claim, ...]:
     """Values before events: an event claim spans a whole clause and is named only when nothing else is."""
-    values = [c for c in claims if c.kind != "event"]
+    values = [c for c in claims if not kind_of(c.kind).carrier]
     return tuple(values or claims)
 
 

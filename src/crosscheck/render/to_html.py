@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Claim, DateValue, Document, Group, Quantity, Report, Verdict
+from ..kinds import kind_of
+from ..model import Claim, Document, Group, Report, Verdict
 from ._common import (
     FactTable,
     backing,
@@ -306,10 +307,6 @@ def _fact_row(row: int, group: Group, table: FactTable, index: Index) -> str:
 
 
 def _sort_key(claim: Claim) -> str:
-    """How a cell sorts: a quantity by its amount, a date by its first day, anything else by its text."""
-    value = claim.value
-    if isinstance(value, Quantity):
-        return format(value.amount.normalize(), "f")
-    if isinstance(value, DateValue) and value.earliest is not None:
-        return value.earliest.isoformat()
-    return claim.text.casefold()
+    """How a cell sorts: as its kind says (a quantity by its amount, a date by its first day, an
+    event by its text: `kinds.Kind.sort_key`)."""
+    return kind_of(claim.kind).sort_key(claim)

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
-from decimal import Decimal
 
+from ..kinds import json_date, kind_of, value_json
 from ..model import SCHEMA_VERSION, Claim, DateValue, Document, Event, Group, Quantity, Report
 
 __all__ = [
@@ -86,14 +85,6 @@ def contract_sections(report: Report) -> dict[str, object]:
     }
 
 
-def _decimal(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
-
-
-def _date(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
 def document_dict(doc: Document) -> dict[str, object]:
     """A document as JSON: its metadata and its length, never its text."""
     return {
@@ -102,45 +93,16 @@ def document_dict(doc: Document) -> dict[str, object]:
         "source": doc.source,
         "title": doc.title,
         "url": doc.url,
-        "published": _date(doc.published),
+        "published": json_date(doc.published),
         "published_inferred": doc.published_inferred,
         "length": len(doc.text),
     }
 
 
 def value_dict(value: Quantity | DateValue | Event) -> dict[str, object]:
-    """A normalized value as JSON: numbers as exact decimal strings, dates as ISO strings."""
-    if isinstance(value, Event):
-        return {
-            "type": "event",
-            "subject": value.subject,
-            "action": value.action,
-            "object": value.object,
-            "place": value.place,
-            "polarity": value.polarity,
-            "hedge": value.hedge,
-            "passive": value.passive,
-        }
-    if isinstance(value, Quantity):
-        return {
-            "type": "quantity",
-            "amount": _decimal(value.amount),
-            "bound": value.bound,
-            "low": _decimal(value.interval.low),
-            "high": _decimal(value.interval.high),
-            "low_closed": value.interval.low_closed,
-            "high_closed": value.interval.high_closed,
-            "unit": value.unit,
-            "ordinal": value.ordinal,
-        }
-    return {
-        "type": "date",
-        "earliest": _date(value.earliest),
-        "latest": _date(value.latest),
-        "granularity": value.granularity,
-        "relation": value.relation,
-        "relative": value.relative,
-    }
+    """A normalized value as JSON: numbers as exact decimal strings, dates as ISO strings (its kind's
+    `kinds.Kind.to_json`)."""
+    return value_json(value)
 
 
 def claim_dict(claim: Claim) -> dict[str, object]:
@@ -153,7 +115,7 @@ def claim_dict(claim: Claim) -> dict[str, object]:
         "text": claim.text,
         "span": [claim.span.start, claim.span.end],
         "sentence": [claim.sentence.start, claim.sentence.end],
-        "value": value_dict(claim.value),
+        "value": kind_of(claim.kind).to_json(claim.value),
         "about": {
             "thing": about.thing,
             "phrase": about.phrase,
