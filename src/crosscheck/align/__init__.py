@@ -201,8 +201,8 @@ def _drop_other_scopes(
     docs: Mapping[str, Source],
     config: Config,
 ) -> None:
-    """Two scopes: when b's document also states a value compatible with a, about the same slot and
-    scoring as the same fact, a different value elsewhere in b's document speaks of another scope
+    """Two scopes: when b's document also states a value compatible with a, about the same slot,
+    scoring as the same fact and within ``Config.outmatch_margin`` of the clash, a different value elsewhere in b's document speaks of another scope
     (China's 21 aircraft and the exercise's 140). The compatible claim is looked for in b's whole
     document, not only among a's partners in time: a date moved by a month must not unmask it.
     Not for slots whose count grows (`Config.growing_things`: deaths, injuries): a story giving two
@@ -221,9 +221,9 @@ def _drop_other_scopes(
 
     margin = config.outmatch_margin
     # (signature, story, document) -> the best score of a compatible claim there
-    agreeing: dict[tuple[int, float, str], tuple[float, int]] = {}
+    agreeing: dict[tuple[int, float, str], float] = {}
     # (signature, its document, document): the same, without reading the story again
-    read: dict[tuple[int, str, str], tuple[float, int]] = {}
+    read: dict[tuple[int, str, str], float] = {}
     scores: dict[tuple[int, int, float], float | None] = {}  # (signature, signature, story) -> score
 
     def same_fact(x: int, p: int, story: float) -> float:
@@ -232,9 +232,8 @@ def _drop_other_scopes(
             scores[key] = same_fact_score(ranked[x], ranked[p], docs, config)
         return scores[key] or 0.0
 
-    def best_compatible(x: int, document: str) -> tuple[float, int]:
-        """The best same-fact score of a claim of ``document`` giving x's value, and that claim
-        (0 and -1 when none does)."""
+    def best_compatible(x: int, document: str) -> float:
+        """The best same-fact score of a claim of ``document`` giving x's value (0 when none does)."""
         one = ranked[x]
         direct = (sig[x], one.document, document)
         found = read.get(direct)
@@ -243,23 +242,17 @@ def _drop_other_scopes(
             key = (sig[x], story, document)
             if key not in agreeing:
                 agreeing[key] = max(
-                    (
-                        (same_fact(x, p, story), -p)
-                        for p in by_document[(document, _slot(one))]
-                        if compatible_at(x, p)
-                    ),
-                    default=(0.0, 1),
+                    (same_fact(x, p, story) for p in by_document[(document, _slot(one))] if compatible_at(x, p)),
+                    default=0.0,
                 )
             found = read[direct] = agreeing[key]
-        return found[0], -found[1]
+        return found
 
     def other_scope(x: int, y: int, score: float) -> bool:
         """y's document also gives x's value, about as good a match as the clash (one far weaker is
-        another fact that happens to share the value), in words that set y apart from it."""
-        best, p = best_compatible(x, ranked[y].document)
-        if best < config.agree_bar or (margin > 0 and best <= score - margin):
-            return False
-        return margin <= 0 or _set_apart(ranked[y], ranked[p])
+        another fact that happens to share the value)."""
+        best = best_compatible(x, ranked[y].document)
+        return best >= config.agree_bar and (margin <= 0 or best > score - margin)
 
     for (x, y), score in list(edges.items()):
         a = ranked[x]
@@ -269,14 +262,6 @@ def _drop_other_scopes(
             continue
         if other_scope(x, y, score) or other_scope(y, x, score):
             del edges[(x, y)]
-
-
-def _set_apart(one: Claim, other: Claim) -> bool:
-    """Two claims of one document with different values speak of two scopes when what they are
-    about differs in whose, where or what part (actor, place, scope); the same actor, place and
-    scope around two values is one fact stated two ways, which is for the fact-checker to see."""
-    p, q = one.about, other.about
-    return (p.actor, p.place, p.scope) != (q.actor, q.place, q.scope)
 
 
 def _narrow_slot(claim: Claim, config: Config) -> str | None:

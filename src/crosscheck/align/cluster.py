@@ -58,7 +58,7 @@ def cluster(
             for y in same[n + 1 :]:
                 if _linked(claims, x, y, edges):
                     link(x, y)
-                elif _apart(claims[x], claims[y]):
+                else:
                     link(x, y, splits)
     # agreeing pairs first, strongest first, then clashing ones: each fact's reports gather by value
     # before two values of one fact are joined, so a weak clash cannot pull a stray claim in early
@@ -90,18 +90,6 @@ def cluster(
         scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for x, y in pairs if (x, y) in edges)
         out.append((tuple(claims[x] for x in group), scores))
     return out
-
-
-def _apart(p: Claim, q: Claim) -> bool:
-    """Two values of one document that cannot be one fact: they are events, or nothing says they
-    share whose, where and what part. Two values of one named actor, with the same place and scope
-    ("China dispatched six warships", later "China's flotilla of five warships"), are one fact stated
-    two ways: such a document may join a group, whose verdict then shows the two values. Without a
-    named actor nothing ties them ("30 people" and "50 people" of two crowds)."""
-    a, b = p.about, q.about
-    if isinstance(p.value, Event) or a.actor is None:
-        return True
-    return (a.actor, a.place, a.scope) != (b.actor, b.place, b.scope)
 
 
 def _linked(claims: Sequence[Claim], x: int, y: int, edges: Mapping[tuple[int, int], float]) -> bool:
