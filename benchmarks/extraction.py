@@ -536,10 +536,11 @@ def ecbplus_main(args: argparse.Namespace) -> int:
         " 'dozens' count for spans only); +bound: the qualifier too; unit acc and range acc: share of the"
         " overlap matches with the gold unit / resolved [start, end]; claims on optional gold rows are ignored."
     )
-    if "test" in halves:
+    shown = args.show or "test"
+    if shown in halves:
         lines: list[str] = []
         for kind in MENTION_KINDS:
-            d = all_details["test"][kind]
+            d = all_details[shown][kind]
             for g in d["missed"]:
                 lines.append(
                     f"  miss  {kind:<8} {g['id']} {g['doc']} {g['start']}-{g['end']} {g['text']!r} {_gold_value_text(g)}"
@@ -559,7 +560,7 @@ def ecbplus_main(args: argparse.Namespace) -> int:
                     f" {_gold_value_text(g)}, found {f['text'][:60]!r} {_found_value_text(f)}"
                 )
         print(
-            f"\ntest half: misses, false positives (extra) and value/bound/unit/range disagreements ({len(lines)}):"
+            f"\n{shown} half: misses, false positives (extra) and value/bound/unit/range disagreements ({len(lines)}):"
         )
         print("\n".join(lines[: args.details]))
         if len(lines) > args.details:
@@ -576,6 +577,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", type=Path, default=ECBPLUS, help="ECB+ folder (--gold ecbplus)")
     ap.add_argument("--half", choices=("dev", "test", "both"), default="both", help="--gold ecbplus only")
     ap.add_argument("--json", action="store_true", help="--gold ecbplus: print the metrics as JSON")
+    ap.add_argument(
+        "--show", choices=("dev", "test"), default=None, help="--gold ecbplus: whose details (default test)"
+    )
     ap.add_argument(
         "--details", type=int, default=300, metavar="N", help="--gold ecbplus: at most N detail lines"
     )

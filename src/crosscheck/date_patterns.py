@@ -152,7 +152,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_START}(?:(?P<prep>in|over|during|for)\s+)?(?:recent\s+(?:days|weeks|months|years)"
             r"|the\s+near\s+future|(?P<decades>(?:several\s+|many\s+|recent\s+)?decades))\b",
         ),
-        ("deictic", rf"{_START}(?P<word>yesterday|today|tomorrow|tonight)\b"),
+        (
+            "deictic",
+            rf"{_START}(?P<word>(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight"
+            r"|this\s+(?:morning|afternoon|evening)|last\s+(?:night|evening))\b",
+        ),
         (
             "year",
             rf"{_PREP}(?:(?P<mod>early|late|mid)[\s-]+|(?<![\w$£€.,/©-]))(?P<year>{YEAR})(?P<s>s)?"
@@ -182,7 +186,7 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "window": re.compile(r"day|week|month|year", re.IGNORECASE),
     "ago": re.compile(r"ago", re.IGNORECASE),
     "vague": re.compile(r"recent|near|decade", re.IGNORECASE),
-    "deictic": re.compile(r"yesterday|today|tomorrow|tonight", re.IGNORECASE),
+    "deictic": re.compile(r"yesterday|today|tomorrow|tonight|morning|afternoon|evening|night", re.IGNORECASE),
     "year": _YEAR_NEED,
 }
 NEXT_CAP = re.compile(r"[ \t]([A-Z][a-z]+)")

@@ -663,7 +663,8 @@ def _r_vague(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValu
 def _r_deictic(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
     if pub is None:
         return _unresolved("day")
-    offset = {"yesterday": -1, "tomorrow": 1}.get(m["word"].lower(), 0)
+    word = m["word"].lower()
+    offset = -1 if word.startswith(("yesterday", "last")) else 1 if word.startswith("tomorrow") else 0
     day = pub + timedelta(days=offset)
     return _value(day, day, "day", None, True)
 
