@@ -244,6 +244,7 @@ MONEY_SUFFIXES: dict[str, int] = {
 MULTIPLIERS: dict[str, Decimal] = {
     "doubled": Decimal(2), "doubling": Decimal(2), "tripled": Decimal(3), "tripling": Decimal(3),
     "trebled": Decimal(3), "quadrupled": Decimal(4), "halved": Decimal("0.5"), "halving": Decimal("0.5"),
+    "twice": Decimal(2), "thrice": Decimal(3),
 }  # fmt: skip
 
 
@@ -347,6 +348,8 @@ SCALE_WORD = _alt(SCALES)
 # A fraction as words: "half", "a third", "two-thirds" (`quantities._fraction_value` reads it)
 _FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?:{_alt(FRACTIONS)})"
 _GLUED = _alt([*GLUED_UNITS, *MONEY_SUFFIXES])  # a unit or scale glued to a range's end: "5-7%", "1.2m"
+# "less than a minute", "around an hour": one of a unit, counted only after a qualifier.
+A_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer)"
 FORMS = re.compile(
     rf"""
     {_guard([*SMALL, *TENS, *SCALES, *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS, "dozen", "hundred", "between", "from", "a"])}
@@ -364,6 +367,7 @@ FORMS = re.compile(
     (?P<fden>{_alt(FRACTIONS)})\b(?=\s+(?:of|the|an?)\s|-[a-z]|\s+dozen\b|(?P<fbare>))
   | \b(?P<fnum2>two|three|four|five|six|seven|eight|nine)-(?P<fden2>thirds|quarters|fifths|sixths|tenths)\b
   | \b(?P<inum>one|\d+)\s+in\s+(?:every\s+)?(?P<iden>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b
+  | \b(?P<aunit>an?)(?=\s+{A_UNIT}s?\b)
   | \b(?P<mult>{_alt(MULTIPLIERS)})\b
   | \b(?P<fold>\d+|{_alt(SMALL)}|{_alt(TENS)}|hundred)[\s-]?fold\b)
     """,
@@ -375,7 +379,7 @@ FORMS = re.compile(
 CANDIDATE_WORDS = frozenset(
     {*ORDINALS, *TENS, *SMALL, *SCALES, "dozen", "hundred", *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS}
 )
-CANDIDATE = re.compile(r"\d|\b" + trie(sorted(CANDIDATE_WORDS)), re.IGNORECASE)
+CANDIDATE = re.compile(r"\d|\b" + trie(sorted(CANDIDATE_WORDS)) + rf"|\ban?\s+{A_UNIT}", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(rf"\b({_alt(CHANGE_VERBS)})\s+(?:by\s+)?\Z", re.IGNORECASE)
 AGE_AFTER = re.compile(r"-years?-old\b|\s+years?\s+old\b", re.IGNORECASE)
 # "the age of 45", "under the age of ten", "under age 18": an age; a qualifier before it bounds it.

@@ -201,6 +201,10 @@ def _forms(
             )
         elif m["alone"]:
             continue  # a bare "hundreds" no casualty word governs ("we saw hundreds")
+        elif m["aunit"]:
+            if QUALIFIER_BEFORE.search(text, max(lo, m.start() - 20), m.start()) is None:
+                continue  # "a day later" is no claim; "less than a day" bounds one day
+            mention = _finish(doc_id, text, m.start(), m.end(), Decimal(1), None, lo, hi, tolerance)
         elif m["frange"]:
             mention = _fraction_range(doc_id, text, m, lo, hi)
         elif m["fden"] or m["fden2"] or m["inum"]:
@@ -230,8 +234,8 @@ def _range(
         conn = "to"  # "24- to 30-foot"
     between = (m["rfrom"] or "").lower() == "between"
     words = not m["n1"][0].isdigit() or not m["n2"][0].isdigit()
-    if (conn == "and") != between or (words and conn in ("-", "–")):
-        return None
+    if ((conn == "and") != between and not (between and conn == "to")) or (words and conn in ("-", "–")):
+        return None  # "between 40 and 50", "40 to 50", and the slip "between $60 million to $70 million"
     if _broken(text, m.start("n1"), m.end(), lo, hi):
         return None
     low, high = Decimal(_number(m["n1"])), Decimal(_number(m["n2"]))
@@ -422,6 +426,7 @@ def _cardinal_words(
             and (
                 _ONE_COUNTS.match(text, core_end, hi)
                 or _HYPHEN_MEASURE.match(text, core_end, hi)
+                or _ONE_PERIOD.match(text, core_end, hi)
                 or _ONE_AFTER_VERB.search(text, max(lo, begin - 40), begin)
             )
         )
@@ -624,6 +629,11 @@ def _over_a_period(text: str, over: int, end: int, lo: int, hi: int) -> bool:
 _COMPOUND_AFTER = re.compile(rf"-({trie(HYPHEN_COUNTS)})\b(?!-)", re.IGNORECASE)
 # "one" hyphenated with a unit or a counted noun is a count: "a one-year contract", "a one-story house".
 _HYPHEN_MEASURE = re.compile(rf"-(?:{_UNIT_WORDS}|{trie(HYPHEN_COUNTS)})\b(?!-)", re.IGNORECASE)
+# "one" counts a period that dates something: "one day after the bombings", "one year in prison".
+_ONE_PERIOD = re.compile(
+    r"\s+(?:second|minute|hour|day|week|month|year)\s+(?:before|after|later|earlier|ago|in\s+(?:prison|jail))\b",
+    re.IGNORECASE,
+)
 # Nouns of a period that "over" may span like a unit of time ("20 appearances over two seasons").
 _PERIOD_NOUN = re.compile(r"\s+(?:seasons?|nights?|decades?|centuries|century|weekends?|terms?)\b", re.I)
 # "N times" as a multiplier: "five times the legal limit", "three times as many", "10 times higher".
