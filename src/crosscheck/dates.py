@@ -389,6 +389,14 @@ def _tense_of(m: re.Match[str], text: str, need_past: bool = False) -> Tense | N
     return _tense(text, m.start(), m.end(), m.pos, m.endpos, need_past)
 
 
+def _looks_back(m: re.Match[str], text: str) -> bool:
+    """True when the date's clause looks back, or says nothing and its sentence has a past cue."""
+    tense = _tense_of(m, text, need_past=True)
+    if tense is not None:
+        return tense == "past"
+    return any(kind == "past" for _, _, kind in _cues(text, m.pos, m.endpos, m.pos))
+
+
 def _finite_before(text: str, pos: int, lo: int) -> bool:
     """True when a finite past verb stands right before ``pos`` ("said Saturday Jones ...")."""
     cues = _cues(text, max(lo, pos - 40), pos, lo)
@@ -544,7 +552,7 @@ def _r_mdy(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue 
         except ValueError:
             return None
     if year is None and pub is not None:
-        got = _undated_day(got, pub, _tense_of(m, text), m.groupdict().get("wd"))
+        got = _undated_day(got, pub, _tense_of(m, text), m.groupdict().get("wd"), m, text)
     day2 = m.groupdict().get("day2")
     if day2 and int(day2) > day:
         try:
@@ -554,14 +562,20 @@ def _r_mdy(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue 
     return _value(got, got, "day", m["prep"], year is None)
 
 
-def _undated_day(past: date, pub: date, tense: Tense | None, weekday: str | None) -> date:
-    """A month and day without a year: ``past`` (on or before ``pub``), the next one when the clause looks
-    forward, and the year within one of ``pub`` whose day is the weekday written with it ("Saturday, Nov. 30")."""
+def _undated_day(
+    past: date, pub: date, tense: Tense | None, weekday: str | None, m: re.Match[str], text: str
+) -> date:
+    """A month and day without a year: the one nearest ``pub`` that the clause's tense allows (``past``,
+    on or before ``pub``, when the clause looks back; the next one when it looks forward), and the year
+    within one of ``pub`` whose day is the weekday written with it ("Saturday, Nov. 30")."""
     got = past
     leap_day = (past.month, past.day) == (2, 29)
     days = [past.replace(year=y) for y in (pub.year - 1, pub.year, pub.year + 1) if not leap_day or isleap(y)]
+    ahead = next((d for d in days if d > pub), None)
     if tense == "future" and got < pub:
         got = next((d for d in days if d >= pub), got)
+    elif ahead is not None and ahead - pub < pub - past and not _looks_back(m, text):
+        got = ahead  # "the campaign starts October 5" in a September article: the coming one
     if weekday is not None and got.weekday() != WEEKDAYS[weekday.lower()]:
         named = [d for d in days if d.weekday() == WEEKDAYS[weekday.lower()]]
         if named:
@@ -583,7 +597,11 @@ def _r_month(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValu
         return _unresolved("month", m["prep"])
     mod = (m["mod"] or "").lower() or None
     month = MONTHS[lower]
-    return _month_value(_month_of(pub, month, mod), month, mod, m["prep"], True)
+    year = _month_of(pub, month, mod)
+    ahead, back = (month - pub.month) % 12, (pub.month - month) % 12
+    if mod in (None, "early", "mid", "late") and 0 < ahead < back and not _looks_back(m, text):
+        year = pub.year + (month < pub.month)  # "in May" of an April article that does not look back
+    return _month_value(year, month, mod, m["prep"], True)
 
 
 def _r_weekday(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
