@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 from .date_patterns import MONTH_PREFIXES
 from .lexicon import Lexicon, default_lexicon
@@ -334,6 +335,35 @@ def _time_of_day(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> b
     )
 
 
+# A capitalised word that is not the first of its clause, right before bare digits: a designation
+# ("Series 8", "Route 94", "Internet Explorer 8", "the Chiefs 7"), not a count.
+_NAME_BEFORE = re.compile(r"\w[\w,'’]*\s+(?-i:([A-Z][A-Za-z]+))\s\Z")
+_BARE_DIGITS = re.compile(r"\d+(?:\.\d+)?(?=\s|$)")
+
+
+def _title_cased(line: str) -> bool:
+    """Most words of four letters or more capitalised: a headline."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _name_number(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """ "Series 8 of Doctor Who", "state Route 94", "Internet Explorer 8": bare digits after a name are
+    part of it (not a month or weekday: "in September 2,000"; not with a counted plural: "Shot 11 Times")."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.unit is not None:
+        return False
+    digits = _BARE_DIGITS.match(m.text)
+    if digits is None or Decimal(digits.group()) != m.value.amount:
+        return False  # words, a scale ("8 million"), a range
+    if m.head is not None and len(m.head) > 2 and m.head.endswith("s") and not m.head.endswith("ss"):
+        return False
+    name = _NAME_BEFORE.search(text, max(start, m.span.start - 40), m.span.start)
+    if name is None or _title_cased(text[start:end]):
+        return False  # a headline capitalises its verbs too ("Quake Kills 10")
+    word = name.group(1).lower()
+    return word not in lex.words("dates.months") and word not in lex.words("dates.weekdays")
+
+
 # The rules, in the order they are tried.
 LINE_NOISE: tuple[tuple[str, LineRule], ...] = (
     ("metadata_line", _metadata_line),
@@ -352,6 +382,7 @@ MENTION_NOISE: tuple[tuple[str, MentionRule], ...] = (
     ("channel_number", _channel_number),
     ("broadcast_time", _broadcast_time),
     ("time_of_day", _time_of_day),
+    ("name_number", _name_number),
 )
 
 
