@@ -634,6 +634,9 @@ _ONE_PERIOD = re.compile(
     r"\s+(?:second|minute|hour|day|week|month|year)\s+(?:before|after|later|earlier|ago|in\s+(?:prison|jail))\b",
     re.IGNORECASE,
 )
+# A qualifier after the figure: "14 or more", "eight years or more", "3.0 or above", "10 or fewer".
+_OR_MORE = re.compile(r",?\s+or\s+(more|above|higher|greater|over|fewer|less|under|below)\b", re.IGNORECASE)
+_OR_UP = frozenset({"more", "above", "higher", "greater", "over"})
 # Nouns of a period that "over" may span like a unit of time ("20 appearances over two seasons").
 _PERIOD_NOUN = re.compile(r"\s+(?:seasons?|nights?|decades?|centuries|century|weekends?|terms?)\b", re.I)
 # "N times" as a multiplier: "five times the legal limit", "three times as many", "10 times higher".
@@ -664,7 +667,7 @@ def _finish(
     ("the two countries") instead of claiming a count.
     """
     end = core_end
-    measure = False
+    measure = plus = False
     counted: list[str] | None = None  # the counted noun of a compound ("three-story": story)
     age = AGE_AFTER.match(text, core_end, hi) if unit is None else None
     before = WORD_BEFORE.search(text, max(lo, begin - 30), begin)
@@ -688,6 +691,13 @@ def _finish(
         elif measured:
             unit, end = UNITS[measured.group(2).lower()], measured.end()
             measure = measured.group(1) == "-"  # "eight-hour mission": the noun follows
+        elif (
+            text[core_end : core_end + 5].lower() == "-plus"
+            and not text[core_end + 5 : core_end + 6].isalnum()
+        ):
+            end, plus = core_end + 5, True  # "three-plus seasons", "4-Plus": more than
+            if (measured := UNIT_AFTER.match(text, end, hi)) and measured.group(1) != "-":
+                unit, end = UNITS[measured.group(2).lower()], measured.end()  # "10-plus years"
         elif core_end < hi and text[core_end] == "-":
             compound = _COMPOUND_AFTER.match(text, core_end, hi)
             if compound is None:
@@ -719,6 +729,10 @@ def _finish(
     elif unit is None or measure:
         end, words = noun_phrase(text, end, hi, ordinal=False)
     kind = fixed[0] if fixed else QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
+    if plus and kind == "exact":
+        kind = "more_than"
+    elif kind == "exact" and unit != "year_of_age" and (after := _OR_MORE.match(text, end, hi)):
+        kind, end = ("at_least" if after.group(1).lower() in _OR_UP else "at_most"), after.end()
     start = qualifier.start() if qualifier else begin
     if NOT_A_COUNT_BEFORE.search(text, max(lo, start - 12), start):
         return None  # "all but five of the passengers": the others are counted, not five
