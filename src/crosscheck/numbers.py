@@ -21,6 +21,7 @@ from .model import Bound, Interval, Quantity, QuantityMention, Span
 __all__ = [
     "AGE_AFTER",
     "AGE_PHRASE_BEFORE",
+    "AGE_VERB_BEFORE",
     "AND",
     "BLOCKED_BEFORE",
     "CANDIDATE",
@@ -383,7 +384,11 @@ CANDIDATE = re.compile(r"\d|\b" + trie(sorted(CANDIDATE_WORDS)) + rf"|\ban?\s+{A
 CHANGE_BEFORE = re.compile(rf"\b({_alt(CHANGE_VERBS)})\s+(?:by\s+)?\Z", re.IGNORECASE)
 AGE_AFTER = re.compile(r"-years?-old\b|\s+years?\s+old\b", re.IGNORECASE)
 # "the age of 45", "under the age of ten", "under age 18": an age; a qualifier before it bounds it.
-AGE_PHRASE_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?age\s+(?:of\s+)?\Z")
+AGE_PHRASE_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?(?:age|Age|ages|Ages)\s+(?:of\s+)?\Z")
+# "He was 77.", "who turned 40,", "dies at 75": an age when nothing counted follows the number.
+AGE_VERB_BEFORE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is|turned|turns)\s+\Z|\b(?:dies|died|dying)\s+at\s+\Z"
+)
 PREPOSITION_OVER = frozenset(["second", "minute", "hour", "day", "week", "month", "year"])
 # "over three days" spans a period ("ran over three days": exactly three) unless it means "more than":
 # after one of data's `over_more_than_before` ("served over 10 years"), opening a sentence or clause

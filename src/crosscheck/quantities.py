@@ -51,6 +51,7 @@ from .model import Interval, Quantity, QuantityMention
 from .numbers import (
     AGE_AFTER,
     AGE_PHRASE_BEFORE,
+    AGE_VERB_BEFORE,
     BLOCKED_BEFORE,
     CANDIDATE,
     CHANGE_BEFORE,
@@ -427,6 +428,7 @@ def _cardinal_words(
                 _ONE_COUNTS.match(text, core_end, hi)
                 or _HYPHEN_MEASURE.match(text, core_end, hi)
                 or _ONE_PERIOD.match(text, core_end, hi)
+                or QUALIFIER_BEFORE.search(text, max(lo, begin - 20), begin)  # "at least one major belt"
                 or _ONE_AFTER_VERB.search(text, max(lo, begin - 40), begin)
             )
         )
@@ -672,7 +674,15 @@ def _finish(
     age = AGE_AFTER.match(text, core_end, hi) if unit is None else None
     before = WORD_BEFORE.search(text, max(lo, begin - 30), begin)
     phrase = AGE_PHRASE_BEFORE.search(text, max(lo, begin - 12), begin) if unit is None else None
-    if age or phrase or (unit is None and before and before.group(1).lower() == "aged"):
+    if (
+        unit is None
+        and not age
+        and not phrase
+        and AGE_VERB_BEFORE.search(text, max(lo, begin - 12), begin)
+        and (core_end >= hi or text[core_end] in ".,;!?")
+    ):
+        unit = "year_of_age"  # "He was 77.", "dies at 75"
+    elif age or phrase or (unit is None and before and before.group(1).lower() == "aged"):
         unit, measure = "year_of_age", bool(age and age.group().startswith("-"))
         end = age.end() if age else end
         if phrase and not age:
