@@ -128,6 +128,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("iso", rf"{_PREP}(?<![\w-])(?P<year>{YEAR})-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?![\w-])"),
         (
+            "yrange",
+            rf"{_START}(?:(?P<from>from|between)\s+)?(?<![\w$£€.,/-])(?P<y1>{YEAR})\s*[-–]\s*"
+            r"(?P<y2>(?:1[89]|20)?\d\d)(?![\w-]|[.,]\d|\s*%)",
+        ),
+        (
+            "monthrel",
+            rf"{_PREP}(?P<month>{_FULLMON})\s+(?P<rel>last|this|next)\s+year\b",
+        ),
+        (
             "monthyear",
             rf"{_PREP}(?:(?P<mod>early|late|mid)[\s-]+)?(?P<month>{_MON})\b\.?,?\s+(?P<year>{YEAR})\b"
             r"(?![-\d]|[.,]\d)",
@@ -179,6 +188,8 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "mdy": _MONTH_NEED,
     "dmy": _MONTH_NEED,
     "iso": _YEAR_NEED,
+    "yrange": _YEAR_NEED,
+    "monthrel": _MONTH_NEED,
     "monthyear": _MONTH_NEED,
     "month": _MONTH_NEED,
     "weekday": _DAY_NEED,

@@ -587,6 +587,23 @@ def _r_iso(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue 
     return None if (day := _absolute(m, "iso")) is None else _value(day, day, "day", m["prep"])
 
 
+def _r_yrange(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    """ "from 1983-2005", "1995-99": the years from the first through the second."""
+    first, raw = int(m["y1"]), m["y2"]
+    last = int(raw) if len(raw) == 4 else first - first % 100 + int(raw)
+    if last <= first or last - first > 100:
+        return None
+    return _value(date(first, 1, 1), date(last, 12, 31), "range", None)
+
+
+def _r_monthrel(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
+    """ "In April last year", "in May next year": that month of the year named relative to publication."""
+    if pub is None:
+        return _unresolved("month", m["prep"])
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return _month_value(year, MONTHS[m["month"].lower()], None, m["prep"], True)
+
+
 def _r_monthyear(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
     return _month_value(int(m["year"]), MONTHS[m["month"].lower()], m["mod"], m["prep"], False)
 
