@@ -327,4 +327,3 @@ def test_a_claim_whose_document_states_its_fact_far_better_elsewhere_is_another_
     ]
     for group in report.agreements:
         assert "first time" not in {c.text for c in group.claims}
-

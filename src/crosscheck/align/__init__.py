@@ -157,19 +157,26 @@ def _drop_outmatched(
     width = len(names)
     # claim * width + document -> the best score of the claim's edges into that document
     best: dict[int, float] = {}
+    get = best.get
     for (x, y), score in edges.items():
-        for key in (y * width + doc_no[x], x * width + doc_no[y]):
-            if score > best.get(key, -1.0):
-                best[key] = score
+        k = y * width + doc_no[x]
+        if score > get(k, -1.0):
+            best[k] = score
+        k = x * width + doc_no[y]
+        if score > get(k, -1.0):
+            best[k] = score
     # only where a partner is outmatched by that much are the rivals listed
-    suspects = [
-        (x, y, score)
-        for (x, y), score in edges.items()
-        if best[y * width + doc_no[x]] >= score + margin or best[x * width + doc_no[y]] >= score + margin
-    ]
+    suspects = []
+    wanted: set[int] = set()
+    for (x, y), score in edges.items():
+        kx, ky = y * width + doc_no[x], x * width + doc_no[y]
+        floor = score + margin
+        if best[kx] >= floor or best[ky] >= floor:
+            suspects.append((x, y, score))
+            wanted.add(kx)
+            wanted.add(ky)
     if not suspects:
         return
-    wanted = {k for x, y, _s in suspects for k in (y * width + doc_no[x], x * width + doc_no[y])}
     rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (x, y), score in edges.items():
         if (key := y * width + doc_no[x]) in wanted:
@@ -242,7 +249,11 @@ def _drop_other_scopes(
             key = (sig[x], story, document)
             if key not in agreeing:
                 agreeing[key] = max(
-                    (same_fact(x, p, story) for p in by_document[(document, _slot(one))] if compatible_at(x, p)),
+                    (
+                        same_fact(x, p, story)
+                        for p in by_document[(document, _slot(one))]
+                        if compatible_at(x, p)
+                    ),
                     default=0.0,
                 )
             found = read[direct] = agreeing[key]

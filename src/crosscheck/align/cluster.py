@@ -4,7 +4,7 @@ strongest first; deterministic."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Claim, Event
 from ..values import claims_compatible as compatible
@@ -46,6 +46,20 @@ def cluster(
 
     for x, y in edges:
         link(x, y)
+    # what `compatible` reads of a claim (its value, polarity and words), as a small number: a block
+    # of wire copy repeats a few of them many times, so each two are compared once
+    reads: dict[tuple[object, ...], int] = {}
+    read_as = [reads.setdefault((c.value, c.polarity, c.text), len(reads)) for c in claims]
+    alike: dict[int, bool] = {}
+
+    def agree(x: int, y: int) -> bool:
+        p, q = read_as[x], read_as[y]
+        key = p * len(claims) + q if p <= q else q * len(claims) + p
+        found = alike.get(key)
+        if found is None:
+            found = alike[key] = compatible(claims[x], claims[y])
+        return found
+
     # Only claims with an edge can ever merge, so only their pairs within one document are read (one
     # document's 5,000 claims of one block, with no other document, cost nothing).
     touched = {x for pair in edges for x in pair}
@@ -56,13 +70,13 @@ def cluster(
     for same in by_document.values():
         for n, x in enumerate(same):
             for y in same[n + 1 :]:
-                if _linked(claims, x, y, edges):
+                if _linked(claims, x, y, edges, agree):
                     link(x, y)
                 else:
                     link(x, y, splits)
     # agreeing pairs first, strongest first, then clashing ones: each fact's reports gather by value
     # before two values of one fact are joined, so a weak clash cannot pull a stray claim in early
-    clash = {pair: not compatible(claims[pair[0]], claims[pair[1]]) for pair in edges}
+    clash = {pair: not agree(*pair) for pair in edges}
     for (x, y), _score in sorted(edges.items(), key=lambda item: (clash[item[0]], -item[1], item[0])):
         cx, cy = owner[x], owner[y]
         if (
@@ -92,8 +106,14 @@ def cluster(
     return out
 
 
-def _linked(claims: Sequence[Claim], x: int, y: int, edges: Mapping[tuple[int, int], float]) -> bool:
+def _linked(
+    claims: Sequence[Claim],
+    x: int,
+    y: int,
+    edges: Mapping[tuple[int, int], float],
+    agree: Callable[[int, int], bool],
+) -> bool:
     p, q = claims[x], claims[y]
     if p.document == q.document:  # one document saying it twice: the same value, the same event
-        return compatible(p, q) and (not isinstance(p.value, Event) or p.value == q.value)
+        return agree(x, y) and (not isinstance(p.value, Event) or p.value == q.value)
     return ((x, y) if x < y else (y, x)) in edges
