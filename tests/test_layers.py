@@ -20,6 +20,7 @@ LAYERS = {
     "config": 2,
     "terms": 2,
     "values": 2.5,
+    "number_words": 1.8,
     "numbers": 2,
     "date_patterns": 2,
     "tokens": 2,
@@ -28,6 +29,13 @@ LAYERS = {
     "segment": 2,
     "reading": 2.7,
     "kinds": 2.6,
+    "date_tense": 2.6,
+    "date_filters": 2.7,
+    "date_resolvers": 2.8,
+    "datelines": 2.85,
+    "quantity_filters": 2.8,
+    "quantity_bounds": 2.85,
+    "quantity_forms": 2.9,
     "quantities": 3,
     "dates": 3,
     "jsonl": 2.9,
@@ -38,6 +46,7 @@ LAYERS = {
     "events": 3,
     "slots": 3,
     "scopes": 3,
+    "furniture_lines": 3.4,
     "noise": 3.5,
     "context": 3.5,
     "document_identity": 3.8,
@@ -78,7 +87,7 @@ LAYERS = {
 # third-party package -> the only modules allowed to import it
 THIRD_PARTY = {
     "rapidfuzz": {"align.rules"},
-    "dateparser": {"dates"},
+    "dateparser": {"date_resolvers"},
     "rich": {"render.terminal", "cli"},
     "attrs": {
         "align.rules",

@@ -1,6 +1,6 @@
 """The date finder's vocabulary: month and weekday names, and the compiled patterns `dates` resolves.
 
-Each pattern kind ("mdy", "weekday", "event", ...) is resolved by ``dates._r_<kind>``; order matters
+Each pattern kind ("mdy", "weekday", "event", ...) is resolved by ``date_resolvers._r_<kind>``; order matters
 only for ties, since `dates.find_dates` keeps the earliest, then longest, candidate.
 """
 

@@ -1,0 +1,129 @@
+"""Digits that are no quantity, as named rules, and the checks on the characters around a number.
+
+A rule reads the match of `numbers.NUMBER` for written digits in ``text[lo:hi]`` and says whether the
+digits are no quantity at all ("Tu-95", "5-6", "in 1999"); `digit_filter` names the first that applies.
+Each rule has its case rows in tests/test_quantity_filters.py. `broken` (a number a mark splits),
+`is_date_or_time` and `magnitude_before` are read by the finders too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from .numbers import (
+    BLOCKED_BEFORE,
+    GROUP_MARKS,
+    MONTH_AFTER,
+    MONTH_BEFORE,
+    POINT_MARKS,
+    SCALE_AFTER,
+    TIME_AFTER,
+    ascii_digits,
+)
+
+__all__ = ["DIGIT_FILTERS", "DigitRule", "broken", "digit_filter", "is_date_or_time", "magnitude_before"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Digits that are no quantity, as named rules (each with its case rows in tests/test_quantities.py)
+#
+# A rule reads the match of `numbers.NUMBER` for written digits in ``text[lo:hi]`` and says whether
+# the digits are no quantity at all; `digit_filter` names the first that applies.
+
+DigitRule = Callable[[str, re.Match[str], int, int], bool]  # (text, the match, lo, hi)
+
+
+def _glued_to_a_word(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "Tu-95", "MH17", "pic.twitter.com/61", "10:30": digits glued to a word or a mark are a name or a time
+    (not after "magnitude": "magnitude-6.1 quake")."""
+    prev = text[m.start() - 1] if m.start() > lo else " "
+    return (prev in BLOCKED_BEFORE or prev.isalnum()) and not magnitude_before(text, m, lo)
+
+
+def _range_or_score(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "5-6": digits hyphenated with digits are a score or a designation (ranges are read before, as forms)."""
+    return m.end() < hi and text[m.end()] == "-" and text[m.end() + 1 : m.end() + 2].isdigit()
+
+
+def _split_number(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "2\u200b,000": a piece of a longer number that a mark splits is not read at all rather than in half."""
+    return broken(text, m.start("num"), m.end("num"), lo, hi)
+
+
+def _split_piece(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "000ft" of "around 2, 000ft": digits opening with a zero are a piece of a number split by a space."""
+    num = ascii_digits(m.group("num"))
+    return len(num) > 1 and num[0] == "0" and num[1].isdigit()
+
+
+def _year(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "in 1999": four plain digits from 1800 to 2100, with no currency, suffix or scale, are a year."""
+    num = ascii_digits(m.group("num"))
+    return (
+        not m.group("suf")
+        and not m.group("cur")
+        and "," not in num
+        and "." not in num
+        and len(num) == 4
+        and 1800 <= int(num) <= 2100
+        and SCALE_AFTER.match(text, m.end(), hi) is None
+    )
+
+
+# The rules, in the order they are tried.
+DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
+    ("glued_to_a_word", _glued_to_a_word),
+    ("range_or_score", _range_or_score),
+    ("split_number", _split_number),
+    ("split_piece", _split_piece),
+    ("year", _year),
+)
+
+
+def digit_filter(text: str, m: re.Match[str], lo: int, hi: int) -> str | None:
+    """The name of the first `DIGIT_FILTERS` rule by which the digits ``m`` are no quantity, or None."""
+    for name, rule in DIGIT_FILTERS:
+        if rule(text, m, lo, hi):
+            return name
+    return None
+
+
+def magnitude_before(text: str, m: re.Match[str], lo: int) -> bool:
+    """ "magnitude 6.1", "magnitude-6.1 quake": the scale is named before the number."""
+    return _MAGNITUDE_BEFORE.search(text, max(lo, m.start() - 12), m.start()) is not None
+
+
+_SEPARATORS = GROUP_MARKS + POINT_MARKS
+_NUMBER_AFTER_GLUE = re.compile(rf"[{_SEPARATORS}]?\d")
+
+
+def _glue(char: str) -> bool:
+    """A character with no width of its own: a combining mark or a format character (zero-width space)."""
+    return unicodedata.category(char) in ("Mn", "Me", "Cf")
+
+
+def broken(text: str, begin: int, end: int, lo: int, hi: int) -> bool:
+    """Whether the digits ``text[begin:end]`` are a piece of a longer number that marks split:
+    "2\u200b,000", "2,0\u03010\u03010". Such a number is not read at all rather than read in half."""
+    after = end
+    while after < hi and _glue(text[after]):
+        after += 1
+    if after > end and _NUMBER_AFTER_GLUE.match(text, after, hi):
+        return True
+    before = begin
+    while before > lo and _glue(text[before - 1]):
+        before -= 1
+    return before < begin and before > lo and (text[before - 1].isdigit() or text[before - 1] in _SEPARATORS)
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.IGNORECASE)
+
+
+def is_date_or_time(text: str, begin: int, core_end: int, lo: int, hi: int) -> bool:
+    return bool(
+        MONTH_BEFORE.search(text, max(lo, begin - 12), begin)
+        or MONTH_AFTER.match(text, core_end, hi)
+        or TIME_AFTER.match(text, core_end, hi)
+    )
