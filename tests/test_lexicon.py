@@ -153,3 +153,23 @@ def test_a_user_lexicon_crosses_to_worker_processes(tmp_path: Path) -> None:
     terms = terms_of(load_lexicon(_user_lexicon(tmp_path)))
     copy = pickle.loads(pickle.dumps(terms))
     assert copy == terms and "fortnight" in copy.lexicon.words("claims.rate_units")
+
+
+def test_the_words_a_slot_and_a_scope_are_read_through_are_data_a_user_extends(tmp_path: Path) -> None:
+    """`[slot_words]` and `[scope_words]` of the terms: "12 were tragically killed" reads past
+    "tragically" once a user's file lists it, and "statewide" is a scope once it is one."""
+    text = "Police said 12 were tragically killed statewide."
+
+    def reading(lexicon: object) -> tuple[str | None, str | None]:
+        doc = crosscheck.Document(id="x", text=text, published=None)
+        report = crosscheck.check([doc], lexicon=lexicon)  # type: ignore[arg-type]
+        (twelve,) = [c for c in report.claims if c.text == "12"]
+        return twelve.about.measure, twelve.about.scope
+
+    assert reading(default_lexicon()) == (None, None)
+    extra = tmp_path / "words.toml"
+    extra.write_text(
+        '[terms.slot_words]\nafter = ["tragically"]\n[terms.scope_words]\nbetween = ["tragically"]\nwhole = ["statewide"]\n',
+        encoding="utf-8",
+    )
+    assert reading(load_lexicon(extra)) == ("deaths", "statewide")

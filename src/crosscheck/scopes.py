@@ -19,58 +19,11 @@ from .terms import Terms
 
 __all__ = ["scope_of"]
 
-# Between a count and its scope: the words that say what happened to what was counted.
-_BETWEEN = frozenset(
-    [
-        "were",
-        "was",
-        "are",
-        "is",
-        "have",
-        "has",
-        "had",
-        "been",
-        "be",
-        "being",
-        "reportedly",
-        "people",
-        "persons",
-        "others",
-        "so",
-        "far",
-        "confirmed",
-    ]
-)
-_PREPOSITIONS = frozenset({"in", "across", "around", "throughout"})
+# The words between a count and its scope ("were killed in the province"), the prepositions that
+# open it, the words that end its phrase or are left out of it, and the words that are a scope on
+# their own are `Terms.scope_words` (`[scope_words]` in data/terms.toml).
 _WORD = re.compile(r"[\w'’-]+")
 _STOP = re.compile(r"[,;:.!?()\[\]\"“”\u2014\u2013]")
-_ENDS = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "when",
-        "after",
-        "before",
-        "as",
-        "while",
-        "with",
-        "from",
-        "since",
-        "by",
-        "on",
-        "at",
-        "of",
-        "for",
-        "that",
-        "which",
-        "who",
-        "in",
-        "across",
-        "around",
-    ]
-)
-_SKIP = frozenset({"the", "a", "an", "neighbouring", "neighboring", "nearby", "whole", "entire"})
 _MAX_WORDS = 5
 _OPENING = re.compile(r"\s*In\s+([^,;:.]{2,60}?),\s")
 
@@ -88,11 +41,11 @@ def _after(text: str, position: int, hi: int, terms: Terms) -> str | None:
         if match is None or _STOP.search(text, cursor, match.start()):
             return None
         word = match.group().lower()
-        if word in ("nationwide", "worldwide"):
+        if word in terms.scope_words["whole"]:
             return word
-        if word in _PREPOSITIONS:
+        if word in terms.scope_words["prepositions"]:
             return _phrase(text, match.end(), hi, terms)
-        if word not in _BETWEEN and terms.measures.get(word) is None:
+        if word not in terms.scope_words["between"] and terms.measures.get(word) is None:
             return None
         cursor = match.end()
     return None
@@ -108,13 +61,13 @@ def _phrase(text: str, position: int, hi: int, terms: Terms) -> str | None:
             break
         raw = match.group()
         low = raw.lower()
-        if low in _ENDS or (words and low[0].isdigit()):
+        if low in terms.scope_words["ends"] or (words and low[0].isdigit()):
             break
         cursor = match.end()
         if low == "alone":
             words.append(low)
             break
-        if low in _SKIP:
+        if low in terms.scope_words["skip"]:
             continue
         words.append(terms.words.get(low, low))  # "region" and "zone" are "area" ([words])
         named = named or raw[0].isupper() or low in terms.scopes
@@ -128,7 +81,9 @@ def _opening(text: str, lo: int, start: int, terms: Terms) -> str | None:
     if match is None:
         return None
     words = _WORD.findall(match.group(1))
-    kept = [terms.words.get(w.lower(), w.lower()) for w in words if w.lower() not in _SKIP]
+    kept = [
+        terms.words.get(w.lower(), w.lower()) for w in words if w.lower() not in terms.scope_words["skip"]
+    ]
     if not kept or any(w.isdigit() for w in kept):
         return None  # "In 2004, ..." dates the sentence; it does not bound the count
     if not any(w[0].isupper() for w in words[1:] if w) and not any(w in terms.scopes for w in kept):

@@ -31,94 +31,11 @@ from .terms import Terms
 
 __all__ = ["MEASURE_RULES", "SHAPES", "SLOT_UNITS", "measure_of"]
 
-# Words that may stand between a number and the word that says what it measures, after it.
-_AFTER_SKIP = frozenset(
-    [
-        "so",
-        "far",
-        "now",
-        "already",
-        "still",
-        "yet",
-        "just",
-        "since",
-        "officially",
-        "reported",
-        "were",
-        "was",
-        "are",
-        "is",
-        "been",
-        "be",
-        "being",
-        "have",
-        "has",
-        "had",
-        "reportedly",
-        "also",
-        "all",
-        "who",
-        "that",
-        "later",
-        "seriously",
-        "critically",
-        "badly",
-        "slightly",
-        "mortally",
-        "gravely",
-        "others",
-        "other",
-        "more",
-        "of",
-        "them",
-        "whom",
-        "those",
-        "people",
-        "persons",
-        "were",
-        "were",
-        "apparently",
-        "initially",
-        "confirmed",
-        "believed",
-        "said",
-        "to",
-    ]
-)
-# ... and before it ("killing at least 12": the qualifier is part of the quantity's span).
-_BEFORE_SKIP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "another",
-        "additional",
-        "further",
-        "total",
-        "of",
-        "to",
-        "at",
-        "rose",
-        "risen",
-        "climbed",
-        "stood",
-        "reached",
-        "is",
-        "was",
-        "has",
-        "had",
-        "now",
-        "has",
-        "been",
-        "had",
-        "been",
-        "least",
-    ]
-)
+# The words between a number and the word that says what it measures are `Terms.slot_words`
+# ("after", "before", "conjunctions": `[slot_words]` in data/terms.toml).
 _MAX_WORDS = 6
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _STOP = re.compile(r"[;:.!?()\[\]\u2014\u2013\"“”]|\s-\s|\d")
-_CONJUNCTION = frozenset({"and", "or", "but", "while", "as", "after", "before", "when", "including"})
 
 # "Gomez, 24, and Lee, 29," / "Lee (29)": a number in apposition to a name is an age.
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:,\s*|\s*\()$")
@@ -174,7 +91,7 @@ def _word_after(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -
         if hit is not None:
             return _measure_at(terms, text, hit.start(), hit.end())
         word = text[start:end].lower()
-        if word in _CONJUNCTION or word not in _AFTER_SKIP:
+        if word in terms.slot_words["conjunctions"] or word not in terms.slot_words["after"]:
             return None
         cursor = end
     return None
@@ -213,7 +130,11 @@ def _slot_before(text: str, cursor: int, lo: int, terms: Terms) -> str | None:
         if slot is not None:
             return _measure_at(terms, text, *slot)
         word = text[start:end].lower()
-        if seen > _MAX_WORDS or word in _CONJUNCTION or word not in _BEFORE_SKIP:
+        if (
+            seen > _MAX_WORDS
+            or word in terms.slot_words["conjunctions"]
+            or word not in terms.slot_words["before"]
+        ):
             return None
         cursor = start
     return None

@@ -45,6 +45,9 @@ class Terms:
     scopes: frozenset[str]  # place nouns that make a place phrase a count's scope ("province")
     titles: frozenset[str]  # words before a name that are no name ("Gov", "Sheriff"), as written
     title_groups: frozenset[str]  # group nouns after a sentence-opening modifier ("Park officials")
+    # the words slots and scopes look through ([slot_words], [scope_words]): list name -> words
+    slot_words: dict[str, frozenset[str]]
+    scope_words: dict[str, frozenset[str]]
     # raw word -> what `content_words` makes of it (None when dropped): the same words recur in every window
     # the lexicon these tables come from: every other word list extraction reads (`terms_of`)
     lexicon: Lexicon = field(factory=default_lexicon)
@@ -171,6 +174,15 @@ def _table(data: dict[str, object], name: str, origin: str) -> dict[str, list[st
     return table
 
 
+def _lists(
+    data: dict[str, object], name: str, origin: str, names: tuple[str, ...]
+) -> dict[str, frozenset[str]]:
+    """A table of named word lists ("[slot_words] after = [...]"), each as a set of lower-cased words;
+    a list the data does not give is empty (a terms file used alone, ``replace=True``)."""
+    table = _table(data, name, origin)
+    return {key: frozenset(w.lower() for w in table.get(key, [key])[1:]) for key in names}
+
+
 def _compile(
     data: dict[str, object], stopwords: frozenset[str], origin: str, lexicon: Lexicon | None = None
 ) -> Terms:
@@ -208,6 +220,8 @@ def _compile(
     scopes = frozenset(a.lower() for aliases in _table(data, "scopes", origin).values() for a in aliases[1:])
     title_table = _table(data, "titles", origin)
     return Terms(
+        slot_words=_lists(data, "slot_words", origin, ("after", "before", "conjunctions")),
+        scope_words=_lists(data, "scope_words", origin, ("between", "prepositions", "ends", "skip", "whole")),
         headcounts=headcounts,
         scopes=scopes,
         titles=frozenset(title_table.get("title", ["title"])[1:]),
