@@ -35,7 +35,7 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: Any)
 
 # The same-fact model's weights (see `Config`), fitted by `benchmarks/fit_weights.py` (L2 = 1) on the
 # dev half (odd-numbered topics) of the labelled ECB+ pairs in `benchmarks/gold/` (count, date and
-# cross-event pairs) on 2026-12-01, at commit 6af1d1b with `align.rules.STORY_SHIFT` = 0.5: 238 count
+# cross-event pairs) on 2026-12-01, at commit 6af1d1b with `align.source.STORY_SHIFT` = 0.5: 238 count
 # pairs, 28 date pairs and 54 age pairs whose two sides crosscheck extracts into one block and no hard
 # rule keeps apart. Three models (counts, "date." and "age."); a rule a model leaves out weighs 0 in
 # it (the script drops a rule whose fitted weight comes out below 0, and "published" for counts: see

@@ -13,19 +13,17 @@ plan is not compared with a fact, a negated number with an affirmed one, two dat
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
-from itertools import repeat
 
-from attrs import field, frozen
+from attrs import frozen
 from rapidfuzz import fuzz, utils
 
 from ..config import Config
-from ..date_patterns import MONTHS, WEEKDAYS
-from ..model import Claim, DateValue, Document, Event, Quantity, Reason
+from ..model import Claim, DateValue, Event, Quantity, Reason
 from ..values import comparable_hedges, same_day_words
+from .source import Source, source_of, story_value, with_rarity
 
 __all__ = [
     "GENERIC_THINGS",
@@ -57,89 +55,6 @@ def context_score(a: str, b: str) -> float:
     subset = fuzz.token_set_ratio(a, b, processor=utils.default_process)
     return round((sort + subset) / 2, 1)
 
-
-@frozen
-class Source:
-    """What the pair rules read of a claim's document: its publication date and the names it mentions."""
-
-    published: date | None
-    names: frozenset[str]
-    # how rare each name is among the run's documents (log(1 + N / documents naming it)), one
-    # mapping shared by all sources of a run: a name every outlet gives says less than a rare one
-    rarity: Mapping[str, float] = field(factory=dict, eq=False, repr=False)
-    doc_id: str = field(default="", eq=False)
-    weight: float = field(default=0.0, eq=False, repr=False)  # the rarity of all its names
-    # (doc, doc) -> story value, one dict shared by the run's sources: a pair of documents is read once
-    stories: dict[tuple[str, str], float] = field(factory=dict, eq=False, repr=False)
-
-
-# A capitalised word ("Manokwari", "Lopez"): names are what tells one event's coverage from another's.
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'’-]{2,}\b")
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\"“”:]\s*|\n\s*)$")
-
-
-def source_of(doc: Document, stopwords: frozenset[str]) -> Source:
-    """The document's `Source`: capitalised words that do not open a sentence, without stopwords,
-    months and weekdays (read once per document and run)."""
-    names = set()
-    text = doc.text
-    for match in _CAPITALISED.finditer(text):
-        word = match.group()
-        lower = word.lower()
-        if lower in stopwords or lower[:3] in _CALENDAR:
-            continue
-        if _OPENS_SENTENCE.search(text, max(0, match.start() - 3), match.start()):
-            continue
-        names.add(lower)
-    return Source(published=doc.published, names=frozenset(names))
-
-
-def with_rarity(sources: Mapping[str, Source]) -> dict[str, Source]:
-    """The sources with one rarity table over all of them (see `Source.rarity`)."""
-    counts: dict[str, int] = {}
-    for source in sources.values():
-        for name in source.names:
-            counts[name] = counts.get(name, 0) + 1
-    n = len(sources)
-    rarity = {name: math.log(1 + n / k) for name, k in counts.items()}
-    stories: dict[tuple[str, str], float] = {}
-    return {
-        key: Source(
-            published=s.published,
-            names=s.names,
-            rarity=rarity,
-            doc_id=key,
-            weight=sum(rarity[name] for name in s.names),
-            stories=stories,
-        )
-        for key, s in sources.items()
-    }
-
-
-# Where sharing names stops counting against one story: outlets covering one event share about a
-# quarter of their (rarity-weighted) names, two events of one kind fewer. At 0 the zero point was
-# half the names, and most pairs of one event's reports counted against; 0.5 (chosen on the dev
-# half with benchmarks/pairs.py, weights refitted) puts it at a quarter.
-STORY_SHIFT = 0.5
-
-
-def story_value(da: Source, db: Source) -> float:
-    """How much of the rarer names the two documents share, from -1 (none) through 0 (a quarter,
-    `STORY_SHIFT`) to 1 (three quarters or more), in steps of 0.1 (so pairs of claims with equal
-    signatures and equal stories score once); 0 when either document names fewer than three."""
-    if len(da.names) < 3 or len(db.names) < 3:
-        return 0.0
-    key = (da.doc_id, db.doc_id) if da.doc_id <= db.doc_id else (db.doc_id, da.doc_id)
-    value = da.stories.get(key)
-    if value is None:
-        # fsum: exact, so the order a set of names is walked in (the hash seed's) changes nothing
-        shared = math.fsum(map(da.rarity.get, da.names & db.names, repeat(1.0)))
-        base = min(da.weight, db.weight) or 1.0
-        value = da.stories[key] = round(max(-1.0, min(1.0, 2 * shared / base - 1 + STORY_SHIFT)), 1)
-    return value
-
-
-_CALENDAR = frozenset(name[:3] for name in (*MONTHS, *WEEKDAYS))
 
 Feature = Callable[[Claim, Claim, Source, Source, Config], tuple[float, str]]
 
