@@ -45,13 +45,18 @@ def _undecodable_neighbour(text: str, start: int, end: int, m: Mention, lex: Lex
 
 
 def _emergency_number(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
-    """ "a 911 dispatcher", "999 calls": an emergency number, not a count."""
+    """ "a 911 dispatcher", "999 calls", "someone called 911": an emergency number, not a count."""
+    if not isinstance(m, QuantityMention) or m.value.ordinal or m.text[:3] not in ("911", "999", "112"):
+        return False
+    if m.text.startswith(("911 ", "999 ", "112 ")) and (m.head or "") in lex.words("claims.emergency_heads"):
+        return True
     return (
-        isinstance(m, QuantityMention)
-        and not m.value.ordinal
-        and m.text.startswith(("911 ", "999 ", "112 "))
-        and (m.head or "") in lex.words("claims.emergency_heads")
+        m.text in ("911", "999", "112")
+        and _DIALLED.search(text, max(start, m.span.start - 12), m.span.start) is not None
     )
+
+
+_DIALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing|ling)?)\s+\Z", re.IGNORECASE)
 
 
 def _stacked_qualifiers(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
