@@ -136,7 +136,7 @@ def _alt(words: Iterable[str]) -> str:
 
 CARDINAL_WORD = _alt([*SMALL, *TENS, *SCALES, "dozen"])
 AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+"  # "three hundred and forty-two"
-CUR = r"(?:US\$|CN¥|JP¥|[$€£¥₹₽]|(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR)\s?)"
+CUR = r"(?:US\$|A\$|AU\$|\$A(?=\d)|C\$|NZ\$|CN¥|JP¥|[$€£¥₹₽]|(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR|AUD)\s?)"
 # Digits are any Unicode decimal digits (``\d``: "2", full-width "２", Arabic-Indic "٢", Devanagari
 # "२"); thousands separators and decimal points are the ASCII, full-width and Arabic ones, so that
 # "２，０００" is one number, never "２" and "０００". `ascii_digits` gives the value's ASCII form;
@@ -153,7 +153,7 @@ def _guard(words: Iterable[str]) -> str:
     or a currency sign or digit anywhere. Checked once per position, before the alternatives are
     tried there, it finds the same matches several times faster."""
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return rf"(?:\b(?=[{firsts}\d])|(?=[UCJEGRI$€£¥₹₽\d]))"  # the first characters of CUR
+    return rf"(?:\b(?=[{firsts}\d])|(?=[UCJEGRIAN$€£¥₹₽\d]))"  # the first characters of CUR
 
 
 NUMBER = re.compile(
