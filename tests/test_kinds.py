@@ -11,8 +11,10 @@ import pytest
 
 import crosscheck
 from crosscheck import kinds
+from crosscheck.conflicts import IDENTIFIED
 from crosscheck.kinds import KINDS, Kind, UnknownKindError, kind_of
-from crosscheck.model import Claim, ClaimKind, Report
+from crosscheck.model import Claim, ClaimKind, ConflictType, Document, Report, Verdict
+from crosscheck.pipeline import check_claims
 from crosscheck.render import render, to_json
 
 from .conftest import make_doc
@@ -89,3 +91,88 @@ def test_a_kind_entry_changes_what_the_report_says(monkeypatch: pytest.MonkeyPat
     data = json.loads(render(report, "json"))
     values = [c["value"] for c in data["claims"] if c["kind"] == "quantity"]
     assert values and all(v["marked"] for v in values)
+
+
+def _death_tolls() -> tuple[list[Document], list[Claim]]:
+    """Two outlets' death tolls, extracted as quantities, then made claims of a kind of their own."""
+    docs = [
+        make_doc("a", "The fire killed 12 people on Monday, officials said.", source="AP"),
+        make_doc("b", "The fire killed 30 people on Monday, officials said.", source="Reuters"),
+    ]
+    claims = [
+        attrs.evolve(c, kind="toll") if c.kind == "quantity" else c  # type: ignore[arg-type]
+        for c in crosscheck.check(docs).claims
+    ]
+    return docs, claims
+
+
+def _toll_kind() -> Kind:
+    """A new kind, one entry: a death toll, written and worded its own way."""
+    quantity = KINDS["quantity"]
+    return attrs.evolve(
+        quantity,
+        name="toll",
+        conflict_type=ConflictType.COUNT,
+        single_source="gives a toll for",
+        topic_head=lambda claim: ("death toll", False),
+        folded_topic=lambda claims, events, event, place: f"death toll as {events[0].text}",
+        to_json=lambda value: {**quantity.to_json(value), "type": "toll"},
+    )
+
+
+def test_a_new_kind_is_one_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kind the pipeline has never seen goes through alignment, the verdict and the JSON report
+    by its `KINDS` entry alone: its conflict type, its topic, its JSON."""
+    docs, claims = _death_tolls()
+    monkeypatch.setattr(kinds, "KINDS", {**KINDS, "toll": _toll_kind()})
+    report = check_claims(docs, claims)
+    tolls = [g for g in report.groups if g.claims[0].kind == "toll"]
+    assert [(g.verdict, g.conflict_type, g.topic) for g in tolls] == [
+        (Verdict.CONFLICT, ConflictType.COUNT, "death toll as The fire killed 12 people")
+    ]
+    assert tolls[0].explanation.startswith(
+        'count conflict on death toll as The fire killed 12 people: AP says "12'
+    )
+    data = json.loads(render(report, "json"))
+    assert {c["value"]["type"] for c in data["claims"] if c["kind"] == "toll"} == {"toll"}
+
+
+def test_a_single_source_is_worded_by_its_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs, claims = _death_tolls()
+    monkeypatch.setattr(kinds, "KINDS", {**KINDS, "toll": _toll_kind()})
+    report = check_claims(docs[:1], [c for c in claims if c.document == "a"])
+    (toll,) = [g for g in report.groups if g.claims[0].kind == "toll"]
+    assert toll.explanation.startswith(
+        'Only AP gives a toll for death toll as The fire killed 12 people: "12 people"'
+    )
+
+
+def test_a_kind_without_an_entry_is_named_by_the_verdict() -> None:
+    """Without its entry, the same claims stop the check with the kind's name (it was a bare
+    ``KeyError: 'toll'`` deep in `verdict`)."""
+    docs, claims = _death_tolls()
+    with pytest.raises(UnknownKindError, match="unknown claim kind 'toll'"):
+        check_claims(docs, claims)
+
+
+def test_every_kind_names_its_fact_by_a_known_rule() -> None:
+    """`Kind.identified_by` is one of the conflict rules' ways of naming a fact (`conflicts.IDENTIFIED`)."""
+    assert {k.identified_by for k in KINDS.values()} <= set(IDENTIFIED)
+
+
+@pytest.mark.parametrize(
+    ("kind", "conflict"),
+    [("quantity", ConflictType.NUMERIC), ("ordinal", ConflictType.COUNT), ("date", ConflictType.DATE)],
+)
+def test_the_seeds_conflicts_are_typed_by_their_kind(
+    kind: str, conflict: ConflictType, seed_report: Report
+) -> None:
+    """Each finding's conflict type is its kind's (`Kind.conflict_type`), save a denial, a
+    misattribution or an update."""
+    typed = {
+        g.conflict_type
+        for g in seed_report.groups
+        if g.claims[0].kind == kind and g.conflict_type is not None
+    } - {ConflictType.POLARITY, ConflictType.ATTRIBUTION, ConflictType.UPDATED}
+    assert KINDS[kind].conflict_type is conflict
+    assert typed <= {conflict}

@@ -20,10 +20,23 @@ import attrs
 from .errors import CrosscheckError
 from .model import Claim, ConflictType, DateValue, Event, Quantity
 from .values import compatible, describe, describe_date, describe_event, why_incompatible
+from .wording import clause, participle
 
-__all__ = ["KINDS", "Kind", "UnknownKindError", "Value", "json_date", "json_decimal", "kind_of", "value_json"]
+__all__ = [
+    "KINDS",
+    "FoldedTopic",
+    "Kind",
+    "UnknownKindError",
+    "Value",
+    "json_date",
+    "json_decimal",
+    "kind_of",
+    "value_json",
+]
 
 Value = Quantity | DateValue | Event
+# (the figure's claims, the events carrying them, the event as said, the place still to say) -> topic
+FoldedTopic = Callable[[tuple[Claim, ...], tuple[Claim, ...], Event, str | None], str]
 
 
 class UnknownKindError(CrosscheckError, LookupError):
@@ -45,6 +58,12 @@ class Kind:
     carrier: bool  # its claims carry the figures and dates of their sentence (events): named after them
     sort_key: Callable[[Claim], str]  # how a report's table sorts such claims
     to_json: Callable[[Value], dict[str, object]]  # the value in the JSON contract
+    single_source: str  # "Only AP {gives a figure for} deaths": what one document alone does
+    topic_head: Callable[[Claim], tuple[str, bool]]  # what a group is about, and whether it names the actor
+    folded_topic: FoldedTopic  # what a group of it carried by an event is about (`verdict.folded_topic`)
+    identified_by: str  # what names the fact on both sides of a clash (`conflicts.IDENTIFIED`)
+    held_to_conflict_bar: bool  # a clash below `Config.conflict_bar` is only possible (not events)
+    named_by_carrier: bool  # a group of it beside a carrier folded elsewhere is named by it (dates)
 
 
 def kind_of(name: str) -> Kind:
@@ -150,6 +169,93 @@ def _describe_event(value: Value) -> str:
     return describe_event(value)
 
 
+def _date_head(claim: Claim) -> tuple[str, bool]:
+    about = claim.about
+    if about.action and about.actor:
+        return f"date when {about.actor} {about.action}", True  # "date when Russia flew"
+    if about.action:
+        return f"date when {about.action}", False  # "date when dispatched"
+    return "date of the event", False
+
+
+def _ordinal_head(claim: Claim) -> tuple[str, bool]:
+    about = claim.about
+    return f"which {about.phrase or about.thing or 'occurrence'}", False  # "which joint patrol": the sixth
+
+
+def _event_head(claim: Claim) -> tuple[str, bool]:
+    assert isinstance(claim.value, Event)
+    return clause(claim.value), False  # "Russian bombers landed in China", not "… land in China"
+
+
+def _figure_head(claim: Claim) -> tuple[str, bool]:
+    about = claim.about
+    unit = claim.value.unit if isinstance(claim.value, Quantity) else None
+    return about.measure or about.phrase or about.thing or unit or "amount", False
+
+
+def _said(head: str, place: str | None, claim: Claim) -> str:
+    """A folded topic: its head, then the place and the time when the head does not hold them."""
+    parts = [head]
+    if place:
+        parts.append(place)
+    if claim.about.when is not None:
+        parts.append(describe(claim.about.when))
+    return " · ".join(parts)
+
+
+def _when_folded(
+    claims: tuple[Claim, ...], events: tuple[Claim, ...], event: Event, place: str | None
+) -> str:
+    """ "when China and Russia conducted joint air patrol in Sea of Japan"."""
+    return " · ".join(p for p in (f"when {clause(event)}", place) if p)
+
+
+def _which_folded(
+    claims: tuple[Claim, ...], events: tuple[Claim, ...], event: Event, place: str | None
+) -> str:
+    """ "which time Russian bombers landed in China"."""
+    about = claims[0].about
+    return _said(f"which {about.phrase or about.thing or 'occurrence'} {clause(event)}", place, claims[0])
+
+
+def _figure_folded(
+    claims: tuple[Claim, ...], events: tuple[Claim, ...], event: Event, place: str | None
+) -> str:
+    """ "troops sent by China · September 2022" (the figure in the event's object), "chinese bombers
+    joined two Russian bombers" (in its subject), "deaths · Warehouse fire" (a measured slot)."""
+    first = claims[0]
+    about = first.about
+    thing = about.measure or about.phrase or about.thing
+    if thing is None and isinstance(first.value, Quantity):
+        thing = first.value.unit
+    thing = thing or "amount"
+    inside = any(e.span.contains(c.span) for e in events for c in claims)
+    if about.measure:  # a measured slot is no thing sent or done: "deaths · Warehouse fire"
+        head = about.measure
+        if event.subject and not event.passive and event.subject.casefold() not in head:
+            head += f" · {event.subject}"
+    elif event.subject and not event.passive and thing.casefold() in event.subject.casefold():
+        head = f"{thing} {clause(event).removeprefix(event.subject).strip()}"
+    elif inside:
+        done = participle(event.action)
+        if event.polarity == "negated":
+            done = f"not {done}"
+        by = f" by {event.subject}" if event.subject and not event.passive else ""
+        head = f"{thing} {done}{by}" + (f" ({event.hedge})" if event.hedge else "")
+    else:  # next to the event, not in it: "three branches" beside "China has sent forces"
+        head = f"{thing} · {clause(event)}"
+    place = None if (about.place or "").casefold() in head.casefold() else about.place
+    return _said(head, place, first)
+
+
+def _event_folded(
+    claims: tuple[Claim, ...], events: tuple[Claim, ...], event: Event, place: str | None
+) -> str:
+    """An event is folded into a figure, never a figure into an event: its own clause, should it be."""
+    return _said(_event_head(claims[0])[0], place, claims[0])
+
+
 KINDS: Mapping[str, Kind] = MappingProxyType(
     {
         "quantity": Kind(
@@ -164,6 +270,12 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             carrier=False,
             sort_key=_by_amount,
             to_json=_quantity_json,
+            single_source="gives a figure for",
+            topic_head=_figure_head,
+            folded_topic=_figure_folded,
+            identified_by="slot or thing",
+            held_to_conflict_bar=True,
+            named_by_carrier=False,
         ),
         "ordinal": Kind(
             name="ordinal",
@@ -177,6 +289,12 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             carrier=False,
             sort_key=_by_amount,
             to_json=_quantity_json,
+            single_source="speaks of",
+            topic_head=_ordinal_head,
+            folded_topic=_which_folded,
+            identified_by="slot or thing",
+            held_to_conflict_bar=True,
+            named_by_carrier=False,
         ),
         "date": Kind(
             name="date",
@@ -190,6 +308,12 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             carrier=False,
             sort_key=_by_first_day,
             to_json=_date_json,
+            single_source="speaks of",
+            topic_head=_date_head,
+            folded_topic=_when_folded,
+            identified_by="action",
+            held_to_conflict_bar=True,
+            named_by_carrier=True,
         ),
         "event": Kind(
             name="event",
@@ -203,6 +327,12 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             carrier=True,
             sort_key=_by_text,
             to_json=_event_json,
+            single_source="speaks of",
+            topic_head=_event_head,
+            folded_topic=_event_folded,
+            identified_by="the very event",
+            held_to_conflict_bar=False,
+            named_by_carrier=False,
         ),
     }
 )
