@@ -113,6 +113,10 @@ def tense(text: str, start: int, end: int, lo: int, hi: int, need_past: bool = F
             break
         head = clause_start(text, floor, opener.start(1))
         before = cues(text, head, start, lo)
+    if not (before or after) and tail < ceil and not _WORD_CHAR.search(text, head, start):
+        # "In Saturday's semifinals, Creighton will play": a clause opening with the date and
+        # saying no tense takes the first tense after it
+        after = cues(text, tail, ceil, lo)[:1]
     if before:
         return before[-1][2]
     return after[0][2] if after else None
