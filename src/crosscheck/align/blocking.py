@@ -7,48 +7,19 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
 
 from ..config import Config
-from ..model import Claim, DateValue, Event, Quantity
-from ..values import day_words, dimension
+from ..kinds import kind_of
+from ..model import Claim, DateValue
+from ..values import day_words
 from .rules import Source, event_window, reads
 
 __all__ = ["MAX_TIME_NEIGHBOURS", "block_key", "signature", "time_pairs"]
 
 
 def block_key(claim: Claim, config: Config) -> tuple[str, str, str]:
-    """The block a claim is aligned in: only claims with the same key are ever compared.
-
-    Quantities and ordinals by what they measure ("deaths", "injuries", "age"; the slots of one
-    `Config.measure_families` family together, with their headcount: "50 people"), else their counted
-    thing, and unit: a death toll never meets an injury count (the ``slots`` rule), nor an age a
-    count of victims. A bare whole count ("At least 12", "a mother of 12") is blocked with the
-    headcounts, where the other side's slot or thing decides. (Tried:
-    blocking by unit alone with slot and thing as pair rules; on the dev half the fitted model then
-    gave the counted thing no useful weight and mixed "5,000 weapons units" with "two bombers".)
-    """
-    value = claim.value
-    if isinstance(value, Quantity):
-        measure = claim.about.measure
-        if value.unit:  # a unit says what is measured ("35 kilometres", "$23 million")
-            unit = dimension(value.unit) or value.unit
-            if unit != measure:  # ... unless it is the slot itself ("magnitude 6.1", "a 6.1 quake")
-                return (claim.kind, measure or "", unit)
-        if measure:
-            return (claim.kind, config.family_map.get(measure, measure), "")
-        thing = claim.about.thing
-        if not thing and not value.ordinal and value.amount == value.amount.to_integral_value():
-            # a bare count ("At least 12", "a mother of 12"): most often of people; it meets the
-            # headcount family, where a slot or a thing on the other side decides (`verdict` names
-            # no conflict without a slot or thing on both sides)
-            return (claim.kind, config.family_map.get("people", ""), "")
-        return (claim.kind, thing or "", "")
-    if isinstance(value, Event):
-        return (claim.kind, value.action, "")
-    # Dates of a day, a week or a month are compared with each other; years and longer spans with
-    # each other: a span of years overlaps nearly every date and says too little about a day.
-    long = (
-        value.earliest is not None and value.latest is not None and (value.latest - value.earliest).days > 40
-    )
-    return (claim.kind, value.relation, "long" if long else "short")
+    """The block a claim is aligned in: only claims with the same key are ever compared. The key is
+    its kind's (`kinds.Kind.block_key`): quantities and ordinals by what they measure, else their
+    counted thing, and unit; dates by relation and short or long span; events by action."""
+    return kind_of(claim.kind).block_key(claim, config)
 
 
 def _moved(day: date, days: int) -> date:
