@@ -66,6 +66,7 @@ class Kind:
     held_to_conflict_bar: bool  # a clash below `Config.conflict_bar` is only possible (not events)
     named_by_carrier: bool  # a group of it beside a carrier folded elsewhere is named by it (dates)
     block_key: Callable[[Claim, Config], tuple[str, str, str]]  # only claims of one key are compared
+    weights: str  # the prefix of its own weights in `Config.weights` ("date."), else "" (shared)
 
 
 def kind_of(name: str) -> Kind:
@@ -323,6 +324,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             held_to_conflict_bar=True,
             named_by_carrier=False,
             block_key=_figure_block,
+            weights="",
         ),
         "ordinal": Kind(
             name="ordinal",
@@ -343,6 +345,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             held_to_conflict_bar=True,
             named_by_carrier=False,
             block_key=_figure_block,
+            weights="",
         ),
         "date": Kind(
             name="date",
@@ -363,6 +366,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             held_to_conflict_bar=True,
             named_by_carrier=True,
             block_key=_date_block,
+            weights="date.",
         ),
         "event": Kind(
             name="event",
@@ -383,6 +387,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             held_to_conflict_bar=False,
             named_by_carrier=False,
             block_key=_event_block,
+            weights="",
         ),
     }
 )

@@ -21,6 +21,7 @@ from attrs import frozen
 from rapidfuzz import fuzz, utils
 
 from ..config import Config
+from ..kinds import kind_of
 from ..model import Claim, DateValue, Event, Quantity, Reason
 from ..values import comparable_hedges, same_day_words
 from .source import Source, source_of, story_value, with_rarity
@@ -89,7 +90,7 @@ GENERIC_THINGS = frozenset(
 
 def event_window(claim: Claim) -> tuple[date, date] | None:
     """When the claim's event happened, if the text says: its own date or a date in its sentence."""
-    when = claim.value if isinstance(claim.value, DateValue) else claim.about.when
+    when = kind_of(claim.kind).event_time(claim)
     if when is not None and when.earliest is not None and when.latest is not None:
         return when.earliest, when.latest
     return None
@@ -327,17 +328,14 @@ def reads() -> tuple[str, ...]:
     return tuple(sorted(fields | {"kind", "value"}))
 
 
-# Dates have weights of their own ("date.action"), falling back to the shared ones: what makes two
-# dates one fact (the same named action) is not what makes two counts one (the same measure).
-# Ages too ("age.actor"): whose age it is decides, not the words around it.
-_PREFIX = {"date": "date."}
-
-
 def model_of(claim: Claim) -> str:
-    """Which weights score a pair of such claims: "" (counts), "date." or "age."."""
+    """Which weights score a pair of such claims: "" (counts), "date." or "age.". Dates have weights
+    of their own ("date.action", their kind's `kinds.Kind.weights`), falling back to the shared ones:
+    what makes two dates one fact (the same named action) is not what makes two counts one (the same
+    measure). Ages too ("age.actor"): whose age it is decides, not the words around it."""
     if claim.about.measure == "age":
         return "age."
-    return _PREFIX.get(claim.kind, "")
+    return kind_of(claim.kind).weights
 
 
 def features(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> dict[str, float]:
