@@ -181,3 +181,16 @@ def test_module_imports_only_lower_layers(module: str) -> None:
             top = name.split(".")[0]
             if top in THIRD_PARTY:
                 assert module in THIRD_PARTY[top], f"{module} imports {top}; only {THIRD_PARTY[top]} may"
+
+
+MAX_LINES = 400  # issue 12: a module over this holds more than one concept; split it by concept
+
+
+@pytest.mark.parametrize("module", sorted(LAYERS))
+def test_no_module_is_over_400_lines(module: str) -> None:
+    """Every module of src/crosscheck is at most `MAX_LINES` lines (as `wc -l` counts them)."""
+    path = PACKAGE / (module.replace(".", "/") + ".py")
+    if not path.exists():
+        path = PACKAGE / module.replace(".", "/") / "__init__.py"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{module} has {lines} lines (at most {MAX_LINES}): split it by concept"
