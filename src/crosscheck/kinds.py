@@ -56,6 +56,7 @@ class Kind:
     why_incompatible: Callable[[Value, Value], str]  # one clause: why two values cannot both hold
     conflict_type: ConflictType  # what a clash between two such values is
     updates: bool  # a growing count that differs between reports of different days may be an update
+    series: bool  # it moves on with time: a later report's larger "sixth patrol" is no conflict
     carrier: bool  # its claims carry the figures and dates of their sentence (events): named after them
     sort_key: Callable[[Claim], str]  # how a report's table sorts such claims
     to_json: Callable[[Value], dict[str, object]]  # the value in the JSON contract
@@ -314,6 +315,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             why_incompatible=why_incompatible,
             conflict_type=ConflictType.NUMERIC,
             updates=True,
+            series=False,
             carrier=False,
             sort_key=_by_amount,
             to_json=_quantity_json,
@@ -335,6 +337,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             why_incompatible=why_incompatible,
             conflict_type=ConflictType.COUNT,
             updates=False,
+            series=True,
             carrier=False,
             sort_key=_by_amount,
             to_json=_quantity_json,
@@ -356,6 +359,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             why_incompatible=why_incompatible,
             conflict_type=ConflictType.DATE,
             updates=False,
+            series=False,
             carrier=False,
             sort_key=_by_first_day,
             to_json=_date_json,
@@ -377,6 +381,7 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             why_incompatible=why_incompatible,
             conflict_type=ConflictType.POLARITY,
             updates=False,
+            series=False,
             carrier=True,
             sort_key=_by_text,
             to_json=_event_json,

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..config import Config
+from ..kinds import kind_of
 from ..model import Claim, DateValue, Quantity
 from ..values import claims_compatible as compatible
 from .blocking import signature, time_pairs
@@ -41,8 +42,8 @@ def _edge(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> flo
 
 
 def _counter_moved_on(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> bool:
-    """An ordinal series moves on with time ("fifth patrol" in 2022, "sixth" in 2023): not one fact."""
-    if a.kind != "ordinal":
+    """A series moves on with time ("fifth patrol" in 2022, "sixth" in 2023): not one fact."""
+    if not kind_of(a.kind).series:
         return False
     pa, pb = docs[a.document].published, docs[b.document].published
     if pa is None or pb is None or abs((pa - pb).days) <= config.counter_days:
