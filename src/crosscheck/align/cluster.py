@@ -97,11 +97,19 @@ def cluster(
         for m in members[cy]:
             owner[m] = cx
         members[cx].extend(members.pop(cy))
+    # each cluster's edges, read once (not every pair of its members: a cluster of 10,000 copies has
+    # 50 million pairs and at most MAX_TIME_NEIGHBOURS edges a claim)
+    inside: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for x, y in edges:
+        if owner[x] == owner[y]:
+            inside[owner[x]].append((x, y))
     out: list[Members] = []
-    for group in members.values():
+    for root, group in members.items():
         group.sort(key=lambda x: (claims[x].document, claims[x].span.start, claims[x].span.end))
-        pairs = (((x, y) if x < y else (y, x)) for n, x in enumerate(group) for y in group[n + 1 :])
-        scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for x, y in pairs if (x, y) in edges)
+        at = {x: n for n, x in enumerate(group)}
+        # in the order of the group's members: the earlier member of a pair, then the later one
+        pairs = sorted(inside.get(root, ()), key=lambda p: sorted((at[p[0]], at[p[1]])))
+        scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for x, y in pairs)
         out.append((tuple(claims[x] for x in group), scores))
     return out
 
