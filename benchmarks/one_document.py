@@ -29,6 +29,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import peak_rss_mb
+
 SENTENCE = "He said {n} ships came on Monday. "
 CLAIMS_PER_SENTENCE = 2
 
@@ -50,15 +53,6 @@ def write_document(folder: Path, claims: int, seed: int = 0) -> Path:
         '[files."long.txt"]\nsource = "Wire"\npublished = 2022-12-01\n', encoding="utf-8"
     )
     return path
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (VmHWM; see memory.py for why not ru_maxrss)."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def child(path: Path, profile: bool, render_only: bool = False) -> dict[str, Any]:

@@ -29,6 +29,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import peak_rss_mb
+
 SENTENCE = "He said {n} ships came on Monday.\n"
 
 
@@ -40,15 +43,6 @@ def write_files(folder: Path, files: int, seed: int = 0) -> Path:
     for k in range(files):
         (folder / f"{k:0{width}d}.txt").write_text(SENTENCE.format(n=rng.randint(2, 9)), encoding="utf-8")
     return folder
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (VmHWM; see memory.py for why not ru_maxrss)."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def child(folder: Path, profile: bool) -> dict[str, Any]:
