@@ -167,9 +167,11 @@ def finish(
         and counted is None
         and before
         and not money
-        and (before.group(2) or before.group(1).lower() in referential)
+        and before.group(2) is None  # a possessive counts: "his three companions", "Brand's 15.9 points"
+        and before.group(1).lower() in referential
+        and amount == amount.to_integral_value()  # "the 7.6 and 7.5 magnitude quakes" is a figure
     ):
-        return None  # "the two countries", "its two", "Russia's two", "the 2,000 troops"
+        return None  # "the two countries", "these three", "the 2,000 troops"
     words: list[str] = []
     if counted is not None:
         words = counted
