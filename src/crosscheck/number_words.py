@@ -39,6 +39,7 @@ __all__ = [
     "POINT_MARKS",
     "QUALIFIERS",
     "SCALES",
+    "SCORE_NOUNS",
     "SMALL",
     "STOPWORDS",
     "TENS",
@@ -207,7 +208,7 @@ MONEY_SUFFIXES: dict[str, int] = {
 MULTIPLIERS: dict[str, Decimal] = {
     "doubled": Decimal(2), "doubling": Decimal(2), "tripled": Decimal(3), "tripling": Decimal(3),
     "trebled": Decimal(3), "quadrupled": Decimal(4), "halved": Decimal("0.5"), "halving": Decimal("0.5"),
-    "twice": Decimal(2), "thrice": Decimal(3),
+    "twice": Decimal(2), "thrice": Decimal(3), "once": Decimal(1),
 }  # fmt: skip
 
 
@@ -246,5 +247,6 @@ CHANGE_VERBS = _list(_DATA, "rising") | _list(_DATA, "falling")
 FALLING = _list(_DATA, "falling")
 OVER_MORE_THAN_WORDS = _list(_DATA, "over_more_than_before")  # "served over 10 years"
 NOT_A_COUNT_WORDS = _list(_DATA, "not_a_count_before")  # "all but five"
+SCORE_NOUNS = _list(_DATA, "score_nouns")  # "a 9-14 start", "a 31-24 win": a record or a score
 # Every number word: never a name ("Twelve people were killed": "Twelve" is no actor).
 NUMBER_WORDS = frozenset(SMALL) | frozenset(TENS) | frozenset(SCALES) | frozenset(ORDINALS)

@@ -38,6 +38,7 @@ from .number_words import (
     POINT_MARKS,
     QUALIFIERS,
     SCALES,
+    SCORE_NOUNS,
     SMALL,
     STOPWORDS,
     TENS,
@@ -68,6 +69,7 @@ __all__ = [
     "CURRENCY_AFTER",
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
+    "DECADE_AGES",
     "DETERMINERS",
     "DETERMINER_AFTER_OF",
     "DIGITS",
@@ -103,6 +105,7 @@ __all__ = [
     "SCALES",
     "SCALE_AFTER",
     "SCALE_WORD",
+    "SCORE_NOUNS",
     "SMALL",
     "STOPWORDS",
     "TENS",
@@ -190,10 +193,15 @@ SCALE_WORD = _alt(SCALES)
 _FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?:{_alt(FRACTIONS)})"
 _GLUED = _alt([*GLUED_UNITS, *MONEY_SUFFIXES])  # a unit or scale glued to a range's end: "5-7%", "1.2m"
 # "less than a minute", "around an hour": one of a unit, counted only after a qualifier.
+# "in his early 30s", "in her mid-forties", "in their twenties": an age range of a decade of life.
+DECADE_AGES = {
+    "teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
 A_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer)"
 FORMS = re.compile(
     rf"""
-    {_guard([*SMALL, *TENS, *SCALES, *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS, "dozen", "hundred", "between", "from", "a"])}
+    {_guard([*SMALL, *TENS, *SCALES, *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS, "dozen", "hundred", "between", "from", "a", "in"])}
     (?:(?:\b(?P<rfrom>between|from)\s+)?(?<![\w/@#{GROUP_MARKS}{POINT_MARKS}-])(?P<cur1>{CUR})?(?P<n1>{DIGITS}|\b{WORDNUM}\b)
     (?P<g1>{_GLUED})?(?:\s+(?P<sc1>{SCALE_WORD}))?(?P<conn>\s*[-–]\s*|-?\s+to\s+|\s+and\s+)
     (?P<cur2>{CUR})?(?P<n2>{DIGITS}|{WORDNUM}\b)(?P<g2>{_GLUED})?(?!\w|{_MARK}\d|[-–]\d)
@@ -209,6 +217,9 @@ FORMS = re.compile(
   | \b(?P<fnum2>two|three|four|five|six|seven|eight|nine)-(?P<fden2>thirds|quarters|fifths|sixths|tenths)\b
   | \b(?P<inum>one|\d+)\s+in\s+(?:every\s+)?(?P<iden>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b
   | \b(?P<aunit>an?)(?=\s+{A_UNIT}s?\b)
+  | \b(?P<pair>a\s+pair\s+of)(?=\s+[a-z])
+  | \bin\s+(?:his|her|their)\s+(?P<age>(?:(?P<apart>early|mid|late)[\s-]?)?
+    (?:(?P<adig>[1-9]0)[’']?s|(?P<aword>{_alt(DECADE_AGES)})))\b
   | \b(?P<mult>{_alt(MULTIPLIERS)})\b
   | \b(?P<fold>\d+|{_alt(SMALL)}|{_alt(TENS)}|hundred)[\s-]?fold\b)
     """,
@@ -220,7 +231,10 @@ FORMS = re.compile(
 CANDIDATE_WORDS = frozenset(
     {*ORDINALS, *TENS, *SMALL, *SCALES, "dozen", "hundred", *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS}
 )
-CANDIDATE = re.compile(r"\d|\b" + trie(sorted(CANDIDATE_WORDS)) + rf"|\ban?\s+{A_UNIT}", re.IGNORECASE)
+CANDIDATE = re.compile(
+    r"\d|\b" + trie(sorted(CANDIDATE_WORDS)) + rf"|\ban?\s+(?:{A_UNIT}|pair\s+of)|\bin\s+(?:his|her|their)\s",
+    re.IGNORECASE,
+)
 CHANGE_BEFORE = re.compile(rf"\b({_alt(CHANGE_VERBS)})\s+(?:by\s+)?\Z", re.IGNORECASE)
 AGE_AFTER = re.compile(r"-years?-old\b|\s+years?\s+old\b", re.IGNORECASE)
 # "the age of 45", "under the age of ten", "under age 18": an age; a qualifier before it bounds it.

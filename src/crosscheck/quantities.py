@@ -80,13 +80,15 @@ from .numbers import (
     parse_words,
 )
 from .quantity_bounds import HYPHEN_MEASURE, ONE_PERIOD, finish
-from .quantity_filters import DIGIT_FILTERS, digit_filter, is_date_or_time, magnitude_before
+from .quantity_filters import DIGIT_FILTERS, digit_filter, game_clocks, is_date_or_time, magnitude_before
 from .quantity_forms import find_forms, glued_m
 
 __all__ = ["DIGIT_FILTERS", "digit_filter", "find_quantities"]
 
 # What every URL-like token holds (":", "@", "www." or "." before a letter): without it, no token is one.
 _URL_NEED = re.compile(r"[:@]|\.\w|www\.", re.IGNORECASE)
+# What every game clock holds: without it, none is looked for.
+_CLOCK_NEED = re.compile(r"\b(?:remaining|left|to\s+(?:go|play))\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Word lists (data)
@@ -141,7 +143,11 @@ def find_quantities(
             mention = _digits(doc_id, text, m, lo, hi, tolerance)
         if mention is not None and (not out or out[-1].span.end <= mention.span.start):
             out.append(mention)
-    return tuple(sorted([*forms, *out], key=lambda q: q.span.start))
+    found = sorted([*forms, *out], key=lambda q: q.span.start)
+    clocks = game_clocks(text, start, stop) if _CLOCK_NEED.search(text, start, stop) else []
+    if clocks:  # "with 12 minutes, 31 seconds remaining": the time left in a game
+        found = [q for q in found if not any(a <= q.span.start and q.span.end <= b for a, b in clocks)]
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------

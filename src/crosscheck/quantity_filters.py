@@ -23,7 +23,15 @@ from .numbers import (
     ascii_digits,
 )
 
-__all__ = ["DIGIT_FILTERS", "DigitRule", "broken", "digit_filter", "is_date_or_time", "magnitude_before"]
+__all__ = [
+    "DIGIT_FILTERS",
+    "DigitRule",
+    "broken",
+    "digit_filter",
+    "game_clocks",
+    "is_date_or_time",
+    "magnitude_before",
+]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -116,6 +124,20 @@ def broken(text: str, begin: int, end: int, lo: int, hi: int) -> bool:
     while before > lo and _glue(text[before - 1]):
         before -= 1
     return before < begin and before > lo and (text[before - 1].isdigit() or text[before - 1] in _SEPARATORS)
+
+
+# A game clock: "with 12 minutes, 31 seconds remaining", "with 5:02 left", "with two minutes to play".
+_CLOCK = re.compile(
+    r"\bwith\s+(?:just\s+|only\s+)?((?:\w+\s+minutes?(?:,\s*|\s+and\s+)\w+\s+seconds?)|\w+\s+(?:minutes?|seconds?))"
+    r"\s+(?:remaining|left|to\s+(?:go|play))\b",
+    re.IGNORECASE,
+)
+
+
+def game_clocks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the game clocks in ``text[lo:hi]`` ("with 12 minutes, 31 seconds remaining"):
+    the time left in a match, not a duration anyone claims."""
+    return [(c.start(1), c.end(1)) for c in _CLOCK.finditer(text, lo, hi)]
 
 
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.IGNORECASE)

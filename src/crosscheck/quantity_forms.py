@@ -13,6 +13,7 @@ from decimal import Decimal
 from .model import Interval, Quantity, QuantityMention
 from .numbers import (
     CURRENCY_SYMBOLS,
+    DECADE_AGES,
     DETERMINER_AFTER_OF,
     FORMS,
     FRACTIONS,
@@ -24,6 +25,7 @@ from .numbers import (
     QUALIFIERS,
     SCALE_AFTER,
     SCALES,
+    SCORE_NOUNS,
     SMALL,
     TOKEN_CHARS,
     UNITS,
@@ -77,6 +79,10 @@ def find_forms(
             )
         elif m["alone"]:
             continue  # a bare "hundreds" no casualty word governs ("we saw hundreds")
+        elif m["age"]:
+            mention = _decade_age(doc_id, text, m, lo, hi, tolerance)
+        elif m["pair"]:  # "a pair of left hooks": two of them
+            mention = finish(doc_id, text, m.start(), m.end(), Decimal(2), None, lo, hi, tolerance)
         elif m["aunit"]:
             if QUALIFIER_BEFORE.search(text, max(lo, m.start() - 20), m.start()) is None:
                 continue  # "a day later" is no claim; "less than a day" bounds one day
@@ -87,11 +93,47 @@ def find_forms(
             mention = _fraction(doc_id, text, m, lo, hi, tolerance)
         else:
             word = (m["mult"] or m["fold"]).lower()
+            if word == "once" and not _once_counts(text, m.start(), m.end(), lo, hi):
+                continue  # "once again", "at once", "once the talks end", "he once played"
             times = MULTIPLIERS.get(word) or Decimal(number_value(m["fold"]))
             mention = finish(doc_id, text, m.start(), m.end(), times, "times", lo, hi, tolerance)
         if mention is not None and mention.value.amount > 0:
             out.append(mention)
     return out
+
+
+# "once" counts one time only where a count of times may stand: after its verb and object, before the
+# end of the clause or a preposition ("flooring him once before the referee stopped it", "shot once in
+# the chest", "more than once."); not "once again", "at once", "for once", "once in a while", a
+# conjunction ("once the talks end") or "formerly" ("he once played", "a once-proud club").
+_ONCE_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\u201d\"]|\Z)|\s+(?:before|after|in(?!\s+a\s+while\b)|on|during|since|by|with|"
+    r"at|from|this|last|that\s+(?:day|night|week|month|year|season)|each|per|and(?!\s+for\s+all\b)|or|but)\b",
+    re.IGNORECASE,
+)
+_ONCE_BEFORE = re.compile(r"\b(?:at|for|all|was|were|is|are|had|has|have|who|which|that)\s+\Z", re.IGNORECASE)
+
+
+def _once_counts(text: str, begin: int, end: int, lo: int, hi: int) -> bool:
+    if _ONCE_BEFORE.search(text, max(lo, begin - 8), begin) or not text[lo:begin].strip():
+        return False
+    return _ONCE_AFTER.match(text, end, hi) is not None
+
+
+# The years of a decade of life each part of it spans: "early 30s" 30-33, "mid-30s" 34-36, "late 30s" 37-39.
+_DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_TEEN_PARTS = {None: (3, 9), "early": (3, 5), "mid": (4, 6), "late": (7, 9)}  # "teens" start at 13
+
+
+def _decade_age(
+    doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
+) -> QuantityMention | None:
+    """ "in his early 30s", "in her mid-forties", "in their twenties": an age range (the span without "in his")."""
+    decade = int(m["adig"]) if m["adig"] else DECADE_AGES[m["aword"].lower()]
+    first, last = (_TEEN_PARTS if decade == 10 else _DECADE_PARTS)[m["apart"].lower() if m["apart"] else None]
+    low, high = Decimal(decade + first), Decimal(decade + last)
+    fixed = ("range", Interval(low=low, high=high))
+    return finish(doc_id, text, m.start("age"), m.end(), low, "year_of_age", lo, hi, tolerance, fixed=fixed)
 
 
 def number_value(raw: str) -> int | Decimal:
@@ -148,12 +190,14 @@ def _range(
     if (
         plain
         and conn in ("-", "–")
-        and high < 100
         and mention is not None
-        and mention.noun is None
         and mention.value.unit is None
+        and (
+            (high < 100 and (mention.noun is None or mention.head in SCORE_NOUNS))
+            or ("," in m["n2"]) != ("," in m["n1"])
+        )
     ):
-        return None  # "have opened 9-14", "24-7": a record, a score or a name, not a count
+        return None  # "have opened 9-14", "24-7", "a 9-14 start", "(5-11,220)": a record, a score, a size
     return mention
 
 
