@@ -327,3 +327,29 @@ def test_a_claim_whose_document_states_its_fact_far_better_elsewhere_is_another_
     ]
     for group in report.agreements:
         assert "first time" not in {c.text for c in group.claims}
+
+
+def test_a_denied_figure_still_says_what_its_document_counts() -> None:
+    # Two scopes read what a document says of a figure whether it asserts or denies it: the first
+    # report's five warships are China's, so its "two anti-submarine ships" (Russia's) are another
+    # scope, not a conflict with the second report's five warships.
+    report = _check(
+        "The Russian navy sent two anti-submarine ships to the drills, while China did not dispatch "
+        "five warships to the exercise in the Sea of Japan, the ministry said.",
+        "China dispatched five warships to the exercise in the Sea of Japan on Sunday, the ministry said.",
+    )
+    clashes = [sorted(c.text for c in g.claims if c.kind == "quantity") for g in report.conflicts]
+    assert ["five warships", "two anti-submarine ships"] not in clashes
+    assert all("two anti-submarine ships" not in texts for texts in clashes)
+
+
+def test_the_same_reporting_verb_is_no_evidence_of_one_fact() -> None:
+    # "said" on both sides says nothing of which fact two dates give: a letter "said" on Tuesday and
+    # a drill a ministry "said" began on Monday share only the verb of saying.
+    report = _check(
+        "In a letter on Tuesday, the president said the country was ready to forge a closer partnership.",
+        "The ministry said on Monday that the naval drills had begun in the East China Sea.",
+        published="2022-12-01",
+    )
+    for group in report.groups:
+        assert all(r.rule != "action" or "said" not in r.detail for r in group.reasons)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from attrs import evolve
+
 from ..config import Config
 from ..kinds import kind_of
 from ..model import Claim, DateValue, Quantity
@@ -183,14 +185,17 @@ def _drop_other_scopes(
     tolls gives an update or a part ("killing one man" in one village), and a place scope of its own
     is said by `scopes` ("in the province" against "in 13 countries")."""
     by_document: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    # What a document says of a figure counts whether it asserts or denies it: "China did not dispatch
+    # five warships" still speaks of China's five warships, so Russia's two ships there are another scope.
+    asserted = [c if c.polarity == "affirmed" else evolve(c, polarity="affirmed") for c in ranked]
     for x, claim in enumerate(ranked):
         by_document[(claim.document, _slot(claim))].append(x)
-    alike: dict[tuple[int, int], bool] = {}  # (signature, signature) -> compatible values
+    alike: dict[tuple[int, int, bool], bool] = {}  # (signature, signature, as said) -> compatible values
 
-    def compatible_at(x: int, p: int) -> bool:
-        key = (sig[x], sig[p])
+    def compatible_at(x: int, p: int, claims: Sequence[Claim] = asserted) -> bool:
+        key = (sig[x], sig[p], claims is ranked)
         if key not in alike:
-            alike[key] = compatible(ranked[x], ranked[p])
+            alike[key] = compatible(claims[x], claims[p])
         return alike[key]
 
     margin = config.outmatch_margin
@@ -203,7 +208,7 @@ def _drop_other_scopes(
     def same_fact(x: int, p: int, story: float) -> float:
         key = (sig[x], sig[p], story)
         if key not in scores:
-            scores[key] = same_fact_score(ranked[x], ranked[p], docs, config)
+            scores[key] = same_fact_score(asserted[x], asserted[p], docs, config)
         return scores[key] or 0.0
 
     def best_compatible(x: int, document: str) -> float:
@@ -236,7 +241,7 @@ def _drop_other_scopes(
         a = ranked[x]
         if a.about.measure in config.growing_things:
             continue  # a toll stated twice in one story is an update or a part, not another scope
-        if compatible_at(x, y):
+        if compatible_at(x, y, ranked):
             continue
         if other_scope(x, y, score) or other_scope(y, x, score):
             del edges[(x, y)]

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, utils
 
 from ..config import Config
 from ..kinds import kind_of
+from ..lexicon import default_lexicon
 from ..model import Claim, DateValue, Event, Quantity, Reason
 from ..values import comparable_hedges, same_day_words
 from .source import Source, source_of, story_value, with_rarity
@@ -150,6 +151,18 @@ def _named(field: str) -> Feature:
     return feature
 
 
+# Reporting verbs (`attribution.verbs`): "said" on both sides says nothing of which fact ("said
+# Tuesday" of a letter and "said on Monday" of a drill), so the same one is no evidence.
+_REPORTING = default_lexicon().words("attribution.verbs")
+
+
+def _action(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
+    x, y = a.about.action, b.about.action
+    if not x or not y or (x == y and x in _REPORTING):
+        return 0.0, ""
+    return (1.0, f"same action {x}") if x == y else (-1.0, f"action {x} vs {y}")
+
+
 def _when(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     if isinstance(a.value, DateValue):
         return 0.0, ""  # for dates, the values are what is compared
@@ -249,7 +262,7 @@ PAIR_RULES: tuple[PairRule, ...] = (
     PairRule("context", ("about.context",), _context),
     PairRule("near", ("about.near",), _near),
     PairRule("actor", ("about.actor",), _named("actor")),
-    PairRule("action", ("about.action",), _named("action")),
+    PairRule("action", ("about.action",), _action),
     PairRule("place", ("about.place",), _named("place")),
     PairRule("when", ("value", "about.when"), _when),
     PairRule("published", ("source.published",), _published),
