@@ -83,11 +83,11 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("Twelve people were killed.", {"Twelve people": "deaths"}),
         ("They found 40 bodies.", {"40 bodies": "deaths"}),
         # a quake's size: a number of its shape next to a quake word, or with its unit
-        ("A 5.9 quake struck the island.", {"5.9 quake struck": "magnitude"}),
+        ("A 5.9 quake struck the island.", {"5.9 quake": "magnitude"}),
         ("two quakes, measuring 7.6 and 7.4, struck", {"7.6": "magnitude", "7.4": "magnitude"}),
         ("Police arrested 12, 15 or 20 people.", {"12": "arrests", "15": "arrests"}),
         ("The attack killed 12 and wounded 5.", {"12": "deaths", "5": "injuries"}),
-        ("a 6.1-magnitude earthquake hit", {"6.1-magnitude earthquake hit": "magnitude"}),
+        ("a 6.1-magnitude earthquake hit", {"6.1-magnitude earthquake": "magnitude"}),
         ("One earthquake killed 12 people.", {"12 people": "deaths"}),
     ],
 )
@@ -234,14 +234,14 @@ def test_a_quakes_magnitude_written_with_or_without_its_unit_is_one_fact() -> No
     )
     assert report.conflicts == () and report.possible_conflicts == ()
     assert any(
-        {c.text for c in g.lead_claims} == {"5.9 quake struck", "5.9-magnitude earthquake struck"}
+        {c.text for c in g.lead_claims} == {"5.9 quake", "5.9-magnitude earthquake"}
         for g in report.agreements
     )
     clash = _check(
         "A 6.1 quake struck the island on Monday.", "A 5.9-magnitude earthquake struck the island on Monday."
     )
     assert [{c.text for c in g.lead_claims} for g in clash.conflicts] == [
-        {"6.1 quake struck", "5.9-magnitude earthquake struck"}
+        {"6.1 quake", "5.9-magnitude earthquake"}
     ]
 
 

@@ -22,6 +22,15 @@ CASES = [
     ("The plant employs 1999 workers.", "1999", "year", []),  # what the rule costs: a count read as a year
     ("It cost $1999 to fix.", "1999", None, ["$1999"]),
     ("Police said 12 people died.", "12", None, ["12 people"]),
+    ("He pointed a. 357 caliber revolver at them.", "357", "calibre", []),
+    ("She carried a 38 Special and a 22-calibre rifle.", "38", "calibre", []),
+    ("Police seized six AK 47 rifles.", "47", "model_name", ["six AK"]),
+    ("The SEA-ME-WE 4 cable and USB 2.0 ports failed.", "4", "model_name", []),
+    ("The bank lent IDR 5 billion.", "5", None, ["5 billion"]),
+    ("QUAKE KILLS 12 IN IRAN", "12", None, ["12"]),
+    ("Two men were held at 54 State St. on Monday.", "54", "street_address", ["Two men"]),
+    ("The shop at 40 East 5th Ave. closed.", "40", "street_address", []),
+    ("He visited 12 Main Street shops.", "12", "street_address", []),  # what the rule costs
 ]
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "SCORE_NOUNS",
     "SMALL",
     "STOPWORDS",
+    "STREET_WORDS",
     "TENS",
     "UNITS",
     "UNIT_DIMENSIONS",
@@ -247,6 +248,7 @@ CHANGE_VERBS = _list(_DATA, "rising") | _list(_DATA, "falling")
 FALLING = _list(_DATA, "falling")
 OVER_MORE_THAN_WORDS = _list(_DATA, "over_more_than_before")  # "served over 10 years"
 NOT_A_COUNT_WORDS = _list(_DATA, "not_a_count_before")  # "all but five"
+STREET_WORDS = _list(_DATA, "street_words")  # "54 State St.": a house number
 SCORE_NOUNS = _list(_DATA, "score_nouns")  # "a 9-14 start", "a 31-24 win": a record or a score
 # Every number word: never a name ("Twelve people were killed": "Twelve" is no actor).
 NUMBER_WORDS = frozenset(SMALL) | frozenset(TENS) | frozenset(SCALES) | frozenset(ORDINALS)

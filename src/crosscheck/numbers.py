@@ -41,6 +41,7 @@ from .number_words import (
     SCORE_NOUNS,
     SMALL,
     STOPWORDS,
+    STREET_WORDS,
     TENS,
     UNIT_DIMENSIONS,
     UNITS,
@@ -108,6 +109,8 @@ __all__ = [
     "SCORE_NOUNS",
     "SMALL",
     "STOPWORDS",
+    "STREET_AFTER",
+    "STREET_WORDS",
     "TENS",
     "TIME_AFTER",
     "TOKEN",
@@ -180,6 +183,11 @@ WORD_BEFORE = re.compile(r"([A-Za-z]+)(['’]s)?\s+\Z")
 MONTH = _alt(m.capitalize() for m in MONTHS)  # case-sensitive: "10 may die" is no date
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTH})\.?\s+\Z")
 MONTH_AFTER = re.compile(rf"(?:\s+of)?\s+(?:{MONTH})\b")
+# After a house number: up to two capitalised words (or a compass word and an ordinal) and a street
+# word of data's `street_words` ("54 State St.", "40 East 5th Ave", "10 Downing Street").
+STREET_AFTER = re.compile(
+    rf"(?:\s+(?:[A-Z][a-z]+|[NSEW]\.?|\d+(?:st|nd|rd|th))){{1,3}}\s+(?:{_alt(w.capitalize() for w in STREET_WORDS)})\b"
+)
 NO_BEFORE = re.compile(r"\b(?:[Nn]os?\.|[Nn]umber)\s*\Z")
 TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|GMT\b|UTC\b|hrs\b)|:\d", re.IGNORECASE)
 NOUN_WORD = re.compile(r"[ \t]+(#?[A-Za-z]+(?:-[A-Za-z]+)*)(?![\w'’])")
@@ -192,17 +200,18 @@ SCALE_WORD = _alt(SCALES)
 # A fraction as words: "half", "a third", "two-thirds" (`quantity_forms._fraction_value` reads it)
 _FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?:{_alt(FRACTIONS)})"
 _GLUED = _alt([*GLUED_UNITS, *MONEY_SUFFIXES])  # a unit or scale glued to a range's end: "5-7%", "1.2m"
-# "less than a minute", "around an hour": one of a unit, counted only after a qualifier.
 # "in his early 30s", "in her mid-forties", "in their twenties": an age range of a decade of life.
 DECADE_AGES = {
     "teens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
     "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
+# "less than a minute", "around an hour": one of a unit, counted only after a qualifier.
 A_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer)"
 FORMS = re.compile(
     rf"""
     {_guard([*SMALL, *TENS, *SCALES, *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS, "dozen", "hundred", "between", "from", "a", "in"])}
-    (?:(?:\b(?P<rfrom>between|from)\s+)?(?<![\w/@#{GROUP_MARKS}{POINT_MARKS}-])(?P<cur1>{CUR})?(?P<n1>{DIGITS}|\b{WORDNUM}\b)
+    (?:(?<![\w/{GROUP_MARKS}{POINT_MARKS}-])(?P<whole>\d{{1,3}})[-\s](?P<mnum>[1-7])/(?P<mden>[2348])(?![\d/])
+  | (?:\b(?P<rfrom>between|from)\s+)?(?<![\w/@#{GROUP_MARKS}{POINT_MARKS}-])(?P<cur1>{CUR})?(?P<n1>{DIGITS}|\b{WORDNUM}\b)
     (?P<g1>{_GLUED})?(?:\s+(?P<sc1>{SCALE_WORD}))?(?P<conn>\s*[-–]\s*|-?\s+to\s+|\s+and\s+)
     (?P<cur2>{CUR})?(?P<n2>{DIGITS}|{WORDNUM}\b)(?P<g2>{_GLUED})?(?!\w|{_MARK}\d|[-–]\d)
   | \b(?P<vague>{_alt(VAGUE_PLURALS)})\s+of\b
@@ -236,7 +245,9 @@ CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 CHANGE_BEFORE = re.compile(rf"\b({_alt(CHANGE_VERBS)})\s+(?:by\s+)?\Z", re.IGNORECASE)
-AGE_AFTER = re.compile(r"-years?-old\b|\s+years?\s+old\b", re.IGNORECASE)
+AGE_AFTER = re.compile(
+    r"[-\s]years?[-\s]old\b", re.IGNORECASE
+)  # "12-year-old", "12-year old", "12 years old"
 # "the age of 45", "under the age of ten", "under age 18": an age; a qualifier before it bounds it.
 AGE_PHRASE_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?(?:age|Age|ages|Ages)\s+(?:of\s+)?\Z")
 # "He was 77.", "who turned 40,", "dies at 75": an age when nothing counted follows the number.

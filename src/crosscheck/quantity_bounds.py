@@ -120,7 +120,7 @@ def finish(
     ):
         unit = "year_of_age"  # "He was 77.", "dies at 75"
     elif age or phrase or (unit is None and before and before.group(1).lower() == "aged"):
-        unit, measure = "year_of_age", bool(age and age.group().startswith("-"))
+        unit, measure = "year_of_age", age is not None  # "a 40 year-old man": the noun follows
         end = age.end() if age else end
         if phrase and not age:
             begin = (

@@ -14,11 +14,13 @@ from collections.abc import Callable
 
 from .numbers import (
     BLOCKED_BEFORE,
+    CURRENCY_SYMBOLS,
     GROUP_MARKS,
     MONTH_AFTER,
     MONTH_BEFORE,
     POINT_MARKS,
     SCALE_AFTER,
+    STREET_AFTER,
     TIME_AFTER,
     ascii_digits,
 )
@@ -80,6 +82,38 @@ def _year(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     )
 
 
+def _calibre(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ ".357 Magnum", "a .38 caliber pistol", "a 22-calibre rifle": the calibre of a gun is its name."""
+    return not m.group("cur") and _CALIBRE_AFTER.match(text, m.end(), hi) is not None
+
+
+_CALIBRE_AFTER = re.compile(r"[\s-]?(?:caliber|calibre|cal\.|(?-i:Magnum|Special|ACP))\b", re.IGNORECASE)
+
+
+def _model_name(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "six AK 47 rifles", "USB 2.0", "AM 570", "SEA-ME-WE 4": digits after a word of capitals are a
+    model or a station (not a currency code, not before a scale: "IDR 5 billion")."""
+    if m.group("cur") or SCALE_AFTER.match(text, m.end(), hi) or _CAPITALS_AFTER.match(text, m.end(), hi):
+        return False  # "IDR 5 billion"; "QUAKE KILLS 12 IN IRAN" is a headline in capitals
+    name = _CAPITALS_BEFORE.search(text, max(lo, m.start() - 24), m.start())
+    return (
+        name is not None
+        and name.group(1).lower() not in CURRENCY_SYMBOLS
+        and _STATION.fullmatch(name.group(1)) is None
+    )
+
+
+_CAPITALS_BEFORE = re.compile(r"(?<![\w.-])([A-Z]{2,5}(?:-[A-Z]{1,5})*) \Z")
+_CAPITALS_AFTER = re.compile(r"\s+[A-Z]{2,}\b")
+# Stations and networks ("NBC 4", "KARE 11") are the claims' channel rule (`noise`), not a model name.
+_STATION = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|DT|HD|CD|LD))?|FOX|NBC|CBS|ABC|CW|PBS|PIX|UPN")
+
+
+def _street_address(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "54 State St.", "40 East 5th Ave", "1600 Pennsylvania Avenue": a house number, not a count."""
+    return not m.group("cur") and STREET_AFTER.match(text, m.end(), hi) is not None
+
+
 # The rules, in the order they are tried.
 DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
     ("glued_to_a_word", _glued_to_a_word),
@@ -87,6 +121,9 @@ DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
     ("split_number", _split_number),
     ("split_piece", _split_piece),
     ("year", _year),
+    ("calibre", _calibre),
+    ("model_name", _model_name),
+    ("street_address", _street_address),
 )
 
 

@@ -64,7 +64,13 @@ def find_forms(
         if any(a < m.end() and m.start() < b for a, b in urls):
             continue
         mention: QuantityMention | None
-        if m["n1"]:
+        if m["whole"]:  # "2-1/2 years", "a 3 1/4-inch cut": a whole number and a fraction
+            num, den = int(m["mnum"]), int(m["mden"])
+            if num >= den:
+                continue
+            amount = clean(Decimal(m["whole"]) + (Decimal(num) / Decimal(den)).quantize(Decimal("0.0001")))
+            mention = finish(doc_id, text, m.start(), m.end(), amount, None, lo, hi, tolerance)
+        elif m["n1"]:
             mention = _range(doc_id, text, m, lo, hi, tolerance)
         elif (
             m["vague"]
