@@ -43,6 +43,9 @@ CASES = [
         "and_without_between",
         ["Dec. 1", "Dec. 3"],
     ),
+    ("He has led it for the past five years.", "window", "for the past five years", "counted_window", []),
+    ("Prices rose over the last 8 years.", "window", "over the last 8 years", "counted_window", []),
+    ("Prices rose over the past month.", "window", "over the past month", None, ["over the past month"]),
 ]
 
 

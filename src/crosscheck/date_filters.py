@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .date_patterns import AMBIGUOUS_MONTHS, CONTEXT_WORDS, MONTHS, NEXT_CAP, SENTENCE_OPENERS, WEEKDAYS
+from .date_patterns import (
+    AMBIGUOUS_MONTHS,
+    CONTEXT_WORDS,
+    MONTHS,
+    NEXT_CAP,
+    NUMBER_WORDS,
+    SENTENCE_OPENERS,
+    WEEKDAYS,
+)
 from .date_tense import finite_before
 
 __all__ = ["DATE_FILTERS", "DateRule", "cap", "capital_follows", "date_filter", "initial", "prev_word"]
@@ -101,6 +109,15 @@ def _and_without_between(kind: str, m: re.Match[str], text: str, lo: int) -> boo
     )
 
 
+def _counted_window(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
+    """ "for the past five years", "over the last 8 years": a count of units is a duration (a quantity of
+    years the quantity finder reads), not a date; "the past month", "the past few weeks" are dates."""
+    if kind != "window" or not m["n"]:
+        return False
+    raw = m["n"].lower()
+    return (int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)) >= 2
+
+
 # The rules, in the order they are tried.
 DATE_FILTERS: tuple[tuple[str, DateRule], ...] = (
     ("lower_case_name", _lower_case_name),
@@ -108,6 +125,7 @@ DATE_FILTERS: tuple[tuple[str, DateRule], ...] = (
     ("initial_march", _initial_march),
     ("weekday_in_a_name", _weekday_in_a_name),
     ("and_without_between", _and_without_between),
+    ("counted_window", _counted_window),
 )
 
 

@@ -260,7 +260,16 @@ def _r_ago(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue 
         day = _shift(pub, -n * (12 if unit == "year" else 1))
     else:
         day = pub - timedelta(days=n * UNIT_DAYS[unit])
-    return _value(day, day, "day", None, True)
+    if raw in ("a", "an") or unit == "day":
+        return _value(day, day, "day", None, True)  # "compared with a year ago": that day
+    # "two years ago", "four months ago", "three weeks ago": a count of units back is that calendar
+    # year, month or week (Monday to Sunday), not one day of it
+    if unit == "year":
+        return _value(date(day.year, 1, 1), date(day.year, 12, 31), "year", None, True)
+    if unit == "month":
+        return _value(day.replace(day=1), _month_end(day.year, day.month), "month", None, True)
+    monday = day - timedelta(days=day.weekday())
+    return _value(monday, monday + timedelta(days=6), "week", None, True)
 
 
 def _r_vague(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
