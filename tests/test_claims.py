@@ -183,3 +183,15 @@ def test_all_but_is_not_a_count() -> None:
     """ "all but five" counts the others, not five: no claim of five."""
     assert _quantities("All but five of the passengers survived.") == []
     assert _quantities("All but five of 30 passengers survived.") == ["30 passengers"]
+
+
+def test_line_rules_read_each_line_of_their_own_document() -> None:
+    """A caption line of two sentences is dropped whole; a document whose line at the same place is
+    prose keeps its claims (a line's verdict is kept on its document's reading, never another's)."""
+    caption = "Rescue crews\nPhoto 3 of 12. Crews pulled 4 people out. (AP Photo/Jane Doe)\nNo more."
+    prose = "Rescue crews\nPolice said 12 people died. Crews pulled 4 people out.\nNo more."
+    captioned, plain = read(make_doc("a", caption)), read(make_doc("b", prose))
+    assert [line_noise(captioned, s) for s in captioned.sentences[1:4]] == ["gallery_caption"] * 3
+    assert [line_noise(plain, s) for s in plain.sentences[1:3]] == [None, None]
+    assert _quantities(prose) == ["12 people", "4 people"]
+    assert _quantities(caption) == []

@@ -198,3 +198,26 @@ def test_whole_seed_text_at_once_matches_sentence_by_sentence() -> None:
         whole = find_quantities("d", text)
         _check_invariants(text, whole)
         assert [q.text for q in whole] == SEED_QUANTITIES[path.name[:3]]
+
+
+def test_currencies_in_any_case_are_money() -> None:
+    """Currency codes and prefixes read in any letter case, glued or spaced, and after a sign."""
+    text = (
+        "It paid US$5, au$8, C$9, nz$3, CN¥4, jp¥2, EUR 6, gbp 8, rmb 10, Rub 11, INR 12 and $A14, plus ₹9."
+    )
+    found = [(q.text, q.value.amount, q.value.unit) for q in find_quantities("d", text)]
+    assert found == [
+        ("US$5", 5, "USD"),
+        ("au$8", 8, "AUD"),
+        ("C$9", 9, "CAD"),
+        ("nz$3", 3, "NZD"),
+        ("CN¥4", 4, "CNY"),
+        ("jp¥2", 2, "JPY"),
+        ("EUR 6", 6, "EUR"),
+        ("gbp 8", 8, "GBP"),
+        ("rmb 10", 10, "CNY"),
+        ("Rub 11", 11, "RUB"),
+        ("INR 12", 12, "INR"),
+        ("$A14", 14, "AUD"),
+        ("₹9", 9, "INR"),
+    ]

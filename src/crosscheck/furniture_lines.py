@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from .date_patterns import MONTH_PREFIXES
 from .model import Sentence
@@ -48,7 +49,10 @@ def _metadata_line(reading: Reading, sentence: Sentence) -> bool:
 
 def _metadata_stamp(reading: Reading, sentence: Sentence) -> bool:
     """An update stamp inside a line ("... | Updated: 5:02 PM"), or a line that is one ("2 hours ago")."""
-    lower = sentence.text.lower()
+    if len(reading.lower) == len(reading.text):  # one character for one: the lower-cased text holds the line
+        lower = reading.lower[sentence.span.start : sentence.span.end]
+    else:
+        lower = sentence.text.lower()
     if any(word in lower for word in _STAMP_WORDS) and _METADATA_ANYWHERE.search(sentence.text):
         return True
     return "ago" in lower and _AGO_LINE.fullmatch(sentence.text) is not None
@@ -60,13 +64,20 @@ _STAMP_WORDS = ("updated", "posted", "published", "modified", " by")
 
 def _mostly_dates(reading: Reading, sentence: Sentence) -> bool:
     """A line that is little more than a date or timestamp ("April 24, 2013 4:45pm")."""
-    words = re.findall(r"[A-Za-z]{3,}", sentence.text)
-    if len(words) > 3 or not re.search(r"\d", sentence.text) or _ENDS_LIKE_PROSE.search(sentence.text):
+    text = sentence.text
+    if (
+        _DIGIT.search(text) is None
+        or len(list(islice(_WORD3.finditer(text), 4))) > 3  # more than three words: read no further
+        or _ENDS_LIKE_PROSE.search(text)
+    ):
         return False
+    words = _WORD3.findall(text)
     # "At least 12 people died." is a claim; "April 24, 2013 4:45pm" and "09/14/2013" are stamps.
     return bool(_STAMP.search(sentence.text)) or any(w.lower()[:3] in MONTH_PREFIXES for w in words)
 
 
+_DIGIT = re.compile(r"\d")
+_WORD3 = re.compile(r"[A-Za-z]{3,}")
 # "In March, 12 people died.": a sentence that ends on a lower-case word and a full stop is prose.
 _ENDS_LIKE_PROSE = re.compile(r"\b[a-z]{3,}[.!?][\"”’)]*\s*$")
 _STAMP = re.compile(r"\d{1,2}\s*:\s*\d\d|\d{1,4}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\b(?:19|20)\d\d\b")
@@ -93,18 +104,40 @@ _CAPTION_WORDS = ("photo", "image", "pic", "slide", "galler", "video", "getty")
 
 def _short_line(reading: Reading, number: int) -> str | None:
     """Line ``number`` of the text without its surrounding whitespace, or None when it is longer than
-    `_SHORT_LINE` (or there is no such line)."""
+    `_SHORT_LINE` (or there is no such line); kept on the reading (a list of links reads its lines again)."""
+    memo = reading.memo("furniture_lines.short_line")
+    if number in memo:
+        found: str | None = memo[number]
+        return found
     line = reading.line(number)
     if line is None:
-        return None
-    start, end = line
-    return reading.text[start:end].strip() if end - start <= _SHORT_LINE else None
+        found = None
+    else:
+        start, end = line
+        found = reading.text[start:end].strip() if end - start <= _SHORT_LINE else None
+    memo[number] = found
+    return found
 
 
-def _gallery_caption(reading: Reading, sentence: Sentence) -> bool:
+def _by_line(name: str, rule: Callable[[Reading, int], bool]) -> LineRule:
+    """A `LineRule` of a rule that reads only the sentence's line: worked out once per line of a document
+    (the sentences of one paragraph share it), kept on the reading."""
+
+    def by_line(reading: Reading, sentence: Sentence) -> bool:
+        memo = reading.memo(name)
+        number = reading.line_number(sentence.span.start)
+        found = memo.get(number)
+        if found is None:
+            found = memo[number] = rule(reading, number)
+        return bool(found)
+
+    by_line.__doc__ = rule.__doc__
+    return by_line
+
+
+def _gallery_line(reading: Reading, number: int) -> bool:
     """A gallery counter or caption: its line holds "Image 12 of 40" or a photo credit, is only a counter
     ("1 of 15"), or comes right after a line that is only a counter (no blank line between)."""
-    number = reading.line_number(sentence.span.start)
     line = _short_line(reading, number)
     if line is None:
         return False
@@ -148,10 +181,9 @@ def _headline_like(line: str) -> bool:
     )
 
 
-def _related_story(reading: Reading, sentence: Sentence) -> bool:
+def _related_line(reading: Reading, number: int) -> bool:
     """A headline of another story: a short line under "Related:", "More stories", "Read more", "See
     also", with only other such lines (or blank ones) between."""
-    number = reading.line_number(sentence.span.start)
     line = _short_line(reading, number)
     if line is None:
         return False
@@ -177,8 +209,8 @@ LINE_NOISE: tuple[tuple[str, LineRule], ...] = (
     ("metadata_line", _metadata_line),
     ("metadata_stamp", _metadata_stamp),
     ("mostly_dates", _mostly_dates),
-    ("gallery_caption", _gallery_caption),
-    ("related_story_list", _related_story),
+    ("gallery_caption", _by_line("furniture_lines.gallery_caption", _gallery_line)),
+    ("related_story_list", _by_line("furniture_lines.related_story_list", _related_line)),
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from typing import Any
 
 from .model import Document, Sentence
 from .segment import split_sentences
@@ -36,6 +37,7 @@ class Reading:
         self.sentences = split_sentences(doc.id, doc.text) if sentences is None else sentences
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._clauses: dict[tuple[int, int], int] = {}
+        self._memos: dict[str, dict[Any, Any]] = {}
 
     @cached_property
     def lower(self) -> str:
@@ -64,6 +66,14 @@ class Reading:
         if found is None:
             found = self._tokens[(start, end)] = tokenize(self.text, start, end)
         return found[:]  # a copy: a finder may change its list
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dict kept on this reading under ``name``, for what a finder derives once per document (a
+        line's verdict, a span's words) and reads again; it goes with the reading."""
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = {}
+        return found
 
     def clause_start(self, sentence_start: int, position: int) -> int:
         """Where the clause holding ``position`` starts (by `CLAUSE`; ``sentence_start`` when no boundary precedes it)."""
