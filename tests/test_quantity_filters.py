@@ -24,7 +24,7 @@ CASES = [
     ("Police said 12 people died.", "12", None, ["12 people"]),
     ("He pointed a. 357 caliber revolver at them.", "357", "calibre", []),
     ("She carried a 38 Special and a 22-calibre rifle.", "38", "calibre", []),
-    ("Police seized six AK 47 rifles.", "47", "model_name", ["six AK"]),
+    ("Police seized six AK 47 rifles.", "47", "model_name", ["six AK 47 rifles"]),
     ("The SEA-ME-WE 4 cable and USB 2.0 ports failed.", "4", "model_name", []),
     ("The bank lent IDR 5 billion.", "5", None, ["5 billion"]),
     ("QUAKE KILLS 12 IN IRAN", "12", None, ["12"]),

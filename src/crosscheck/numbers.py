@@ -291,8 +291,9 @@ def noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, li
             continue
         if word in STOPWORDS or word in _NUMBER_WORDS:
             break
-        found.append((m.group(1), m.end()))
-        end = m.end()
+        model = _MODEL_NUMBER.match(text, m.end(), hi) if _MODEL_NAME.fullmatch(m.group(1)) else None
+        end = model.end() if model else m.end()  # "six AK 47 rifles": the model's number is in the noun
+        found.append((text[m.start(1) : end], end))
         if _terminal(word):
             stopped = True
             nxt = NOUN_WORD.match(text, end, hi)  # "weapons units", "aircraft carriers"
@@ -308,6 +309,9 @@ def noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, li
 
 
 _NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, *ORDINALS, "dozen"])
+# A word of capitals and the number of a model after it, inside a counted noun ("six AK 47 rifles").
+_MODEL_NAME = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5})*")
+_MODEL_NUMBER = re.compile(r" \d+(?:\.\d+)?(?![\w.,])")
 _NOT_NOUN_ENDINGS = ("ed", "ly")
 
 

@@ -93,6 +93,11 @@ _CLOCK_NEED = re.compile(r"\b(?:remaining|left|to\s+(?:go|play))\b", re.IGNORECA
 # ---------------------------------------------------------------------------------------------
 # Word lists (data)
 
+# An ordinal hyphenated with the part of a match it numbers: "seventh-round", "4th-quarter", "ninth-inning".
+_HYPHEN_HEAD = re.compile(
+    r"-(round|quarter|inning|period|half|set|frame|lap|stage|leg|game)\b(?!-)", re.IGNORECASE
+)
+
 # ... or when a casualty verb governs it: "killing at least one and injuring dozens".
 _ONE_AFTER_VERB = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing|s)?|claim(?:ed|ing)|"
@@ -158,14 +163,20 @@ def _ordinal_word(doc_id: str, text: str, m: re.Match[str], lo: int, hi: int) ->
     word = m.group("ordword").lower()
     tens, _, last = word.rpartition("-")
     amount = ORDINALS[last] + (TENS[tens] if tens else 0)
-    if m.end() < hi and text[m.end()] == "-":
-        return None  # "first-hand"
+    if m.end() < hi and text[m.end()] == "-" and _HYPHEN_HEAD.match(text, m.end(), hi) is None:
+        return None  # "first-hand", "first-degree"
     return _ordinal(doc_id, text, m.start(), m.end(), Decimal(amount), lo, hi)
 
 
 def _ordinal(
     doc_id: str, text: str, begin: int, core_end: int, amount: Decimal, lo: int, hi: int
 ) -> QuantityMention | None:
+    head = _HYPHEN_HEAD.match(text, core_end, hi)
+    if head is not None:  # "a seventh-round knockout", "an 11th-round stoppage", "4th-quarter TD"
+        value = Quantity(
+            amount=amount, bound="exact", interval=Interval(low=amount, high=amount), ordinal=True
+        )
+        return make_mention(doc_id, text, begin, head.end(), value, [head.group(1)])
     before = WORD_BEFORE.search(text, max(lo, begin - 40), begin)
     word = text[begin:core_end].lower()
     following = NOUN_WORD.match(text, core_end, hi)
