@@ -18,6 +18,8 @@ a user's terms file extends); this module only says where to look, as named rule
   "three climbers", "more than 300 Palestinians"): a headcount, which may meet the death toll or
   the injury count of another report (`Config.measure_families`).
 
+A count of times ("shot seven times") is a frequency and fills no slot.
+
 A conjunction, a clause mark or another number ends the search, so in "the fire killed three and
 wounded five" three is deaths and five injuries.
 """
@@ -194,6 +196,10 @@ SHAPES = {"magnitude": _magnitude_shaped}
 # quake" 5.9 on the magnitude scale), so it compares with the same figure written with its unit.
 SLOT_UNITS = {"age": "year_of_age", "magnitude": "magnitude"}
 
+# A count of times is a frequency ("shot seven times", "arrested three times", "three times the
+# size"): it fills no slot, so it never meets a count of people shot or arrested.
+_FREQUENCY = re.compile(r"\btimes?$", re.IGNORECASE)
+
 # The rules, in the order they are tried: the first that names a slot decides.
 MEASURE_RULES = (
     ("age", _age),
@@ -212,6 +218,8 @@ def measure_of(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) ->
 
     ``lo``/``hi`` bound the search (the quantity's sentence).
     """
+    if _FREQUENCY.search(q.text):
+        return None  # "shot seven times", "arrested three times": how often, not how many people
     for _name, rule in MEASURE_RULES:
         found = rule(text, q, lo, hi, terms)
         if found is not None and (found not in SHAPES or SHAPES[found](q)):
