@@ -95,6 +95,7 @@ THIRD_PARTY = {
     "rich": {"render.terminal", "cli"},
     "attrs": {
         "align.rules",
+        "align.edges",
         "align.source",
         "lexicon",
         "model",

@@ -187,7 +187,7 @@ def _drop_other_scopes(
     by_document: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     # What a document says of a figure counts whether it asserts or denies it: "China did not dispatch
     # five warships" still speaks of China's five warships, so Russia's two ships there are another scope.
-    asserted = [c if c.polarity == "affirmed" else evolve(c, polarity="affirmed") for c in ranked]
+    asserted = [_as_asserted(c) for c in ranked]
     for x, claim in enumerate(ranked):
         by_document[(claim.document, _slot(claim))].append(x)
     alike: dict[tuple[int, int, bool], bool] = {}  # (signature, signature, as said) -> compatible values
@@ -245,6 +245,12 @@ def _drop_other_scopes(
             continue
         if other_scope(x, y, score) or other_scope(y, x, score):
             del edges[(x, y)]
+
+
+def _as_asserted(claim: Claim) -> Claim:
+    """The claim as its document would assert it: what a text says of a figure, whether it asserts
+    or denies it ("did not dispatch five warships" still speaks of five warships)."""
+    return claim if claim.polarity == "affirmed" else evolve(claim, polarity="affirmed")
 
 
 def _narrow_slot(claim: Claim, config: Config) -> str | None:
