@@ -35,6 +35,7 @@ __all__ = [
     "ORDINAL_HEADS",
     "ORDINAL_IDIOMS",
     "ORDINAL_LEADS",
+    "ORDINAL_RANKS",
     "OVER_MORE_THAN_WORDS",
     "POINT_MARKS",
     "QUALIFIERS",
@@ -238,6 +239,7 @@ UNIT_DIMENSIONS: dict[str, tuple[str, Decimal]] = {
 QUALIFIERS = _table(_DATA, "qualifiers")  # qualifier -> bound ("approx_below": nearly/almost)
 DETERMINERS = _list(_DATA, "determiners")
 ORDINAL_LEADS = _list(_DATA, "ordinal_leads")
+ORDINAL_RANKS = _list(_DATA, "ordinal_ranks")  # "finished 30th": a rank with no noun
 ORDINAL_IDIOMS = frozenset(tuple(idiom.split(" ", 1)) for idiom in _DATA["words"]["ordinal_idioms"])
 COUNT_NOUNS = _list(_DATA, "count_nouns")
 HYPHEN_COUNTS = _list(_DATA, "hyphen_counts")

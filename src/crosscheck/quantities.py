@@ -52,6 +52,7 @@ from decimal import Decimal
 from .model import Interval, Quantity, QuantityMention
 from .numbers import (
     CANDIDATE,
+    CLAUSE_OPENS_BEFORE,
     CURRENCY_AFTER,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -64,6 +65,7 @@ from .numbers import (
     ORDINAL_HEADS,
     ORDINAL_IDIOMS,
     ORDINAL_LEADS,
+    ORDINAL_RANKS,
     ORDINALS,
     QUALIFIER_BEFORE,
     REFERRING,
@@ -184,9 +186,26 @@ def _ordinal(
         return None
     noun_end, words = noun_phrase(text, core_end, hi, ordinal=True)
     led = before is not None and bool(before.group(2) or before.group(1).lower() in ORDINAL_LEADS)
+    ranked = before is not None and before.group(1).lower() in ORDINAL_RANKS  # "New Orleans finished 30th"
+    # a headline or sentence opening on it: "Second man dies in park" (not "First, ...")
+    opening = (
+        bool(words)
+        and text[begin].isupper()
+        and (
+            not text[lo:begin].strip()
+            or CLAUSE_OPENS_BEFORE.search(text, max(lo, begin - 4), begin) is not None
+        )
+    )
     # without a determiner only "sixth joint patrol", "second consecutive year": an adverb otherwise
-    if not led and (
-        not words or (words[-1].lower() not in ORDINAL_HEADS and words[0].lower() != "consecutive")
+    if ranked and not words:
+        value = Quantity(
+            amount=amount, bound="exact", interval=Interval(low=amount, high=amount), ordinal=True
+        )
+        return make_mention(doc_id, text, begin, core_end, value, [])
+    if (
+        not led
+        and not opening
+        and (not words or (words[-1].lower() not in ORDINAL_HEADS and words[0].lower() != "consecutive"))
     ):
         return None  # "NATO first listed China", "at first"
     value = Quantity(amount=amount, bound="exact", interval=Interval(low=amount, high=amount), ordinal=True)
@@ -242,7 +261,9 @@ def _digits(
         if cur or "," in num or "." in num or is_date_or_time(text, m.start(), core_end, lo, hi):
             return None
         mention = _ordinal(doc_id, text, m.start(), core_end, amount, lo, hi)
-        return mention if mention is not None and mention.noun else None
+        before = WORD_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+        ranked = before is not None and before.group(1).lower() in ORDINAL_RANKS
+        return mention if mention is not None and (mention.noun or ranked) else None
     if suf in MONEY_SUFFIXES:
         currency = None if cur else CURRENCY_AFTER.match(text, core_end, hi)
         if cur or suf == "k" or currency:
