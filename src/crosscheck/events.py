@@ -35,6 +35,7 @@ _CONTROL_FROM = _LEX.words("verbs.control_from")
 _CLAUSE_WORDS = _LEX.words("verbs.clause_words")
 _PRONOUNS = _LEX.words("verbs.pronouns")
 _WEEKDAYS = _LEX.words("dates.weekdays") | _LEX.words("verbs.day_words")
+_MONTHS = _LEX.words("dates.months")
 _LOCATIVE = _LEX.words("verbs.locatives")
 _STOP_PUNCT = frozenset(',;:()—–“”"!?[]-')
 _REPORTING = _LEX.words("verbs.reporting")
@@ -183,6 +184,8 @@ def _subject(tokens: list[Token], g: int, verbs: Verbs) -> tuple[int, int] | Non
             k -= 4
         elif tokens[k].low in _WEEKDAYS:
             k -= 2 if k and tokens[k - 1].low == "on" else 1
+        elif (day := _month_day(tokens, k)) is not None:
+            k = day - (2 if day and tokens[day - 1].low == "on" else 1)  # "on Oct. 25 flew"
         elif tokens[k].low in _ADVERBS or (tokens[k].low.endswith("ly") and len(tokens[k].low) > 4):
             k -= 1
         else:
@@ -210,6 +213,14 @@ def _subject(tokens: list[Token], g: int, verbs: Verbs) -> tuple[int, int] | Non
         if e and e < len(tokens) and tokens[e].text == ",":
             return 0, e
     return None
+
+
+def _month_day(tokens: list[Token], k: int) -> int | None:
+    """Where a month-and-day date ending at ``tokens[k]`` starts ("Oct. 25", "October 25"), else None."""
+    if not tokens[k].text.isdigit() or len(tokens[k].text) > 2 or k < 1:
+        return None
+    m = k - 2 if tokens[k - 1].text == "." and k >= 2 else k - 1
+    return m if tokens[m].low in _MONTHS else None
 
 
 def _np_forward(tokens: list[Token], j: int, limit: int, verbs: Verbs) -> int:
