@@ -297,8 +297,8 @@ def _r_year(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue
             return None
         if before and cap(before) and not initial(text, m.start(), lo):
             return None  # a named event: "Vostok 2022", "(East 2022)"
-        if re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]):
-            return None  # "2000 troops" is a count
+        if re.match(r"\s+[a-z]", text[m.end() : m.end() + 2]) and before.lower() not in _YEAR_DETERMINERS:
+            return None  # "2000 troops" is a count; "the 2012 shooting" is the year of one
     if m["s"]:
         if year % 10:
             return None
@@ -307,6 +307,11 @@ def _r_year(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue
         first = {"early": 1, "mid": 5, "late": 9}[m["mod"].lower()]
         return _value(date(year, first, 1), _month_end(year, first + 3), "range", m["prep"])
     return _value(date(year, 1, 1), date(year, 12, 31), "year", m["prep"])
+
+
+# Before a year and a noun, these make the year a modifier ("the 2012 shooting", "its 2004 tsunami"):
+# a count after them would refer back ("the 2000 troops"), so none is claimed there either way.
+_YEAR_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
 
 def _r_event(m: re.Match[str], text: str, lo: int, pub: date | None) -> DateValue | None:
