@@ -9,9 +9,11 @@ import pytest
 import crosscheck
 from crosscheck import independence, reading
 from crosscheck.config import Config
+from crosscheck.engines import LocalEngine
 from crosscheck.independence import find_syndication
 from crosscheck.reading import read
 from crosscheck.segment import split_sentences
+from crosscheck.terms import default_terms
 from crosscheck.tokens import tokenize
 
 from .conftest import make_doc
@@ -55,3 +57,33 @@ def test_syndication_is_the_same_from_sentences_already_split() -> None:
     docs = crosscheck.load_documents(SEEDS)
     split = {d.id: read(d).sentences for d in docs}
     assert find_syndication(docs, Config(), sentences=split) == find_syndication(docs, Config())
+
+
+def test_a_copy_of_a_story_reads_as_if_it_were_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word-for-word copy (another id, outlet and date) takes over the sentences, tokens and lines of
+    the reading of its text before it: the text is split once, and each copy's claims are those it has
+    read alone, with its own id in every span and its own publication date resolving "Tuesday"."""
+    text = "BEIJING — On Tuesday, 12 bombers flew over the sea, the ministry said.\nPhoto 3 of 12\nMore: 5 ships."
+    docs = [
+        make_doc("a", text, "2022-05-24"),
+        make_doc("other", "Police said 3 people died on Monday."),
+        make_doc("b", text, "2022-06-02", source="Copy Desk"),
+    ]
+    config, terms = Config(), default_terms()
+    alone = [c for d in docs for c in LocalEngine(1).extract([d], config, terms)]
+    calls: list[str] = []
+
+    def counting(doc_id: str, text: str) -> tuple[crosscheck.model.Sentence, ...]:
+        calls.append(doc_id)
+        return split_sentences(doc_id, text)
+
+    monkeypatch.setattr(reading, "split_sentences", counting)
+    together = LocalEngine(1).extract(docs, config, terms)
+    assert together == alone
+    assert calls == ["a", "other"]
+    by_doc = {d.id: [c for c in together if c.document == d.id] for d in docs}
+    assert [c.text for c in by_doc["a"]] == [c.text for c in by_doc["b"]]
+    assert all(c.span.doc_id == "b" and c.sentence.doc_id == "b" for c in by_doc["b"])
+    (tuesday_a,) = [c.value for c in by_doc["a"] if c.text.endswith("Tuesday")]
+    (tuesday_b,) = [c.value for c in by_doc["b"] if c.text.endswith("Tuesday")]
+    assert tuesday_a != tuesday_b

@@ -12,7 +12,8 @@ The document is read once (`reading.Reading`) and handed to the finders: `dates`
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -68,14 +69,49 @@ def extract(
 ) -> tuple[Claim, ...]:
     """Every claim of ``doc``, in text order; ``events=True`` adds event claims ("Russian bombers landed in China").
 
-    ``reading``: ``doc`` already read (`reading.read`), else it is read here, once."""
+    ``reading``: ``doc`` already read (`reading.read`), else it is read here, once. A document whose
+    reading was made ``like`` an earlier copy of its text, with the same publication date, config and
+    terms, gets that copy's claims under its own id (extraction reads only the text, the id and the
+    publication date of a document)."""
     config = config or Config()
     terms = terms or default_terms()
     reading = reading or read(doc)
+    events = events or config.events
+    memo = reading.memo("claims.extract")
+    hit = memo.get((doc.published, events))
+    if hit is not None and hit[0] is config and hit[1] is terms:
+        return tuple(_moved(claim, doc.id) for claim in hit[2])
+    claims = _extract(doc, reading, config, terms, events)
+    memo[(doc.published, events)] = (config, terms, claims)
+    return claims
+
+
+def _moved(claim: Claim, doc_id: str) -> Claim:
+    """``claim`` of another document with the same text, as a claim of ``doc_id``."""
+    if claim.document == doc_id:
+        return claim
+    span = Span(doc_id, claim.span.start, claim.span.end)
+    return attrs.evolve(
+        claim,
+        id=_claim_id(doc_id, span),
+        document=doc_id,
+        span=span,
+        sentence=Span(doc_id, claim.sentence.start, claim.sentence.end),
+    )
+
+
+def _extract(
+    doc: Document, reading: Reading, config: Config, terms: Terms, events: bool
+) -> tuple[Claim, ...]:
     out: list[Claim] = []
     sentences = reading.sentences
-    attributions = find_attributions(doc.text, sentences, terms, reading=reading)
-    events = events or config.events
+    attributions = _text_work(
+        reading,
+        "claims.attributions",
+        None,
+        terms,
+        lambda: find_attributions(doc.text, sentences, terms, reading=reading),
+    )
     dateline = find_dateline(doc.text)
     for number, sentence in enumerate(sentences):
         out.extend(
@@ -130,9 +166,9 @@ def extract_sentence(
         for q in find_quantities(doc.id, doc.text, s, e, tolerance=config.approx_tolerance)
         if not any(q.span.overlaps(d.span) for d in dates) and mention_noise(doc.text, s, e, q, lex) is None
     ]
-    places = terms.places_in(doc.text, s, e)
+    places = _text_work(reading, "claims.places", (s, e), terms, lambda: terms.places_in(doc.text, s, e))
     place = places[0][1] if places else None
-    actors = terms.actors_in(doc.text, s, e)
+    actors = _text_work(reading, "claims.actors", (s, e), terms, lambda: terms.actors_in(doc.text, s, e))
     claims: list[Claim] = []
     for q in quantities:
         when = _event_time(q.span, dates)
@@ -174,7 +210,13 @@ def extract_sentence(
             lead=lead,
         )
         claims.append(_claim(doc, d.span, d.text, "date", sentence, d.value, about))
-    mentions = find_events(doc.text, s, e, terms, verbs=verbs_of(lex), cues=cues, reading=reading)
+    mentions = _text_work(
+        reading,
+        "claims.events",
+        (s, e),
+        terms,
+        lambda: find_events(doc.text, s, e, terms, verbs=verbs_of(lex), cues=cues, reading=reading),
+    )
     if events:
         taken = {(c.span.start, c.span.end) for c in claims}
         for m in mentions:
@@ -193,6 +235,21 @@ def extract_sentence(
     claims = [_annotate(doc.text, c, sentence.span.start, mentions, attributions, cues) for c in claims]
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return claims
+
+
+_T = TypeVar("_T")
+
+
+def _text_work(reading: Reading, name: str, key: object, terms: Terms, work: Callable[[], _T]) -> _T:
+    """``work()`` once per text, ``key`` and ``terms``: what only the text and the terms decide (its
+    attributions; a sentence's events, actors and places) is kept in the reading's memo ``name``, so a
+    word-for-word copy of the story (a `Reading` made ``like`` the first) does not work it out again."""
+    memo = reading.memo(name)
+    hit = memo.get(key)
+    if hit is None or hit[0] is not terms:
+        hit = memo[key] = (terms, work())
+    found: _T = hit[1]
+    return found
 
 
 def _annotate(
@@ -241,7 +298,7 @@ def _claim(
 ) -> Claim:
     assert doc.text[span.start : span.end] == text, "span invariant broken at extraction"
     return Claim(
-        id=f"{doc.id}:{span.start}-{span.end}",
+        id=_claim_id(doc.id, span),
         document=doc.id,
         kind=kind,  # type: ignore[arg-type]
         span=span,
@@ -250,6 +307,10 @@ def _claim(
         value=value,  # type: ignore[arg-type]
         about=about,
     )
+
+
+def _claim_id(doc_id: str, span: Span) -> str:
+    return f"{doc_id}:{span.start}-{span.end}"
 
 
 def _context(

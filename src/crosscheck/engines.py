@@ -28,6 +28,9 @@ __all__ = ["ENGINES", "DaskEngine", "LocalEngine", "default_jobs", "extract_chec
 ENGINES = ("local", "dask")
 # Below this much text, starting worker processes costs more than it saves.
 MIN_PARALLEL_CHARS = 50_000
+# How many distinct texts extraction in this process keeps read: a copy of one of them (the same
+# story syndicated word for word) takes over its reading's sentences, tokens and lines (`Reading`).
+RECENT_TEXTS = 64
 
 
 def default_jobs() -> int:
@@ -84,8 +87,12 @@ class LocalEngine:
         jobs = min(self.jobs, len(docs))
         if jobs <= 1 or sum(len(d.text) for d in docs) < MIN_PARALLEL_CHARS:
             out: list[Claim] = []
+            recent: dict[str, Reading] = {}  # the latest readings by text, for copies of a story
             for doc in docs:
-                reading = read(doc)
+                reading = read(doc, like=recent.pop(doc.text, None))
+                recent[doc.text] = reading
+                if len(recent) > RECENT_TEXTS:
+                    del recent[next(iter(recent))]  # the least recently read text
                 out.extend(extract_checked(doc, config, terms, reading=reading))
                 if sentences is not None:
                     sentences[doc.id] = reading.sentences

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import Any
 
-from .model import Document, Sentence
+from .model import Document, Sentence, Span
 from .segment import split_sentences
 from .tokens import Token, tokenize
 
@@ -29,15 +29,35 @@ _BREAK = re.compile(r"\r\n?|[\n\u2028\u2029]")
 
 
 class Reading:
-    """One document as the finders read it: built once per document by `read`, never shared between documents."""
+    """One document as the finders read it: built once per document by `read`.
 
-    def __init__(self, doc: Document, sentences: tuple[Sentence, ...] | None = None) -> None:
+    ``like``: an earlier reading of the same text (another copy of a syndicated story): what the text
+    alone decides (where its sentences, lines and clauses are, its tokens and lower-cased form, the
+    `memo` dicts) is taken from it instead of being worked out again; the sentences are rebuilt with
+    this document's id. Nothing that depends on the document's metadata is shared."""
+
+    def __init__(
+        self, doc: Document, sentences: tuple[Sentence, ...] | None = None, *, like: Reading | None = None
+    ) -> None:
         self.doc = doc
         self.text = doc.text
+        self.sentences: tuple[Sentence, ...]
+        if like is not None and like.text == doc.text:
+            if sentences is None:
+                sentences = tuple(
+                    Sentence(Span(doc.id, s.span.start, s.span.end), s.text) for s in like.sentences
+                )
+            self._tokens: dict[tuple[int, int], list[Token]] = like._tokens
+            self._clauses: dict[tuple[int, int], int] = like._clauses
+            self._memos: dict[str, dict[Any, Any]] = like._memos
+            for name in ("lower", "line_starts"):  # the cached properties already worked out
+                if name in like.__dict__:
+                    self.__dict__[name] = like.__dict__[name]
+        else:
+            self._tokens = {}
+            self._clauses = {}
+            self._memos = {}
         self.sentences = split_sentences(doc.id, doc.text) if sentences is None else sentences
-        self._tokens: dict[tuple[int, int], list[Token]] = {}
-        self._clauses: dict[tuple[int, int], int] = {}
-        self._memos: dict[str, dict[Any, Any]] = {}
 
     @cached_property
     def lower(self) -> str:
@@ -69,7 +89,8 @@ class Reading:
 
     def memo(self, name: str) -> dict[Any, Any]:
         """A dict kept on this reading under ``name``, for what a finder derives once per document (a
-        line's verdict, a span's words) and reads again; it goes with the reading."""
+        line's verdict, a span's words) and reads again; it goes with the reading. Only what the text
+        alone decides belongs here: readings of the same text share their memos (``like``)."""
         found = self._memos.get(name)
         if found is None:
             found = self._memos[name] = {}
@@ -92,6 +113,7 @@ class Reading:
         return stop.start() if stop else end
 
 
-def read(doc: Document) -> Reading:
-    """``doc`` read once: its sentences split, the rest derived on first use."""
-    return Reading(doc)
+def read(doc: Document, like: Reading | None = None) -> Reading:
+    """``doc`` read once: its sentences split, the rest derived on first use (``like``: an earlier
+    reading of the same text, whose work is taken over; see `Reading`)."""
+    return Reading(doc, like=like)
