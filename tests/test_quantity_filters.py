@@ -31,6 +31,9 @@ CASES = [
     ("Two men were held at 54 State St. on Monday.", "54", "street_address", ["Two men"]),
     ("The shop at 40 East 5th Ave. closed.", "40", "street_address", []),
     ("He visited 12 Main Street shops.", "12", "street_address", []),  # what the rule costs
+    ("The screen has a 1,280 x 800 resolution.", "1,280", "dimensions", []),
+    ("The screen has a 1,280 x 800 resolution.", "800", "dimensions", []),
+    ("It won 3 games by 2 x 4 votes.", "3", None, ["3 games"]),
 ]
 
 

@@ -114,6 +114,18 @@ def _street_address(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     return not m.group("cur") and STREET_AFTER.match(text, m.end(), hi) is not None
 
 
+def _dimensions(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "1,280 x 800", "a 4x4": digits multiplied by digits are a size or a resolution, not a count."""
+    return (
+        _TIMES_DIGITS_AFTER.match(text, m.end(), hi) is not None
+        or _TIMES_DIGITS_BEFORE.search(text, max(lo, m.start() - 4), m.start()) is not None
+    )
+
+
+_TIMES_DIGITS_AFTER = re.compile(r"\s?[x×]\s?\d")
+_TIMES_DIGITS_BEFORE = re.compile(r"\d\s?[x×]\s?\Z")
+
+
 # The rules, in the order they are tried.
 DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
     ("glued_to_a_word", _glued_to_a_word),
@@ -124,6 +136,7 @@ DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
     ("calibre", _calibre),
     ("model_name", _model_name),
     ("street_address", _street_address),
+    ("dimensions", _dimensions),
 )
 
 
