@@ -176,3 +176,27 @@ def test_the_seeds_conflicts_are_typed_by_their_kind(
     } - {ConflictType.POLARITY, ConflictType.ATTRIBUTION, ConflictType.UPDATED}
     assert KINDS[kind].conflict_type is conflict
     assert typed <= {conflict}
+
+
+def test_each_kind_compares_its_values_and_says_why_they_clash() -> None:
+    # `values.compatible` and `values.why_incompatible` compare two values by the comparison of
+    # their kind's entry: one home per kind, whichever door a caller uses.
+    from crosscheck import values
+    from crosscheck.claims import extract
+
+    texts = (
+        "Police said 12 people died in the blast on Monday, the sixth attack since May.",
+        "Police said 15 people died in the blast on Tuesday, the fifth attack since May.",
+    )
+    a, b = (
+        {c.kind: c for c in reversed(extract(make_doc(f"d{n}", t, published="2024-03-06")))}
+        for n, t in enumerate(texts)
+    )  # each kind's first claim: "12 people", "sixth attack", "on Monday"
+    for kind in ("quantity", "ordinal", "date"):
+        x, y = a[kind].value, b[kind].value
+        entry = KINDS[kind]
+        assert isinstance(x, entry.value_type)
+        assert entry.compatible(x, y) is values.compatible(x, y) is False
+        assert entry.why_incompatible(x, y) == values.why_incompatible(x, y)
+        assert entry.compatible(x, x) is True
+    assert values.compatible(a["quantity"].value, a["date"].value) is False

@@ -14,13 +14,15 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
+from . import values
 from .config import Config
 from .errors import CrosscheckError
 from .model import Claim, ConflictType, DateValue, Event, Quantity
-from .values import compatible, describe, describe_date, describe_event, dimension, why_incompatible
+from .values import describe, describe_date, describe_event, dimension
 from .wording import clause, participle
 
 __all__ = [
@@ -51,9 +53,9 @@ class Kind:
     name: str
     value_type: type  # the class of a claim's value: `Quantity`, `DateValue`, `Event`
     event_time: Callable[[Claim], DateValue | None]  # when the claim's event happened, if its text says
-    compatible: Callable[[Value, Value], bool]  # both values can hold at once
+    compatible: Callable[[Any, Any], bool]  # both values (of its value_type) can hold at once
     describe: Callable[[Value], str]  # a value in words: "more than 2,000", "6th", "2022-11-30"
-    why_incompatible: Callable[[Value, Value], str]  # one clause: why two values cannot both hold
+    why_incompatible: Callable[[Any, Any], str]  # one clause: why two values cannot both hold
     conflict_type: ConflictType  # what a clash between two such values is
     updates: bool  # a growing count that differs between reports of different days may be an update
     series: bool  # it moves on with time: a later report's larger "sixth patrol" is no conflict
@@ -310,9 +312,9 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             name="quantity",
             value_type=Quantity,
             event_time=_in_sentence,
-            compatible=compatible,
+            compatible=values.quantities_compatible,
             describe=describe,
-            why_incompatible=why_incompatible,
+            why_incompatible=values.quantities_why,
             conflict_type=ConflictType.NUMERIC,
             updates=True,
             series=False,
@@ -332,9 +334,9 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             name="ordinal",
             value_type=Quantity,
             event_time=_in_sentence,
-            compatible=compatible,
+            compatible=values.quantities_compatible,
             describe=describe,
-            why_incompatible=why_incompatible,
+            why_incompatible=values.quantities_why,
             conflict_type=ConflictType.COUNT,
             updates=False,
             series=True,
@@ -354,9 +356,9 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             name="date",
             value_type=DateValue,
             event_time=_own_date,
-            compatible=compatible,
+            compatible=values.dates_compatible,
             describe=_describe_date,
-            why_incompatible=why_incompatible,
+            why_incompatible=values.dates_why,
             conflict_type=ConflictType.DATE,
             updates=False,
             series=False,
@@ -376,9 +378,9 @@ KINDS: Mapping[str, Kind] = MappingProxyType(
             name="event",
             value_type=Event,
             event_time=_in_sentence,
-            compatible=compatible,
+            compatible=values.events_compatible,
             describe=_describe_event,
-            why_incompatible=why_incompatible,
+            why_incompatible=values.events_why,
             conflict_type=ConflictType.POLARITY,
             updates=False,
             series=False,

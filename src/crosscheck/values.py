@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from .date_patterns import MONTHS, WEEKDAYS
 from .model import Claim, DateValue, Event, Interval, Quantity
@@ -11,12 +13,18 @@ from .numbers import UNIT_DIMENSIONS
 
 __all__ = [
     "compatible",
+    "dates_compatible",
+    "dates_why",
     "day_words",
     "describe",
     "describe_event",
     "dimension",
+    "events_compatible",
+    "events_why",
     "in_base_unit",
     "only_by_reading",
+    "quantities_compatible",
+    "quantities_why",
     "reading",
     "round_step",
     "same_round_figure",
@@ -35,26 +43,42 @@ _BOUND_WORDS = {
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 
 
+def quantities_compatible(a: Quantity, b: Quantity) -> bool:
+    """Two figures or ordinals can both hold: overlapping intervals (or readings), equal ordinals."""
+    if a.ordinal != b.ordinal:
+        return False
+    if a.unit != b.unit:
+        # "about 200 feet" and "about 60 metres": one length in two units, compared literally
+        x, y = in_base_unit(a), in_base_unit(b)
+        return x is not None and y is not None and x[0] == y[0] and x[1].overlaps(y[1])
+    if a.ordinal:
+        return a.amount == b.amount
+    if not a.interval.overlaps(b.interval):
+        return same_round_figure(a, b)
+    ra, rb = reading(a), reading(b)
+    return ra is None or rb is None or ra.overlaps(rb)
+
+
+def dates_compatible(a: DateValue, b: DateValue) -> bool:
+    """Two dates can both hold: the same relation ("on", "since") and overlapping days."""
+    return a.relation == b.relation and a.overlaps(b)
+
+
+def events_compatible(a: Event, b: Event) -> bool:
+    """ "X happened" and "X did not happen" cannot both hold."""
+    return a.polarity == b.polarity
+
+
+# value type -> (can both hold, why not): each kind's entry in `kinds.KINDS` names its pair
+_BY_TYPE: dict[type, tuple[Callable[[Any, Any], bool], Callable[[Any, Any], str]]] = {}
+
+
 def compatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | Event) -> bool:
-    """True when both values can hold at once: overlapping intervals, equal ordinals, overlapping dates."""
-    if isinstance(a, Quantity) and isinstance(b, Quantity):
-        if a.ordinal != b.ordinal:
-            return False
-        if a.unit != b.unit:
-            # "about 200 feet" and "about 60 metres": one length in two units, compared literally
-            x, y = in_base_unit(a), in_base_unit(b)
-            return x is not None and y is not None and x[0] == y[0] and x[1].overlaps(y[1])
-        if a.ordinal:
-            return a.amount == b.amount
-        if not a.interval.overlaps(b.interval):
-            return same_round_figure(a, b)
-        ra, rb = reading(a), reading(b)
-        return ra is None or rb is None or ra.overlaps(rb)
-    if isinstance(a, Event) and isinstance(b, Event):
-        return a.polarity == b.polarity  # "X happened" and "X did not happen" cannot both hold
-    if isinstance(a, DateValue) and isinstance(b, DateValue):
-        return a.relation == b.relation and a.overlaps(b)
-    return False
+    """True when both values can hold at once (`quantities_compatible`, `dates_compatible`,
+    `events_compatible`, by the values' type); values of different types never can."""
+    if type(a) is not type(b):
+        return False
+    return _BY_TYPE[type(a)][0](a, b)
 
 
 def dimension(unit: str | None) -> str | None:
@@ -310,29 +334,47 @@ def _below_all(x: Interval, y: Interval) -> bool:
     return x.high is not None and (y.low is None or x.high <= y.low)
 
 
+def quantities_why(a: Quantity, b: Quantity) -> str:
+    """One clause saying why two figures or ordinals cannot both hold."""
+    if a.ordinal:
+        return f"{describe(a)} ≠ {describe(b)}: one series cannot be at both counts at once"
+    if a.unit != b.unit:
+        x, y = in_base_unit(a), in_base_unit(b)
+        if x is not None and y is not None:
+            return (
+                f"in one unit, {describe(a)} is {_interval_words(x[1])} and {describe(b)} is "
+                f"{_interval_words(y[1])}: no value is both"
+            )
+    if only_by_reading(a, b):
+        ra, rb = reading(a), reading(b)
+        assert ra is not None and rb is not None
+        return (
+            f"both could hold literally; outlets give their nearest round figure, so one reads as "
+            f"{_span_words(ra)} and the other as {_span_words(rb)}"
+        )
+    low, high = (a, b) if _below_all(a.interval, b.interval) else (b, a)
+    return f"{_reach(low)} is below {_reach(high)}: no value is both"
+
+
+def events_why(a: Event, b: Event) -> str:
+    return f"one says {describe(a)!r}, the other {describe(b)!r}"
+
+
+def dates_why(a: DateValue, b: DateValue) -> str:
+    return f"{describe(a)} and {describe(b)} do not overlap"
+
+
+_BY_TYPE.update(
+    {
+        Quantity: (quantities_compatible, quantities_why),
+        DateValue: (dates_compatible, dates_why),
+        Event: (events_compatible, events_why),
+    }
+)
+
+
 def why_incompatible(a: Quantity | DateValue | Event, b: Quantity | DateValue | Event) -> str:
     """One clause saying why two values cannot both hold (for conflict explanations)."""
-    if isinstance(a, Quantity) and isinstance(b, Quantity):
-        if a.ordinal:
-            return f"{describe(a)} ≠ {describe(b)}: one series cannot be at both counts at once"
-        if a.unit != b.unit:
-            x, y = in_base_unit(a), in_base_unit(b)
-            if x is not None and y is not None:
-                return (
-                    f"in one unit, {describe(a)} is {_interval_words(x[1])} and {describe(b)} is "
-                    f"{_interval_words(y[1])}: no value is both"
-                )
-        if only_by_reading(a, b):
-            ra, rb = reading(a), reading(b)
-            assert ra is not None and rb is not None
-            return (
-                f"both could hold literally; outlets give their nearest round figure, so one reads as "
-                f"{_span_words(ra)} and the other as {_span_words(rb)}"
-            )
-        low, high = (a, b) if _below_all(a.interval, b.interval) else (b, a)
-        return f"{_reach(low)} is below {_reach(high)}: no value is both"
-    if isinstance(a, Event) and isinstance(b, Event):
-        return f"one says {describe(a)!r}, the other {describe(b)!r}"
-    if isinstance(a, DateValue) and isinstance(b, DateValue):
-        return f"{describe(a)} and {describe(b)} do not overlap"
-    return "the values are of different kinds"
+    if type(a) is not type(b):
+        return "the values are of different kinds"
+    return _BY_TYPE[type(a)][1](a, b)
