@@ -46,6 +46,11 @@ CASES = [
     ("He has led it for the past five years.", "window", "for the past five years", "counted_window", []),
     ("Prices rose over the last 8 years.", "window", "over the last 8 years", "counted_window", []),
     ("Prices rose over the past month.", "window", "over the past month", None, ["over the past month"]),
+    ("She was hit by a gray 2013 Toyota Camry.", "year", "2013", "model_year", []),
+    ("He crashed his 2008 Bentley in 2009.", "year", "2008", "model_year", ["in 2009"]),
+    ("He hosted the 2007 Oscars.", "year", "2007", None, ["2007"]),
+    ("Fixes come on the second Tuesday of each month.", "weekday", "Tuesday", "recurring_weekday", []),
+    ("The market opens every Monday.", "weekday", "Monday", "recurring_weekday", []),
 ]
 
 

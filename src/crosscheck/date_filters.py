@@ -13,10 +13,13 @@ from collections.abc import Callable
 from .date_patterns import (
     AMBIGUOUS_MONTHS,
     CONTEXT_WORDS,
+    EACH_PERIOD_AFTER,
+    EVERY_BEFORE,
     MONTHS,
     NEXT_CAP,
     NUMBER_WORDS,
     SENTENCE_OPENERS,
+    VEHICLE_MAKES,
     WEEKDAYS,
 )
 from .date_tense import finite_before
@@ -118,6 +121,23 @@ def _counted_window(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
     return (int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)) >= 2
 
 
+def _model_year(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
+    """ "a gray 2013 Toyota Camry", "his 2008 Bentley": a year before a vehicle make is a model year."""
+    if kind != "year" or m["prep"] or m["s"]:
+        return False
+    make = NEXT_CAP.match(text, m.end())
+    return make is not None and make[1].lower() in VEHICLE_MAKES
+
+
+def _recurring_weekday(kind: str, m: re.Match[str], text: str, lo: int) -> bool:
+    """ "on the second Tuesday of each month", "every Monday": a schedule that recurs, no one date."""
+    if kind != "weekday":
+        return False
+    return bool(
+        EACH_PERIOD_AFTER.match(text, m.end()) or EVERY_BEFORE.search(text, max(lo, m.start() - 8), m.start())
+    )
+
+
 # The rules, in the order they are tried.
 DATE_FILTERS: tuple[tuple[str, DateRule], ...] = (
     ("lower_case_name", _lower_case_name),
@@ -126,6 +146,8 @@ DATE_FILTERS: tuple[tuple[str, DateRule], ...] = (
     ("weekday_in_a_name", _weekday_in_a_name),
     ("and_without_between", _and_without_between),
     ("counted_window", _counted_window),
+    ("model_year", _model_year),
+    ("recurring_weekday", _recurring_weekday),
 )
 
 

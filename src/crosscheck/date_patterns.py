@@ -18,6 +18,8 @@ __all__ = [
     "BY_KIND",
     "CONTEXT_WORDS",
     "DATELINE_PREFIX",
+    "EACH_PERIOD_AFTER",
+    "EVERY_BEFORE",
     "FORWARD_CUES",
     "MONTHS",
     "MONTH_PREFIXES",
@@ -30,6 +32,7 @@ __all__ = [
     "RELATIONS",
     "SENTENCE_OPENERS",
     "UNIT_DAYS",
+    "VEHICLE_MAKES",
     "WEEKDAYS",
     "YEAR",
 ]
@@ -42,6 +45,10 @@ NUMBER_WORDS: dict[str, int] = _LEX.table("dates.number_words")
 UNIT_DAYS: dict[str, int] = _LEX.table("dates.unit_days")
 AMBIGUOUS_MONTHS: frozenset[str] = _LEX.words("dates.ambiguous_months")
 CONTEXT_WORDS: frozenset[str] = _LEX.words("dates.context_words")
+VEHICLE_MAKES: frozenset[str] = _LEX.words("dates.vehicle_makes")  # "a 2013 Toyota": a model year
+# A weekday of a schedule: "the second Tuesday of each month", "every Monday".
+EACH_PERIOD_AFTER = re.compile(r"\s+of\s+(?:each|every|the)\s+month\b", re.IGNORECASE)
+EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+\Z", re.IGNORECASE)
 RELATIONS: dict[str, DateRelation] = cast(dict[str, DateRelation], _LEX.table("dates.relations"))
 # The first three letters of every month and weekday name ("sep", "thu"): a word starting so is no name.
 MONTH_PREFIXES = frozenset(m[:3] for m in MONTHS) | frozenset(w[:3] for w in WEEKDAYS)

@@ -95,6 +95,10 @@ _CLOCK_NEED = re.compile(r"\b(?:remaining|left|to\s+(?:go|play))\b", re.IGNORECA
 # ---------------------------------------------------------------------------------------------
 # Word lists (data)
 
+# After an ordinal's noun: the period it recurs in ("the second Tuesday of each month").
+_OF_EACH_PERIOD = re.compile(
+    r"(?:\s+[A-Za-z]+day)?\s+of\s+(?:each|every)\s+(?:month|week|year|quarter)\b", re.IGNORECASE
+)
 # An ordinal hyphenated with the part of a match it numbers: "seventh-round", "4th-quarter", "ninth-inning".
 _HYPHEN_HEAD = re.compile(
     r"-(round|quarter|inning|period|half|set|frame|lap|stage|leg|game)\b(?!-)", re.IGNORECASE
@@ -185,6 +189,8 @@ def _ordinal(
     if following and (word, following.group(1).lower()) in ORDINAL_IDIOMS:
         return None
     noun_end, words = noun_phrase(text, core_end, hi, ordinal=True)
+    if _OF_EACH_PERIOD.match(text, noun_end if words else core_end, hi):
+        return None  # "the second Tuesday of each month": a schedule, no rank of anything
     led = before is not None and bool(before.group(2) or before.group(1).lower() in ORDINAL_LEADS)
     ranked = before is not None and before.group(1).lower() in ORDINAL_RANKS  # "New Orleans finished 30th"
     # a headline or sentence opening on it: "Second man dies in park" (not "First, ...")
