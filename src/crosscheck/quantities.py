@@ -3,7 +3,9 @@
 "more than 2,000 troops", "\\$10.2 billion", "eight-hour mission", "approximately twenty combat
 drills", "the sixth such joint patrol" each become one `QuantityMention` whose span is born from
 regex match offsets. Years, designations ("Tu-95", "H-6K"), dates, times, "No. 2", numbers inside
-URLs and referential numbers ("the two countries", "the 2,000 troops") are not quantities.
+URLs and referential numbers ("the two countries", "the 2,000 troops"; a possessive is no such
+determiner: "his three companions" count them) are not quantities, nor calibres, model names, house
+numbers and sizes (".357 Magnum", "AK 47", "54 State St.", "1,280 x 800": `quantity_filters`).
 
 Representation of the other forms (see `quantity_forms` for the finders):
 
@@ -27,7 +29,10 @@ Representation of the other forms (see `quantity_forms` for the finders):
 - a change ("up 12%", "fell by 3 percent") has unit ``"percent_change"`` and a signed amount (-3);
   a multiplication ("more than doubled", "tripled", "halved", "fivefold", "five times the legal
   limit") has unit ``"times"`` (2, 3, 0.5, 5). What changed is left to the claim's context words (``noun`` is None);
-- an age ("a 45-year-old man", "aged 45", "the age of 45") has unit ``"year_of_age"``; "under the
+- a whole number and a fraction ("2-1/2 years") is their sum (2.5); "a pair of" is two; "once" counts
+  one time where a count of times may stand ("floored him once before the bell");
+- an age ("a 45-year-old man", "aged 45", "the age of 45") has unit ``"year_of_age"``, and "in his
+  early 30s" is the range [30, 33]; "under the
   age of ten" is an age below ten (bound ``"less_than"``); "1,000-strong contingent" counts the noun
   after "-strong".
 
