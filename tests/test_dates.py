@@ -203,3 +203,17 @@ def test_tense_cues_come_from_the_cue_data() -> None:
     assert FORWARD_CUES.search("he is now expected to appear") is not None
     assert FORWARD_CUES.search("he'll appear") is not None
     assert FORWARD_CUES.search("willing to appear") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("İstanbul police said 12 people died yesterday.", [("yesterday", "2023-07-16", "2023-07-16")]),
+        ("POLICE SAID 12 PEOPLE DIED YESTERDAY.", [("YESTERDAY", "2023-07-16", "2023-07-16")]),
+        ("The 1.5 \u212a rise came three weeks ago.", [("three weeks ago", "2023-06-26", "2023-07-02")]),
+    ],
+)
+def test_date_words_are_found_in_any_case_and_script(text: str, found: list[tuple[str, str, str]]) -> None:
+    """A date word is found whatever its case, and in a sentence holding "İ" or the Kelvin sign."""
+    dates = find_dates("d", text, date(2023, 7, 17))
+    assert [(d.text, str(d.value.earliest), str(d.value.latest)) for d in dates] == found

@@ -35,6 +35,18 @@ __all__ = [
 ]
 
 
+# The needs that are lower-case words, one of which must stand anywhere in the sentence ("ago",
+# "day|week|month|year"): read as substrings of the lower-cased sentence, which finds the same as the
+# case-insensitive search unless the sentence holds one of the four characters that `re` matches to a
+# Latin letter case-insensitively but lower-cases otherwise ("İ", "ı", "ſ", the Kelvin sign).
+_LITERAL_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    need: tuple(need.pattern.split("|"))
+    for need in NEEDS.values()
+    if need.flags & re.IGNORECASE and re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", need.pattern)
+}
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def find_dates(
     doc_id: str, text: str, published: date | None, start: int = 0, end: int | None = None
 ) -> tuple[DateMention, ...]:
@@ -42,10 +54,15 @@ def find_dates(
     stop = len(text) if end is None else end
     found: list[tuple[int, int, DateValue]] = []
     present: dict[re.Pattern[str], bool] = {}
+    lower = text[start:stop].lower() if _CASE_ODD.search(text, start, stop) is None else None
     for kind, pattern in PATTERNS:
         need = NEEDS[kind]
         if need not in present:
-            present[need] = need.search(text, start, stop) is not None
+            words = _LITERAL_NEEDS.get(need)
+            if words is not None and lower is not None:
+                present[need] = any(word in lower for word in words)  # the same answer as the search
+            else:
+                present[need] = need.search(text, start, stop) is not None
         if not present[need]:
             continue  # the pattern cannot match without it
         for m in pattern.finditer(text, start, stop):
