@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +106,39 @@ def test_publication_dates_at_the_calendars_ends_do_not_crash_alignment() -> Non
     ]
     report = check(docs)
     assert {c.document for c in report.claims} == {"a", "b", "c"}
+
+
+@pytest.mark.parametrize(
+    ("clash", "sibling", "bar", "expected"),
+    [
+        # A says six and, elsewhere, five; B's five matches A's six better: one fact, A's six against B
+        (95.8, 89.7, 90.0, [{"six", "five", "other"}]),
+        # without the rule a document never holds two values of one fact: A's five agrees, six alone
+        (95.8, 89.7, None, [{"five", "other"}, {"six"}]),
+        # a clash below the bar is not sure enough to show A contradicting itself
+        (88.0, 80.0, 90.0, [{"five", "other"}, {"six"}]),
+        # A's own five is the closer match of B's five: the six is another fact
+        (95.8, 97.0, 90.0, [{"five", "other"}, {"six"}]),
+        # A's five is not linked to B's: nothing stands between A's six and B's five
+        (95.8, None, 90.0, [{"six", "other"}, {"five"}]),
+    ],
+)
+def test_a_document_contradicting_itself_meets_the_report_it_contradicts(
+    clash: float, sibling: float | None, bar: float | None, expected: list[set[str]]
+) -> None:
+    named = {"six": _claim("a", 0, 6), "five": _claim("a", 50, 5), "other": _claim("b", 0, 5)}
+    ranked = sorted(named.values(), key=lambda c: c.id)
+    at = {c.id: n for n, c in enumerate(ranked)}
+    name_of = {c.id: name for name, c in named.items()}
+
+    def key(p: str, q: str) -> tuple[int, int]:
+        x, y = at[named[p].id], at[named[q].id]
+        return (min(x, y), max(x, y))
+
+    edges = {key("six", "other"): clash}
+    if sibling is not None:
+        edges[key("five", "other")] = sibling
+    clusters = _cluster(ranked, edges, share=0.5, contradiction_bar=bar)  # Config.link_share
+    assert sorted(sorted(name_of[c.id] for c in group) for group, _ in clusters) == sorted(
+        sorted(group) for group in expected
+    )

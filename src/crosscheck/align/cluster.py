@@ -19,6 +19,7 @@ def cluster(
     edges: Mapping[tuple[int, int], float],
     share: float = 1.0,
     slots: Sequence[str | None] | None = None,
+    contradiction_bar: float | None = None,
 ) -> list[Members]:
     """Complete-linkage agglomeration over the edges, deterministic: the pairs of compatible claims
     first, strongest first, then the pairs that clash, strongest first. (Strongest first over all
@@ -31,6 +32,11 @@ def cluster(
     document in them are incompatible (a toll reported as 1, 3
     and 5 is one fact even where two of its reports were not scored together); the number of linked
     pairs between clusters is kept up to date instead of re-checking every pair at each merge.
+
+    A document that contradicts itself ("dispatched six warships" in one paragraph, "a flotilla of
+    five warships" in another) still meets the report it contradicts: with ``contradiction_bar``, a
+    clash scoring at least that joins x to y's group over another claim of x's document there that
+    gives y's value, when x is the closer match of y (`_closer_match`), and the same the other way.
     """
     members: dict[int, list[int]] = {x: [x] for x in range(len(claims))}
     slot_of: dict[int, str | None] = dict(enumerate(slots)) if slots is not None else {}
@@ -81,7 +87,15 @@ def cluster(
         cx, cy = owner[x], owner[y]
         if (
             cx == cy
-            or splits[cx].get(cy)
+            or (
+                splits[cx].get(cy)
+                and not (
+                    contradiction_bar is not None
+                    and _score >= contradiction_bar
+                    and clash[(x, y)]
+                    and _closer_match(claims, members[cx], members[cy], x, y, _score, edges, agree)
+                )
+            )
             or links[cx].get(cy, 0) < share * len(members[cx]) * len(members[cy])
             or (slot_of.get(cx) and slot_of.get(cy) and slot_of[cx] != slot_of[cy])
         ):
@@ -112,6 +126,34 @@ def cluster(
         scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for x, y in pairs)
         out.append((tuple(claims[x] for x in group), scores))
     return out
+
+
+def _closer_match(
+    claims: Sequence[Claim],
+    left: Sequence[int],
+    right: Sequence[int],
+    x: int,
+    y: int,
+    score: float,
+    edges: Mapping[tuple[int, int], float],
+    agree: Callable[[int, int], bool],
+) -> bool:
+    """Every pair of one document across ``left`` and ``right`` that cannot be one fact holds x
+    (or y), and its other claim gives y's (or x's) value, linked to it by less than ``score``."""
+
+    def link(p: int, q: int) -> float:
+        return edges.get((p, q) if p < q else (q, p), 0.0)
+
+    for p in left:
+        for q in right:
+            if claims[p].document != claims[q].document or agree(p, q):
+                continue
+            if not (
+                (p == x and agree(q, y) and 0 < link(q, y) < score)
+                or (q == y and agree(p, x) and 0 < link(p, x) < score)
+            ):
+                return False
+    return True
 
 
 def _linked(

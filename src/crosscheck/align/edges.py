@@ -178,7 +178,7 @@ def _drop_other_scopes(
     config: Config,
 ) -> None:
     """Two scopes: when b's document also states a value compatible with a, about the same slot,
-    scoring as the same fact and within ``Config.outmatch_margin`` of the clash, a different value elsewhere in b's document speaks of another scope
+    scoring as the same fact and within ``Config.scope_margin`` of the clash, a different value elsewhere in b's document speaks of another scope
     (China's 21 aircraft and the exercise's 140). The compatible claim is looked for in b's whole
     document, not only among a's partners in time: a date moved by a month must not unmask it.
     Not for slots whose count grows (`Config.growing_things`: deaths, injuries): a story giving two
@@ -198,7 +198,7 @@ def _drop_other_scopes(
             alike[key] = compatible(claims[x], claims[p])
         return alike[key]
 
-    margin = config.outmatch_margin
+    margin = config.scope_margin
     # (signature, story, document) -> the best score of a compatible claim there
     agreeing: dict[tuple[int, float, str], float] = {}
     # (signature, its document, document): the same, without reading the story again
@@ -235,7 +235,7 @@ def _drop_other_scopes(
         """y's document also gives x's value, about as good a match as the clash (one far weaker is
         another fact that happens to share the value)."""
         best = best_compatible(x, ranked[y].document)
-        return best >= config.agree_bar and (margin <= 0 or best > score - margin)
+        return best >= config.agree_bar and best > score - margin
 
     for (x, y), score in list(edges.items()):
         a = ranked[x]
