@@ -142,3 +142,21 @@ def test_a_document_contradicting_itself_meets_the_report_it_contradicts(
     assert sorted(sorted(name_of[c.id] for c in group) for group, _ in clusters) == sorted(
         sorted(group) for group in expected
     )
+
+
+def test_alignment_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    from crosscheck.align import align
+    from crosscheck.config import Config
+    from crosscheck.model import Document
+
+    docs = {d: Document(id=d, text="x" * 40) for d in ("a", "b")}
+    claims = [_claim("a", 0, 5), _claim("b", 0, 6)]
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            assert len(align(claims, docs, config=Config())) >= 1
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

@@ -85,10 +85,11 @@ def time_pairs(
         timed.append((span[0].toordinal(), span[1].toordinal(), i))
     timed.sort()
     starts = [start for start, _end, _i in timed]
+    index = [i for _start, _end, i in timed]
     for k, (_start, end, i) in enumerate(timed):
         stop = min(bisect_right(starts, end, k + 1), k + 1 + MAX_TIME_NEIGHBOURS)
-        yield i, [j for _s, _e, j in timed[k + 1 : stop]]
-    everyone = [j for _s, _e, j in timed[:MAX_TIME_NEIGHBOURS]]  # all an untimed claim can reach
+        yield i, index[k + 1 : stop]
+    everyone = index[:MAX_TIME_NEIGHBOURS]  # all an untimed claim can reach
     for n, i in enumerate(untimed):  # an unknown time may be compared with any other, up to the cap
         later = untimed[n + 1 : n + 1 + MAX_TIME_NEIGHBOURS]  # sliced first: linear, not quadratic
         yield i, later + everyone[: MAX_TIME_NEIGHBOURS - len(later)]

@@ -50,8 +50,9 @@ def cluster(
         table[x][y] = table[x].get(y, 0) + 1
         table[y][x] = table[y].get(x, 0) + 1
 
-    for x, y in edges:
-        link(x, y)
+    for x, y in edges:  # each pair once, lower first: one link each
+        links[x][y] = 1
+        links[y][x] = 1
     # what `compatible` reads of a claim (its value, polarity and words), as a small number: a block
     # of wire copy repeats a few of them many times, so each two are compared once
     reads: dict[tuple[object, ...], int] = {}
@@ -82,8 +83,7 @@ def cluster(
                     link(x, y, splits)
     # agreeing pairs first, strongest first, then clashing ones: each fact's reports gather by value
     # before two values of one fact are joined, so a weak clash cannot pull a stray claim in early
-    clash = {pair: not agree(*pair) for pair in edges}
-    for (x, y), _score in sorted(edges.items(), key=lambda item: (clash[item[0]], -item[1], item[0])):
+    for _clash, _score, (x, y) in sorted((not agree(*pair), -score, pair) for pair, score in edges.items()):
         cx, cy = owner[x], owner[y]
         if (
             cx == cy
@@ -122,7 +122,10 @@ def cluster(
         group.sort(key=lambda x: (claims[x].document, claims[x].span.start, claims[x].span.end))
         at = {x: n for n, x in enumerate(group)}
         # in the order of the group's members: the earlier member of a pair, then the later one
-        pairs = sorted(inside.get(root, ()), key=lambda p: sorted((at[p[0]], at[p[1]])))
+        pairs = sorted(
+            inside.get(root, ()),
+            key=lambda p: (at[p[0]], at[p[1]]) if at[p[0]] < at[p[1]] else (at[p[1]], at[p[0]]),
+        )
         scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for x, y in pairs)
         out.append((tuple(claims[x] for x in group), scores))
     return out

@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from attrs import frozen
 from rapidfuzz import fuzz, utils
@@ -49,8 +50,11 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def context_score(a: str, b: str) -> float:
-    """How alike two claims' context words are, 0..100 (rapidfuzz token_sort and token_set, averaged)."""
+    """How alike two claims' context words are, 0..100 (rapidfuzz token_sort and token_set, averaged).
+    Kept for the last 65,536 pairs of words: wire copy repeats a sentence's words across outlets,
+    and the rules compare each pair of them many times."""
     if not a or not b:
         return 0.0
     sort = fuzz.token_sort_ratio(a, b, processor=utils.default_process)
@@ -372,15 +376,28 @@ def _logit(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[
     return z, reasons
 
 
+@lru_cache(maxsize=64)
+def _model_weights(weights: tuple[tuple[str, float], ...], prefix: str) -> tuple[float, tuple[float, ...]]:
+    """The bias and each pair rule's weight (in `PAIR_RULES` order) of a model, as `_logit` reads them."""
+    table = dict(weights)
+    bias = table.get(prefix + "bias", table.get("bias", 0.0))
+    return bias, tuple(table.get(prefix + rule.name, table.get(rule.name, 0.0)) for rule in PAIR_RULES)
+
+
 def scored(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> tuple[float, float] | None:
     """The same-fact score (0..100) and the evidence behind it (the log-odds the features add to the
-    model's prior: > 0 when they count for one fact on balance); None when a hard rule fails."""
+    model's prior: > 0 when they count for one fact on balance); None when a hard rule fails.
+    The log-odds are `_logit`'s, summed in the same order, without building its reasons."""
     da, db = docs[a.document], docs[b.document]
     for _name, _reads, rule in HARD_RULES:
         if not rule(a, b, da, db, config):
             return None
-    z, _ = _logit(a, b, da, db, config)
-    prior = config.weight_map.get(model_of(a) + "bias", config.weight_map.get("bias", 0.0))
+    prior, weights = _model_weights(config.weights, model_of(a))
+    z = prior
+    for pair_rule, weight in zip(PAIR_RULES, weights, strict=True):
+        value = pair_rule.feature(a, b, da, db, config)[0]
+        if value:
+            z += weight * value
     return round(100 / (1 + math.exp(-z)), 1), z - prior
 
 
