@@ -164,16 +164,12 @@ def _kept(
         return scores
     keep = {n for n in (deciding,) if n is not None}
     parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while (up := parent.get(x, x)) != x:
-            grand = parent.get(up, up)
-            parent[x] = grand  # path halving
-            x = grand
-        return x
-
-    for n in sorted(range(len(scores)), key=lambda n: (-scores[n][2], scores[n][0], scores[n][1])):
-        a, b = root(scores[n][0]), root(scores[n][1])
+    get = parent.get
+    for _score, a, b, n in sorted((-s, p, q, n) for n, (p, q, s) in enumerate(scores)):
+        while (up := get(a, a)) != a:  # a's root, halving the path to it
+            parent[a] = a = get(up, up)
+        while (up := get(b, b)) != b:
+            parent[b] = b = get(up, up)
         if a != b:
             parent[max(a, b)] = min(a, b)
             keep.add(n)

@@ -8,7 +8,7 @@ A compatible pair scoring at least ``Config.agree_bar`` and an incompatible one 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from attrs import evolve
 
@@ -17,7 +17,7 @@ from ..kinds import kind_of
 from ..model import Claim, DateValue, Quantity
 from ..values import claims_compatible as compatible
 from .blocking import signature, time_pairs
-from .rules import Source, placed, same_fact_score, scored
+from .rules import HARD_RULES, Source, placed, same_fact_score, scored
 from .source import story_value
 
 __all__: list[str] = []
@@ -81,20 +81,37 @@ def _edges(
     dindex = {d: n for n, d in enumerate(names)}
     doc_no = [dindex[d] for d in document]
     n_docs = len(names)
+    sources = [docs[d] for d in names]
     stories: dict[int, int] = {}
+
+    def story_of(p: int, q: int) -> int:
+        pair = p * n_docs + q if p < q else q * n_docs + p
+        story = stories.get(pair)
+        if story is None:
+            story = stories[pair] = round(story_value(sources[p], sources[q]) * 10) + 10
+        return story
+
     scored: dict[int, float | None] = {}
+    # pairs of signatures a hard rule keeps apart whatever their documents: no story is read for them
+    apart: dict[int, bool] = {}
     for i, later in time_pairs(block, docs, config):
-        doc_i, sig_i, no_i = document[i], sig[i], doc_no[i]
-        source_i = docs[doc_i]
+        sig_i, no_i = sig[i], doc_no[i]
         for j in later:
             no_j = doc_no[j]
             if no_j == no_i:
                 continue
+            signatures = sig_i * width + sig[j] if i < j else sig[j] * width + sig_i
+            held = apart.get(signatures)
+            if held is None:
+                a, b = (block[i], block[j]) if i < j else (block[j], block[i])
+                held = apart[signatures] = _held_apart(a, b, docs, config)
+            if held:
+                continue
             pair = no_i * n_docs + no_j if no_i < no_j else no_j * n_docs + no_i
             story = stories.get(pair)
             if story is None:
-                story = stories[pair] = round(story_value(source_i, docs[document[j]]) * 10) + 10
-            key = (sig_i * width + sig[j] if i < j else sig[j] * width + sig_i) * 21 + story
+                story = stories[pair] = round(story_value(sources[no_i], sources[no_j]) * 10) + 10
+            key = signatures * 21 + story
             if key in scored:
                 score = scored[key]
             else:
@@ -106,8 +123,23 @@ def _edges(
     ranked = [block[i] for i in order]
     ranked_sig = [sig[i] for i in order]
     _drop_outmatched(ranked, ranked_sig, edges, config)
-    _drop_other_scopes(ranked, ranked_sig, edges, docs, config)
+    ranked_no = [doc_no[i] for i in order]
+    _drop_other_scopes(
+        ranked, ranked_sig, edges, docs, config, lambda x, y: story_of(ranked_no[x], ranked_no[y])
+    )
     return ranked, edges
+
+
+# Whether a hard rule reads the pair of documents (none does): then it is not read once per pair of signatures.
+_HARD_READS_PAIR = any(f.startswith("pair.") for _name, reads, _rule in HARD_RULES for f in reads)
+
+
+def _held_apart(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> bool:
+    """A hard rule fails for the pair (`rules.HARD_RULES`): it is never an edge, whatever its story."""
+    if _HARD_READS_PAIR:
+        return False
+    da, db = docs[a.document], docs[b.document]
+    return not all(rule(a, b, da, db, config) for _name, _reads, rule in HARD_RULES)
 
 
 def _drop_outmatched(
@@ -124,34 +156,33 @@ def _drop_outmatched(
     names: dict[str, int] = {}
     doc_no = [names.setdefault(c.document, len(names)) for c in ranked]
     width = len(names)
+    pairs = list(edges)
+    scores = list(edges.values())
+    # y * width + x's document, x * width + y's document: each end's way into the other's document
+    into_x = [y * width + doc_no[x] for x, y in pairs]
+    into_y = [x * width + doc_no[y] for x, y in pairs]
     # claim * width + document -> the best score of the claim's edges into that document
     best: dict[int, float] = {}
     get = best.get
-    for (x, y), score in edges.items():
-        k = y * width + doc_no[x]
-        if score > get(k, -1.0):
-            best[k] = score
-        k = x * width + doc_no[y]
-        if score > get(k, -1.0):
-            best[k] = score
+    for keys in (into_x, into_y):
+        for k, score in zip(keys, scores, strict=True):
+            if score > get(k, -1.0):
+                best[k] = score
     # only where a partner is outmatched by that much are the rivals listed
-    suspects = []
-    wanted: set[int] = set()
-    for (x, y), score in edges.items():
-        kx, ky = y * width + doc_no[x], x * width + doc_no[y]
-        floor = score + margin
-        if best[kx] >= floor or best[ky] >= floor:
-            suspects.append((x, y, score))
-            wanted.add(kx)
-            wanted.add(ky)
+    suspects = [
+        n
+        for n, (kx, ky, score) in enumerate(zip(into_x, into_y, scores, strict=True))
+        if best[kx] >= score + margin or best[ky] >= score + margin
+    ]
     if not suspects:
         return
+    wanted = {into_x[n] for n in suspects} | {into_y[n] for n in suspects}
     rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (x, y), score in edges.items():
-        if (key := y * width + doc_no[x]) in wanted:
-            rivals[key].append((score, x))
-        if (key := x * width + doc_no[y]) in wanted:
-            rivals[key].append((score, y))
+    for n, (x, y) in enumerate(pairs):
+        if (key := into_x[n]) in wanted:
+            rivals[key].append((scores[n], x))
+        if (key := into_y[n]) in wanted:
+            rivals[key].append((scores[n], y))
     alike: dict[tuple[int, int], bool] = {}  # (signature, signature) -> compatible values
 
     def outmatched(own: int, other: int, score: float) -> bool:
@@ -165,7 +196,8 @@ def _drop_outmatched(
                 return True
         return False
 
-    for x, y, score in suspects:
+    for n in suspects:
+        (x, y), score = pairs[n], scores[n]
         if outmatched(x, y, score) or outmatched(y, x, score):
             del edges[(x, y)]
 
@@ -176,6 +208,7 @@ def _drop_other_scopes(
     edges: dict[tuple[int, int], float],
     docs: Mapping[str, Source],
     config: Config,
+    story_of: Callable[[int, int], int],
 ) -> None:
     """Two scopes: when b's document also states a value compatible with a, about the same slot,
     scoring as the same fact and within ``Config.scope_margin`` of the clash, a different value elsewhere in b's document speaks of another scope
@@ -183,67 +216,85 @@ def _drop_other_scopes(
     document, not only among a's partners in time: a date moved by a month must not unmask it.
     Not for slots whose count grows (`Config.growing_things`: deaths, injuries): a story giving two
     tolls gives an update or a part ("killing one man" in one village), and a place scope of its own
-    is said by `scopes` ("in the province" against "in 13 countries")."""
+    is said by `scopes` ("in the province" against "in 13 countries").
+
+    ``story_of(x, y)``: the story of the documents of claims x and y, as 0..20 (`_edges`'s)."""
     by_document: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     # What a document says of a figure counts whether it asserts or denies it: "China did not dispatch
     # five warships" still speaks of China's five warships, so Russia's two ships there are another scope.
     asserted = [_as_asserted(c) for c in ranked]
+    slot = [_slot(c) for c in ranked]
     for x, claim in enumerate(ranked):
-        by_document[(claim.document, _slot(claim))].append(x)
-    alike: dict[tuple[int, int, bool], bool] = {}  # (signature, signature, as said) -> compatible values
+        by_document[(claim.document, slot[x])].append(x)
+    # What is read of a document's claims of one slot is their signatures: the first claim of each
+    # distinct one, and which set of signatures it is (documents of wire copy repeat one set).
+    firsts: dict[tuple[str, str | None], list[int]] = {}
+    sets: dict[tuple[int, ...], int] = {}
+    set_of: dict[tuple[str, str | None], int] = {}
+    for group, members in by_document.items():
+        first: dict[int, int] = {}
+        for p in members:
+            first.setdefault(sig[p], p)
+        firsts[group] = list(first.values())
+        set_of[group] = sets.setdefault(tuple(first), len(sets))
+    n_sigs = max(sig, default=0) + 1
+    said: dict[int, bool] = {}  # signature * n_sigs + signature -> compatible values, as said
+    alike: dict[int, bool] = {}  # the same, as asserted
 
-    def compatible_at(x: int, p: int, claims: Sequence[Claim] = asserted) -> bool:
-        key = (sig[x], sig[p], claims is ranked)
-        if key not in alike:
-            alike[key] = compatible(claims[x], claims[p])
-        return alike[key]
+    def compatible_at(x: int, p: int) -> bool:
+        key = sig[x] * n_sigs + sig[p]
+        found = alike.get(key)
+        if found is None:
+            found = alike[key] = compatible(asserted[x], asserted[p])
+        return found
 
     margin = config.scope_margin
-    # (signature, story, document) -> the best score of a compatible claim there
-    agreeing: dict[tuple[int, float, str], float] = {}
-    # (signature, its document, document): the same, without reading the story again
-    read: dict[tuple[int, str, str], float] = {}
-    scores: dict[tuple[int, int, float], float | None] = {}  # (signature, signature, story) -> score
+    agree_bar = config.agree_bar
+    # (signature, story, set of signatures) -> the best score of a compatible claim there
+    agreeing: dict[tuple[int, int, int], float] = {}
+    scores: dict[tuple[int, int, int], float | None] = {}  # (signature, signature, story) -> score
 
-    def same_fact(x: int, p: int, story: float) -> float:
+    def same_fact(x: int, p: int, story: int) -> float:
         key = (sig[x], sig[p], story)
         if key not in scores:
             scores[key] = same_fact_score(asserted[x], asserted[p], docs, config)
         return scores[key] or 0.0
 
-    def best_compatible(x: int, document: str) -> float:
-        """The best same-fact score of a claim of ``document`` giving x's value (0 when none does)."""
-        one = ranked[x]
-        direct = (sig[x], one.document, document)
-        found = read.get(direct)
+    def best_compatible(x: int, y: int) -> float:
+        """The best same-fact score of a claim of y's document giving x's value (0 when none does)."""
+        group = (ranked[y].document, slot[x])
+        kind = set_of.get(group)
+        if kind is None:
+            return 0.0
+        story = story_of(x, y)
+        key = (sig[x], story, kind)
+        found = agreeing.get(key)
         if found is None:
-            story = story_value(docs[one.document], docs[document])
-            key = (sig[x], story, document)
-            if key not in agreeing:
-                agreeing[key] = max(
-                    (
-                        same_fact(x, p, story)
-                        for p in by_document[(document, _slot(one))]
-                        if compatible_at(x, p)
-                    ),
-                    default=0.0,
-                )
-            found = read[direct] = agreeing[key]
+            found = agreeing[key] = max(
+                (same_fact(x, p, story) for p in firsts[group] if compatible_at(x, p)),
+                default=0.0,
+            )
         return found
 
-    def other_scope(x: int, y: int, score: float) -> bool:
-        """y's document also gives x's value, about as good a match as the clash (one far weaker is
-        another fact that happens to share the value)."""
-        best = best_compatible(x, ranked[y].document)
-        return best >= config.agree_bar and best > score - margin
-
+    growing = [c.about.measure in config.growing_things for c in ranked]
     for (x, y), score in list(edges.items()):
-        a = ranked[x]
-        if a.about.measure in config.growing_things:
+        if growing[x]:
             continue  # a toll stated twice in one story is an update or a part, not another scope
-        if compatible_at(x, y, ranked):
+        key = sig[x] * n_sigs + sig[y]
+        same = said.get(key)
+        if same is None:
+            same = said[key] = compatible(ranked[x], ranked[y])
+        if same:
             continue
-        if other_scope(x, y, score) or other_scope(y, x, score):
+        # y's document also gives x's value (or x's, y's), about as good a match as the clash (one
+        # far weaker is another fact that happens to share the value)
+        floor = score - margin
+        best = best_compatible(x, y)
+        if best >= agree_bar and best > floor:
+            del edges[(x, y)]
+            continue
+        best = best_compatible(y, x)
+        if best >= agree_bar and best > floor:
             del edges[(x, y)]
 
 

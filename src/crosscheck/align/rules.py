@@ -52,9 +52,7 @@ __all__ = [
 
 @lru_cache(maxsize=1 << 16)
 def context_score(a: str, b: str) -> float:
-    """How alike two claims' context words are, 0..100 (rapidfuzz token_sort and token_set, averaged).
-    Kept for the last 65,536 pairs of words: wire copy repeats a sentence's words across outlets,
-    and the rules compare each pair of them many times."""
+    """How alike two claims' context words are, 0..100 (rapidfuzz token_sort and token_set, averaged)."""
     if not a or not b:
         return 0.0
     sort = fuzz.token_sort_ratio(a, b, processor=utils.default_process)
@@ -361,43 +359,31 @@ def features(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> 
     return {rule.name: rule.feature(a, b, da, db, config)[0] for rule in PAIR_RULES}
 
 
-def _logit(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, list[Reason]]:
+def _logit(
+    a: Claim, b: Claim, da: Source, db: Source, config: Config, reasons: list[Reason] | None = None
+) -> float:
     weights = config.weight_map
     prefix = model_of(a)
     z = weights.get(prefix + "bias", weights.get("bias", 0.0))
-    reasons: list[Reason] = []
     for rule in PAIR_RULES:
         value, detail = rule.feature(a, b, da, db, config)
         if value:
             contribution = weights.get(prefix + rule.name, weights.get(rule.name, 0.0)) * value
             z += contribution
-            if detail and contribution:
+            if reasons is not None and detail and contribution:
                 reasons.append(Reason(rule.name, round(contribution, 2), detail))
-    return z, reasons
-
-
-@lru_cache(maxsize=64)
-def _model_weights(weights: tuple[tuple[str, float], ...], prefix: str) -> tuple[float, tuple[float, ...]]:
-    """The bias and each pair rule's weight (in `PAIR_RULES` order) of a model, as `_logit` reads them."""
-    table = dict(weights)
-    bias = table.get(prefix + "bias", table.get("bias", 0.0))
-    return bias, tuple(table.get(prefix + rule.name, table.get(rule.name, 0.0)) for rule in PAIR_RULES)
+    return z
 
 
 def scored(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> tuple[float, float] | None:
     """The same-fact score (0..100) and the evidence behind it (the log-odds the features add to the
-    model's prior: > 0 when they count for one fact on balance); None when a hard rule fails.
-    The log-odds are `_logit`'s, summed in the same order, without building its reasons."""
+    model's prior: > 0 when they count for one fact on balance); None when a hard rule fails."""
     da, db = docs[a.document], docs[b.document]
     for _name, _reads, rule in HARD_RULES:
         if not rule(a, b, da, db, config):
             return None
-    prior, weights = _model_weights(config.weights, model_of(a))
-    z = prior
-    for pair_rule, weight in zip(PAIR_RULES, weights, strict=True):
-        value = pair_rule.feature(a, b, da, db, config)[0]
-        if value:
-            z += weight * value
+    z = _logit(a, b, da, db, config)
+    prior = config.weight_map.get(model_of(a) + "bias", config.weight_map.get("bias", 0.0))
     return round(100 / (1 + math.exp(-z)), 1), z - prior
 
 
@@ -409,5 +395,6 @@ def same_fact_score(a: Claim, b: Claim, docs: Mapping[str, Source], config: Conf
 
 def explain(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> tuple[Reason, ...]:
     """The features behind a pair's score, strongest first (negative weights counted against)."""
-    _z, reasons = _logit(a, b, docs[a.document], docs[b.document], config)
+    reasons: list[Reason] = []
+    _logit(a, b, docs[a.document], docs[b.document], config, reasons)
     return tuple(sorted(reasons, key=lambda r: (-abs(r.weight), r.rule)))
