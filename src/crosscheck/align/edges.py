@@ -8,7 +8,7 @@ A compatible pair scoring at least ``Config.agree_bar`` and an incompatible one 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from attrs import evolve
 
@@ -84,13 +84,6 @@ def _edges(
     sources = [docs[d] for d in names]
     stories: dict[int, int] = {}
 
-    def story_of(p: int, q: int) -> int:
-        pair = p * n_docs + q if p < q else q * n_docs + p
-        story = stories.get(pair)
-        if story is None:
-            story = stories[pair] = round(story_value(sources[p], sources[q]) * 10) + 10
-        return story
-
     scored: dict[int, float | None] = {}
     # pairs of signatures a hard rule keeps apart whatever their documents: no story is read for them
     apart: dict[int, bool] = {}
@@ -123,10 +116,7 @@ def _edges(
     ranked = [block[i] for i in order]
     ranked_sig = [sig[i] for i in order]
     _drop_outmatched(ranked, ranked_sig, edges, config)
-    ranked_no = [doc_no[i] for i in order]
-    _drop_other_scopes(
-        ranked, ranked_sig, edges, docs, config, lambda x, y: story_of(ranked_no[x], ranked_no[y])
-    )
+    _drop_other_scopes(ranked, ranked_sig, edges, docs, config, ([doc_no[i] for i in order], n_docs, stories))
     return ranked, edges
 
 
@@ -208,7 +198,7 @@ def _drop_other_scopes(
     edges: dict[tuple[int, int], float],
     docs: Mapping[str, Source],
     config: Config,
-    story_of: Callable[[int, int], int],
+    stories: tuple[list[int], int, Mapping[int, int]],
 ) -> None:
     """Two scopes: when b's document also states a value compatible with a, about the same slot,
     scoring as the same fact and within ``Config.scope_margin`` of the clash, a different value elsewhere in b's document speaks of another scope
@@ -218,63 +208,47 @@ def _drop_other_scopes(
     tolls gives an update or a part ("killing one man" in one village), and a place scope of its own
     is said by `scopes` ("in the province" against "in 13 countries").
 
-    ``story_of(x, y)``: the story of the documents of claims x and y, as 0..20 (`_edges`'s)."""
-    by_document: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    ``stories``: each claim's document number, how many documents, and the story of each edge's two
+    documents (``lower * documents + higher`` -> 0..20), as `_edges` read them."""
+    doc_no, n_docs, story_of = stories
     # What a document says of a figure counts whether it asserts or denies it: "China did not dispatch
     # five warships" still speaks of China's five warships, so Russia's two ships there are another scope.
     asserted = [_as_asserted(c) for c in ranked]
-    slot = [_slot(c) for c in ranked]
-    for x, claim in enumerate(ranked):
-        by_document[(claim.document, slot[x])].append(x)
-    # What is read of a document's claims of one slot is their signatures: the first claim of each
-    # distinct one, and which set of signatures it is (documents of wire copy repeat one set).
-    firsts: dict[tuple[str, str | None], list[int]] = {}
+    slots: dict[str | None, int] = {}
+    slot = [slots.setdefault(_slot(c), len(slots)) for c in ranked]
+    n_slots = len(slots)
+    # a document's claims of one slot (document * slots + slot): what is read of them is their
+    # signatures, the first claim of each distinct one, and which set of signatures it is
+    # (documents of wire copy repeat one set)
+    by_document: dict[int, dict[int, int]] = defaultdict(dict)
+    for x in range(len(ranked)):
+        by_document[doc_no[x] * n_slots + slot[x]].setdefault(sig[x], x)
     sets: dict[tuple[int, ...], int] = {}
-    set_of: dict[tuple[str, str | None], int] = {}
-    for group, members in by_document.items():
-        first: dict[int, int] = {}
-        for p in members:
-            first.setdefault(sig[p], p)
-        firsts[group] = list(first.values())
-        set_of[group] = sets.setdefault(tuple(first), len(sets))
+    set_of = {group: sets.setdefault(tuple(first), len(sets)) for group, first in by_document.items()}
+    n_sets = len(sets)
     n_sigs = max(sig, default=0) + 1
     said: dict[int, bool] = {}  # signature * n_sigs + signature -> compatible values, as said
     alike: dict[int, bool] = {}  # the same, as asserted
-
-    def compatible_at(x: int, p: int) -> bool:
-        key = sig[x] * n_sigs + sig[p]
-        found = alike.get(key)
-        if found is None:
-            found = alike[key] = compatible(asserted[x], asserted[p])
-        return found
-
     margin = config.scope_margin
     agree_bar = config.agree_bar
-    # (signature, story, set of signatures) -> the best score of a compatible claim there
-    agreeing: dict[tuple[int, int, int], float] = {}
+    # ((signature * sets + set of signatures) * 21 + story) -> the best score of a compatible claim there
+    agreeing: dict[int, float] = {}
     scores: dict[tuple[int, int, int], float | None] = {}  # (signature, signature, story) -> score
 
-    def same_fact(x: int, p: int, story: int) -> float:
-        key = (sig[x], sig[p], story)
-        if key not in scores:
-            scores[key] = same_fact_score(asserted[x], asserted[p], docs, config)
-        return scores[key] or 0.0
-
-    def best_compatible(x: int, y: int) -> float:
-        """The best same-fact score of a claim of y's document giving x's value (0 when none does)."""
-        group = (ranked[y].document, slot[x])
-        kind = set_of.get(group)
-        if kind is None:
-            return 0.0
-        story = story_of(x, y)
-        key = (sig[x], story, kind)
-        found = agreeing.get(key)
-        if found is None:
-            found = agreeing[key] = max(
-                (same_fact(x, p, story) for p in firsts[group] if compatible_at(x, p)),
-                default=0.0,
-            )
-        return found
+    def best_compatible(x: int, group: int, story: int) -> float:
+        """The best same-fact score of a claim of the group giving x's value (0 when none does)."""
+        best = 0.0
+        for p in by_document[group].values():
+            key = sig[x] * n_sigs + sig[p]
+            same = alike.get(key)
+            if same is None:
+                same = alike[key] = compatible(asserted[x], asserted[p])
+            if same:
+                pair = (sig[x], sig[p], story)
+                if pair not in scores:
+                    scores[pair] = same_fact_score(asserted[x], asserted[p], docs, config)
+                best = max(best, scores[pair] or 0.0)
+        return best
 
     growing = [c.about.measure in config.growing_things for c in ranked]
     for (x, y), score in list(edges.items()):
@@ -288,14 +262,20 @@ def _drop_other_scopes(
             continue
         # y's document also gives x's value (or x's, y's), about as good a match as the clash (one
         # far weaker is another fact that happens to share the value)
+        p, q = doc_no[x], doc_no[y]
+        story = story_of[p * n_docs + q if p < q else q * n_docs + p]
         floor = score - margin
-        best = best_compatible(x, y)
-        if best >= agree_bar and best > floor:
-            del edges[(x, y)]
-            continue
-        best = best_compatible(y, x)
-        if best >= agree_bar and best > floor:
-            del edges[(x, y)]
+        for one, other in ((x, q), (y, p)):
+            kind = set_of.get(other * n_slots + slot[one])
+            if kind is None:
+                continue
+            key = (sig[one] * n_sets + kind) * 21 + story
+            best = agreeing.get(key)
+            if best is None:
+                best = agreeing[key] = best_compatible(one, other * n_slots + slot[one], story)
+            if best >= agree_bar and best > floor:
+                del edges[(x, y)]
+                break
 
 
 def _as_asserted(claim: Claim) -> Claim:
