@@ -83,7 +83,14 @@ def cluster(
                     link(x, y, splits)
     # agreeing pairs first, strongest first, then clashing ones: each fact's reports gather by value
     # before two values of one fact are joined, so a weak clash cannot pull a stray claim in early
-    for _clash, _score, (x, y) in sorted((not agree(*pair), -score, pair) for pair, score in edges.items()):
+    order = []
+    size = len(claims)
+    for pair, score in edges.items():
+        p, q = read_as[pair[0]], read_as[pair[1]]
+        found = alike.get(p * size + q if p <= q else q * size + p)
+        order.append((not (agree(*pair) if found is None else found), -score, pair))
+    order.sort()
+    for _clash, _score, (x, y) in order:
         cx, cy = owner[x], owner[y]
         if (
             cx == cy

@@ -76,13 +76,18 @@ def _edges(
     sig = [kinds.setdefault(signature(c, docs), len(kinds)) for c in block]
     document = [c.document for c in block]
     width = len(block) + 1
-    # the story of a pair of documents, as 0..20 (tenths from -1 to 1), read once per pair
+    # the story of a pair of documents, as 0..20 (tenths from -1 to 1), read once per pair: in the
+    # run's table when the sources are a run's (`source.with_rarity`), so each block reads it there
     names = sorted(set(document))
-    dindex = {d: n for n, d in enumerate(names)}
-    doc_no = [dindex[d] for d in document]
-    n_docs = len(names)
     sources = [docs[d] for d in names]
-    stories: dict[int, int] = {}
+    stories = sources[0].tenths if sources else {}
+    numbers = [s.number for s in sources]
+    if not all(s.tenths is stories and s.number >= 0 for s in sources):
+        numbers, stories = list(range(len(sources))), {}
+    dindex = {d: numbers[n] for n, d in enumerate(names)}
+    by_number = {numbers[n]: s for n, s in enumerate(sources)}
+    doc_no = [dindex[d] for d in document]
+    n_docs = 1 << 32
 
     scored: dict[int, float | None] = {}
     # pairs of signatures a hard rule keeps apart whatever their documents: no story is read for them
@@ -103,7 +108,7 @@ def _edges(
             pair = no_i * n_docs + no_j if no_i < no_j else no_j * n_docs + no_i
             story = stories.get(pair)
             if story is None:
-                story = stories[pair] = round(story_value(sources[no_i], sources[no_j]) * 10) + 10
+                story = stories[pair] = round(story_value(by_number[no_i], by_number[no_j]) * 10) + 10
             key = signatures * 21 + story
             if key in scored:
                 score = scored[key]

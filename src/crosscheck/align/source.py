@@ -31,6 +31,10 @@ class Source:
     weight: float = field(default=0.0, eq=False, repr=False)  # the rarity of all its names
     # (doc, doc) -> story value, one dict shared by the run's sources: a pair of documents is read once
     stories: dict[tuple[str, str], float] = field(factory=dict, eq=False, repr=False)
+    # its place among the run's sources, and the stories as `align.edges` keys them (lower place *
+    # 2**32 + higher -> tenths from 0 to 20), one dict shared by the run's sources; -1 outside a run
+    number: int = field(default=-1, eq=False, repr=False)
+    tenths: dict[int, int] = field(factory=dict, eq=False, repr=False)
 
 
 # A capitalised word ("Manokwari", "Lopez"): names are what tells one event's coverage from another's.
@@ -63,6 +67,7 @@ def with_rarity(sources: Mapping[str, Source]) -> dict[str, Source]:
     n = len(sources)
     rarity = {name: math.log(1 + n / k) for name, k in counts.items()}
     stories: dict[tuple[str, str], float] = {}
+    tenths: dict[int, int] = {}
     return {
         key: Source(
             published=s.published,
@@ -71,8 +76,10 @@ def with_rarity(sources: Mapping[str, Source]) -> dict[str, Source]:
             doc_id=key,
             weight=sum(rarity[name] for name in s.names),
             stories=stories,
+            number=number,
+            tenths=tenths,
         )
-        for key, s in sources.items()
+        for number, (key, s) in enumerate(sources.items())
     }
 
 
