@@ -90,7 +90,8 @@ def cluster(
         found = alike.get(p * size + q if p <= q else q * size + p)
         order.append((not (agree(*pair) if found is None else found), -score, pair))
     order.sort()
-    for _clash, _score, (x, y) in order:
+    for clashing, _strength, (x, y) in order:
+        score = edges[(x, y)]
         cx, cy = owner[x], owner[y]
         if (
             cx == cy
@@ -98,9 +99,9 @@ def cluster(
                 splits[cx].get(cy)
                 and not (
                     contradiction_bar is not None
-                    and _score >= contradiction_bar
-                    and clash[(x, y)]
-                    and _closer_match(claims, members[cx], members[cy], x, y, _score, edges, agree)
+                    and score >= contradiction_bar
+                    and clashing
+                    and _closer_match(claims, members[cx], members[cy], x, y, score, edges, agree)
                 )
             )
             or links[cx].get(cy, 0) < share * len(members[cx]) * len(members[cy])
