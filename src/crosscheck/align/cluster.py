@@ -130,11 +130,12 @@ def cluster(
         group.sort(key=lambda x: (claims[x].document, claims[x].span.start, claims[x].span.end))
         at = {x: n for n, x in enumerate(group)}
         # in the order of the group's members: the earlier member of a pair, then the later one
-        pairs = sorted(
-            inside.get(root, ()),
-            key=lambda p: (at[p[0]], at[p[1]]) if at[p[0]] < at[p[1]] else (at[p[1]], at[p[0]]),
-        )
-        scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for x, y in pairs)
+        pairs = []
+        for x, y in inside.get(root, ()):
+            p, q = at[x], at[y]
+            pairs.append((p, q, x, y) if p < q else (q, p, x, y))  # no two pairs have one (p, q)
+        pairs.sort()
+        scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for _p, _q, x, y in pairs)
         out.append((tuple(claims[x] for x in group), scores))
     return out
 

@@ -90,34 +90,31 @@ def _edges(
     n_docs = 1 << 32
 
     scored: dict[int, float | None] = {}
-    # pairs of signatures a hard rule keeps apart whatever their documents: no story is read for them
+    # pairs of signatures a hard rule keeps apart whatever their documents: scored None, unread
     apart: dict[int, bool] = {}
+    unscored = -1.0  # no score is negative
     for i, later in time_pairs(block, docs, config):
-        sig_i, no_i = sig[i], doc_no[i]
+        sig_i, no_i, rank_i = sig[i], doc_no[i], rank[i]
         for j in later:
             no_j = doc_no[j]
             if no_j == no_i:
-                continue
-            signatures = sig_i * width + sig[j] if i < j else sig[j] * width + sig_i
-            held = apart.get(signatures)
-            if held is None:
-                a, b = (block[i], block[j]) if i < j else (block[j], block[i])
-                held = apart[signatures] = _held_apart(a, b, docs, config)
-            if held:
                 continue
             pair = no_i * n_docs + no_j if no_i < no_j else no_j * n_docs + no_i
             story = stories.get(pair)
             if story is None:
                 story = stories[pair] = round(story_value(by_number[no_i], by_number[no_j]) * 10) + 10
+            signatures = sig_i * width + sig[j] if i < j else sig[j] * width + sig_i
             key = signatures * 21 + story
-            if key in scored:
-                score = scored[key]
-            else:
+            score = scored.get(key, unscored)
+            if score == unscored:
                 a, b = (block[i], block[j]) if i < j else (block[j], block[i])
-                score = scored[key] = _edge(a, b, docs, config)
+                held = apart.get(signatures)
+                if held is None:
+                    held = apart[signatures] = _held_apart(a, b, docs, config)
+                score = scored[key] = None if held else _edge(a, b, docs, config)
             if score is not None:
-                x, y = rank[i], rank[j]
-                edges[(x, y) if x < y else (y, x)] = score
+                y = rank[j]
+                edges[(rank_i, y) if rank_i < y else (y, rank_i)] = score
     ranked = [block[i] for i in order]
     ranked_sig = [sig[i] for i in order]
     _drop_outmatched(ranked, ranked_sig, edges, config)
