@@ -23,6 +23,7 @@ ROWS = [
     ("Killed in the crash were 2 teenagers, police said.", "2 teenagers", None),
     ("Smith told reporters: 12 people died on Monday.", "12 people", "Smith"),
     ("Up to 170,000 people live in Manokwari.", "Up to 170,000 people", None),
+    ("One of 12 people hurt on Monday was a child.", "12 people", None),
 ]
 
 
