@@ -60,10 +60,17 @@ _DIALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing|ling)?)\s+\Z"
 
 
 def _stacked_qualifiers(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
-    """ "over nearly $100 billion": two qualifiers at once cannot be read as one bound."""
+    """ "over nearly $100 billion": two qualifiers at once cannot be read as one bound ("over" before a
+    period is a preposition, no qualifier: "battled over more than five decades")."""
     if not isinstance(m, QuantityMention) or m.value.ordinal or m.value.bound == "exact":
         return False
-    return _STACKED.search(text, max(start, m.span.start - 12), m.span.start) is not None
+    stacked = _STACKED.search(text, max(start, m.span.start - 12), m.span.start)
+    if stacked is not None and stacked.group().lower().startswith("over") and m.value.unit in _PERIODS:
+        return False
+    return stacked is not None
+
+
+_PERIODS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 
 
 _STACKED = re.compile(
@@ -77,7 +84,11 @@ def _glued_numbers(text: str, start: int, end: int, m: Mention, lex: Lexicon) ->
         return False
     before = text[max(start, m.span.start - 6) : m.span.start]
     after = text[m.span.end : min(end, m.span.end + 6)]
-    return bool(_GLUED_BEFORE.search(before) or _GLUED_AFTER.match(after))
+    if _GLUED_BEFORE.search(before):
+        return True
+    # a mention ending in its counted noun is not glued to the number after it: "a 14.1 rating / 33
+    # share", "six AK 47 rifles 12 magazines" (a list); "5 / 6" and "11 30 09" are
+    return m.head is None and _GLUED_AFTER.match(after) is not None
 
 
 _GLUED_BEFORE = re.compile(r"(?:\d\s*/\s*|\d\s)\Z")
