@@ -54,6 +54,22 @@ def test_pool_keeps_document_order_and_spans(big: tuple[Document, ...]) -> None:
     assert all(by_id[c.document].text[c.span.start : c.span.end] == c.text for c in claims)
 
 
+def test_worker_processes_hand_back_each_documents_sentences(big: tuple[Document, ...]) -> None:
+    """With a process pool the parent keeps the sentences the workers split (for syndication), the
+    same as one process splits: a document is split into sentences once whatever --jobs."""
+    from crosscheck.config import Config
+    from crosscheck.model import Sentence
+    from crosscheck.terms import default_terms
+
+    docs = sorted(big, key=lambda d: d.id)
+    one: dict[str, tuple[Sentence, ...]] = {}
+    many: dict[str, tuple[Sentence, ...]] = {}
+    LocalEngine(1).extract(docs, Config(), default_terms(), sentences=one)
+    LocalEngine(2).extract(docs, Config(), default_terms(), sentences=many)
+    assert sorted(many) == sorted(d.id for d in docs)
+    assert many == one
+
+
 @pytest.mark.parametrize("jobs", [0, -1])
 def test_bad_jobs_is_an_error(jobs: int) -> None:
     """A number of jobs below 1 is refused with a message, not ignored."""

@@ -60,8 +60,11 @@ def _init_worker(config: Config, terms: Terms) -> None:
     _WORKER["config"], _WORKER["terms"] = config, terms
 
 
-def _extract_in_worker(doc: Document) -> tuple[Claim, ...]:
-    return extract_checked(doc, _WORKER["config"], _WORKER["terms"])
+def _extract_in_worker(doc: Document) -> tuple[tuple[Claim, ...], tuple[Sentence, ...]]:
+    """A document's claims and its sentences: the parent keeps the sentences for syndication, so a
+    document is split once whatever ``--jobs``."""
+    reading = read(doc)
+    return extract_checked(doc, _WORKER["config"], _WORKER["terms"], reading=reading), reading.sentences
 
 
 class LocalEngine:
@@ -82,8 +85,8 @@ class LocalEngine:
     ) -> list[Claim]:
         """Every claim of every document, document by document in the given order.
 
-        ``sentences``: when the documents are read in this process, each one's sentences are kept
-        there by id (for `independence.find_syndication`: a document is split into sentences once)."""
+        ``sentences``: each document's sentences are kept there by id, from this process or from the
+        worker that read it (for `independence.find_syndication`: a document is split into sentences once)."""
         jobs = min(self.jobs, len(docs))
         if jobs <= 1 or sum(len(d.text) for d in docs) < MIN_PARALLEL_CHARS:
             out: list[Claim] = []
@@ -100,7 +103,14 @@ class LocalEngine:
         chunk = max(1, len(docs) // (jobs * 8))
         try:
             with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(config, terms)) as pool:
-                return [c for claims in pool.map(_extract_in_worker, docs, chunksize=chunk) for c in claims]
+                out = []
+                for doc, (claims, split) in zip(
+                    docs, pool.map(_extract_in_worker, docs, chunksize=chunk), strict=True
+                ):
+                    out.extend(claims)
+                    if sentences is not None:
+                        sentences[doc.id] = split
+                return out
         except BrokenProcessPool:  # a worker was killed (a signal, the out-of-memory killer) or crashed
             raise CrosscheckError(
                 f"a worker process of --jobs {self.jobs} died while extracting claims (killed, or out "
