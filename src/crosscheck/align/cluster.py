@@ -156,9 +156,12 @@ def _closer_match(
     def link(p: int, q: int) -> float:
         return edges.get((p, q) if p < q else (q, p), 0.0)
 
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for q in right:
+        by_document[claims[q].document].append(q)
     for p in left:
-        for q in right:
-            if claims[p].document != claims[q].document or agree(p, q):
+        for q in by_document.get(claims[p].document, ()):  # pairs of one document only
+            if agree(p, q):
                 continue
             if not (
                 (p == x and agree(q, y) and 0 < link(q, y) < score)
