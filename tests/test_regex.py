@@ -105,3 +105,89 @@ def test_number_candidate_covers_every_number_word() -> None:
             for text in (form.format(w=word), form.format(w=word).upper()):
                 if n.NUMBER.search(text) or n.FORMS.search(text):
                     assert n.CANDIDATE.search(text), text
+
+
+# The guards that let a pattern skip a position (a word that opens none of its alternatives) only
+# make it faster: the patterns with and without them find the same matches.
+GUARDED = [
+    *NUMBERISH,
+    "tens  of thousands",
+    "hundreds\nof millions",
+    "in his early 30s",
+    "In their twenties",
+    "a pair of",
+    "an-",
+    "A quarter",
+    "two-thirds",
+    "One in every",
+    "fivefold",
+    "sixty-fourth",
+    "Scores",
+    "injured",
+    "Jan5",
+    " Jan. 5 to Feb 6",
+    "from March 3 - March 5",
+    "MONDAY to friday",
+    " 4 of May 2019",
+    "mid-July",
+    "august",
+    "Sept. 3",
+    "May",
+    "mayor",
+    "Marine",
+    "decided",
+    "Monday’s",
+    "did not",
+    "would not",
+    "is now expected to",
+    "said",
+    "n't",
+    "'ll",
+]
+GUARDED_TEXT = st.lists(st.one_of(st.sampled_from(GUARDED), st.text(max_size=3)), max_size=6).map("".join)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=800, deadline=None, database=None)
+@given(GUARDED_TEXT)
+def test_number_guards_change_no_match(text: str) -> None:
+    from crosscheck import numbers as n
+
+    for pattern, guard in (
+        (n.NUMBER, n._NUMBER_GUARD),
+        (n.FORMS, n._FORMS_GUARD),
+        (n.CANDIDATE, f"(?=[{n._CANDIDATE_FIRSTS}])"),
+    ):
+        assert guard in pattern.pattern
+        plain = re.compile(pattern.pattern.replace(guard, "", 1), pattern.flags)
+        assert _spans(pattern, text) == _spans(plain, text)
+
+
+@settings(max_examples=800, deadline=None, database=None)
+@given(GUARDED_TEXT)
+def test_cue_guards_change_no_match(text: str) -> None:
+    from crosscheck.polarity import _alternatives, _default_data, _pattern
+
+    data = _default_data()
+    lists = [data["negation"]["words"] + data["negation"]["verbs"], data["negation"]["exceptions"]]
+    lists += [cues for cues in data["hedge"].values()]
+    for cues in lists:
+        cues = [" ".join(c.lower().split()) for c in cues if not c.startswith(("n'", "n’"))]
+        plain = re.compile("|".join(_alternatives(cues)[0]), re.IGNORECASE)
+        assert _spans(_pattern(cues), text) == _spans(plain, text)
+
+
+@settings(max_examples=800, deadline=None, database=None)
+@given(GUARDED_TEXT)
+def test_date_needs_and_hints_hold_in_every_match(text: str) -> None:
+    """A date pattern is skipped when its need (or a hint of it) is absent: every match holds both."""
+    from crosscheck.date_patterns import NEED_HINTS, NEEDS, PATTERNS
+
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            need = NEEDS[kind]
+            assert need.search(m.group()), (kind, m.group())
+            assert any(hint in m.group().lower() for hint in NEED_HINTS.get(need, [""])), (kind, m.group())

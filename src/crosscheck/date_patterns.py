@@ -24,6 +24,7 @@ __all__ = [
     "MONTHS",
     "MONTH_PREFIXES",
     "NEEDS",
+    "NEED_HINTS",
     "NEXT_CAP",
     "NUMBER_WORDS",
     "PARTICIPLE_AFTER",
@@ -182,11 +183,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 BY_KIND = dict(PATTERNS)
 # What every match of a kind contains, searched once per sentence with the same case folding: a
-# sentence without it skips that pattern (a month or weekday name always starts a word in them).
+# sentence without it skips that pattern. A month or weekday name always starts a word in them, and
+# no letter follows it (a month name is followed by a non-word character or the end, or, in
+# "mdrange", by a digit: "Jan5"), so "Marine", "decided", "Mayor" or "Monetary" need no month pattern.
 _YEAR_NEED = re.compile(YEAR, re.IGNORECASE)
-_MONTH_NEED = re.compile(
-    r"\b(?:" + "|".join(sorted({m[:3] for m in MONTHS}, key=list(MONTHS).index)) + ")", re.IGNORECASE
-)
+_MONTH_NEED = re.compile(rf"\b{_MON}(?![^\W\d])", re.IGNORECASE)
 _DAY_NEED = re.compile(rf"\b{_WD}", re.IGNORECASE)
 NEEDS: dict[str, re.Pattern[str]] = {
     "event": _YEAR_NEED,
@@ -206,6 +207,13 @@ NEEDS: dict[str, re.Pattern[str]] = {
     "vague": re.compile(r"recent|near|decade", re.IGNORECASE),
     "deictic": re.compile(r"yesterday|today|tomorrow|tonight|morning|afternoon|evening|night", re.IGNORECASE),
     "year": _YEAR_NEED,
+}
+# Lower-case strings one of which every match of a need holds (the first three letters of a month's
+# names, the weekday names): `dates.find_dates` looks for them in the lower-cased sentence first, a
+# plain substring test, and searches with the need only when one stands there.
+NEED_HINTS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _MONTH_NEED: tuple(sorted({m[:3] for m in MONTHS})),
+    _DAY_NEED: tuple(sorted(WEEKDAYS)),
 }
 NEXT_CAP = re.compile(r"[ \t]([A-Z][a-z]+)")
 DATELINE_PREFIX = re.compile(

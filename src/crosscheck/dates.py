@@ -19,7 +19,7 @@ import re
 from datetime import date, timedelta
 
 from .date_filters import DATE_FILTERS, date_filter
-from .date_patterns import NEEDS, PATTERNS
+from .date_patterns import NEED_HINTS, NEEDS, PATTERNS
 from .date_resolvers import RESOLVERS
 from .datelines import Dateline, find_dateline, parse_dateline
 from .model import DateMention, DateValue, Span
@@ -59,8 +59,11 @@ def find_dates(
         need = NEEDS[kind]
         if need not in present:
             words = _LITERAL_NEEDS.get(need)
+            hints = NEED_HINTS.get(need)
             if words is not None and lower is not None:
                 present[need] = any(word in lower for word in words)  # the same answer as the search
+            elif hints is not None and lower is not None and not any(hint in lower for hint in hints):
+                present[need] = False  # no match of the need holds none of its hints
             else:
                 present[need] = need.search(text, start, stop) is not None
         if not present[need]:

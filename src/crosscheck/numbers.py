@@ -156,20 +156,28 @@ DIGITS = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})++(?:{_POINT}\d++)?+|\d++(?:{_POINT}\d++
 ORDINAL_WORD = rf"(?:(?:{_alt(TENS)})-)?(?:{_alt(ORDINALS)})"
 
 
-def _guard(words: Iterable[str]) -> str:
-    """A zero-width check that a match may start here: a word start at one of ``words``' first letters,
-    or a currency sign or digit anywhere. Checked once per position, before the alternatives are
-    tried there, it finds the same matches several times faster. A currency is checked by its first
-    two characters (every `CUR` starts with a sign, or with one of the letter pairs of ``[uaecnjgri]
-    [$usnzpbm]``: "US", "A$", "AU", "C$", "CN", "NZ", "JP", "EU", "GB", "RM", "RU", "IN"), so the
-    letters that open a currency are no reason to try the alternatives at every "a", "e" or "n"."""
-    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    return rf"(?:\b(?=[{firsts}\d])|(?=[\d$€£¥₹₽]|[uaecnjgri][$usnzpbm]))"
+def _guard(words: Iterable[str], *, also: Iterable[str] = ()) -> str:
+    """A zero-width check that a match may start here: a word start where one of ``words`` (or of the
+    regexes ``also``) begins the text, or a currency sign or digit anywhere. Checked once per position,
+    before the alternatives are tried there, it finds the same matches several times faster: every
+    alternative of the pattern starts with a digit, a currency, or one of those words at a word start,
+    so a position where none stands cannot start a match ("the", "and", "said" are never tried). A
+    currency is checked by its first two characters (every `CUR` starts with a sign, or with one of the
+    letter pairs of ``[uaecnjgri][$usnzpbm]``: "US", "A$", "AU", "C$", "CN", "NZ", "JP", "EU", "GB",
+    "RM", "RU", "IN"), so the letters that open a currency are no reason to try the alternatives at
+    every "a", "e" or "n"."""
+    words = sorted(set(words))
+    firsts = "".join(sorted({re.escape(w[0]) for w in words} | {re.escape(a[0]) for a in also}))
+    starts = "|".join([trie(words), *also])
+    return rf"(?:\b(?=[{firsts}])(?={starts})|(?=[\d$€£¥₹₽]|[uaecnjgri][$usnzpbm]))"
 
 
+# Every alternative of `NUMBER` starts with a digit, a currency, or at a word start with one of these
+# words (an ordinal, "forty-second", "a dozen").
+_NUMBER_GUARD = _guard([*ORDINALS, *TENS, *SMALL, *SCALES, "dozen"], also=[r"a\s"])
 NUMBER = re.compile(
     rf"""
-    {_guard([*ORDINALS, *TENS, *SMALL, *SCALES, "dozen", "a"])}
+    {_NUMBER_GUARD}
     (?:\b(?P<ordword>{ORDINAL_WORD})(?P<ever>-ever)?\b
   | \b(?P<a>a\s+)?(?P<words>(?:{CARDINAL_WORD})(?:(?:-|\s+|{AND})(?:{CARDINAL_WORD}))*)\b
   | (?P<cur>{CUR})?
@@ -212,9 +220,27 @@ DECADE_AGES = {
 }  # fmt: skip
 # "less than a minute", "around an hour": one of a unit, counted only after a qualifier.
 A_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer)"
+# Every alternative of `FORMS` starts with a digit, a currency, or at a word start with one of these
+# words ("between", "from", "dozens", "tens of", "a third", "a pair of", "in his early 30s").
+_FORMS_GUARD = _guard(
+    [
+        *SMALL,
+        *TENS,
+        *SCALES,
+        *VAGUE_PLURALS,
+        *FRACTIONS,
+        *MULTIPLIERS,
+        "dozen",
+        "hundred",
+        "tens",
+        "between",
+        "from",
+    ],
+    also=[r"an?[\s-]", r"in\s"],
+)
 FORMS = re.compile(
     rf"""
-    {_guard([*SMALL, *TENS, *SCALES, *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS, "dozen", "hundred", "between", "from", "a", "in"])}
+    {_FORMS_GUARD}
     (?:(?<![\w/{GROUP_MARKS}{POINT_MARKS}-])(?P<whole>\d{{1,3}})[-\s](?P<mnum>[1-7])/(?P<mden>[2348])(?![\d/])
   | (?:\b(?P<rfrom>between|from)\s+)?(?<![\w/@#{GROUP_MARKS}{POINT_MARKS}-])(?P<cur1>{CUR})?(?P<n1>{DIGITS}|\b{WORDNUM}\b)
     (?P<g1>{_GLUED})?(?:\s+(?P<sc1>{SCALE_WORD}))?(?P<conn>\s*[-–]\s*|-?\s+to\s+|\s+and\s+)
@@ -245,8 +271,12 @@ FORMS = re.compile(
 CANDIDATE_WORDS = frozenset(
     {*ORDINALS, *TENS, *SMALL, *SCALES, "dozen", "hundred", *VAGUE_PLURALS, *FRACTIONS, *MULTIPLIERS}
 )
+# (The words are tried only at a word start with one of their first letters: the same answer, faster.)
+_CANDIDATE_FIRSTS = "".join(sorted({w[0] for w in CANDIDATE_WORDS} | {"a", "i"}))
 CANDIDATE = re.compile(
-    r"\d|\b" + trie(sorted(CANDIDATE_WORDS)) + rf"|\ban?\s+(?:{A_UNIT}|pair\s+of)|\bin\s+(?:his|her|their)\s",
+    rf"\d|\b(?=[{_CANDIDATE_FIRSTS}])(?:"
+    + trie(sorted(CANDIDATE_WORDS))
+    + rf"|an?\s+(?:{A_UNIT}|pair\s+of)|in\s+(?:his|her|their)\s)",
     re.IGNORECASE,
 )
 CHANGE_BEFORE = re.compile(rf"\b({_alt(CHANGE_VERBS)})\s+(?:by\s+)?\Z", re.IGNORECASE)

@@ -17,6 +17,7 @@ from typing import Any
 
 from attrs import frozen
 
+from ._regex import trie
 from .errors import ConfigError
 from .lexicon import Lexicon, default_lexicon
 from .model import Polarity
@@ -32,6 +33,7 @@ _CLAUSE = re.compile(
 
 
 _ADVERB = r"\s+(?:(?:[a-z]+ly|also|still|now|already|not)\s+)?"
+_WORD_START = r"(?<![\w'’])"
 
 
 @frozen
@@ -53,22 +55,38 @@ class Stance:
 
 
 def _pattern(cues: list[str]) -> re.Pattern[str]:
+    """The cues as one case-insensitive pattern: `_alternatives` behind a guard (the same matches)."""
+    parts, guard = _alternatives(cues)
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(f"(?:{guard})(?:{'|'.join(parts)})", re.IGNORECASE)
+
+
+def _alternatives(cues: list[str]) -> tuple[list[str], str]:
+    """One alternative per cue, longest first, and the guard every match passes where it starts."""
     ordered = sorted(set(cues), key=lambda c: (-len(c), c))
     parts = []
-    starts: dict[str, set[str]] = {"": set(), r"(?<![\w'’])": set()}  # lead -> first characters
+    starts: dict[str, set[str]] = {"": set(), _WORD_START: set()}  # lead -> first characters
+    firsts: set[str] = set()  # the first words of the cues that start a word
     for cue in ordered:
         first, *rest = [re.escape(w) for w in cue.split()]
         # One adverb may stand inside a multi-word cue: "are also said to", "is now expected to".
         body = first + "".join((_ADVERB if i == 0 else r"\s+") + w for i, w in enumerate(rest))
-        lead = "" if cue[0] in "'’" or cue.startswith("n'") or cue.startswith("n’") else r"(?<![\w'’])"
+        lead = "" if cue[0] in "'’" or cue.startswith("n'") or cue.startswith("n’") else _WORD_START
         parts.append(lead + body + r"(?![\w'’])")
         starts[lead].add(re.escape(cue[0]))
-    if not parts:
-        return re.compile(r"(?!x)x")
-    # A cue can only start where its lead holds and its first letter stands: checking that once per
-    # position, before trying each alternative there, finds the same matches several times faster.
-    guard = "|".join(f"{lead}(?=[{''.join(sorted(chars))}])" for lead, chars in starts.items() if chars)
-    return re.compile(f"(?:{guard})(?:{'|'.join(parts)})", re.IGNORECASE)
+        if lead:
+            firsts.add(cue.split()[0])
+    # A cue can only start where its lead holds and its first letter stands, and one that starts a
+    # word only where one of the first words of those cues stands as a whole word (no letter, digit or
+    # apostrophe after it: a space, or the end of a one-word cue): checking that once per position,
+    # before trying each alternative there, finds the same matches several times faster.
+    guard = "|".join(
+        f"{lead}(?=[{''.join(sorted(chars))}])" + (f"(?={trie(sorted(firsts))}(?![\\w'’]))" if lead else "")
+        for lead, chars in starts.items()
+        if chars
+    )
+    return parts, guard
 
 
 def _strings(data: dict[str, Any], table: str, key: str, origin: str) -> list[str]:
