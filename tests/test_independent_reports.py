@@ -71,6 +71,9 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("Four people were shot, one fatally.", {"Four people": "shot"}),
         ("three of them died", {"three": "deaths"}),
         ("Smith, 24, was killed", {"24": "age"}),
+        # a day or a month before the comma is no name: "Wednesday, four" is no age
+        ("Five soldiers died on Wednesday, four from friendly fire.", {"four": None}),
+        ("The toll rose in June, 12 of them children.", {"12": None}),
         ("a 45-year-old man was killed", {"45-year-old man": "age"}),
         ("The quake killed one person.", {"one person": "deaths"}),
         ("bringing the confirmed death toll from the disaster to 11.", {"11": "deaths"}),
@@ -357,3 +360,24 @@ def test_the_same_reporting_verb_is_no_evidence_of_one_fact() -> None:
     )
     for group in report.groups:
         assert all(r.rule != "action" or "said" not in r.detail for r in group.reasons)
+
+
+def test_bombs_and_explosions_count_one_thing() -> None:
+    """ "Three bombs" and "three explosions" at one marathon are one count: they agree."""
+    report = _check(
+        "Three bombs went off near the finish line of the marathon on Monday, police said.",
+        "Three explosions went off near the finish line of the marathon on Monday, officials said.",
+    )
+    [agreement] = [g for g in report.agreements if g.claims[0].kind == "quantity"]
+    assert {c.text for c in agreement.claims} == {"Three bombs", "Three explosions"}
+
+
+def test_a_count_of_further_ones_is_a_part() -> None:
+    """ "Three further explosions" counts more of them, not all of them: never a conflict with "two"."""
+    report = _check(
+        "Two bombs went off near the finish line of the marathon on Monday, police said.",
+        "Three further explosions went off near the finish line of the marathon on Monday, officials said.",
+    )
+    assert report.conflicts == ()
+    [further] = [c for c in report.claims if c.text == "Three further explosions"]
+    assert further.about.part

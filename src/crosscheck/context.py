@@ -20,6 +20,7 @@ from .terms import Terms
 __all__ = [
     "NAME_FILTERS",
     "PART_BEFORE",
+    "PART_NOUN",
     "action_after",
     "action_before",
     "age_holder",
@@ -74,6 +75,10 @@ PART_BEFORE = re.compile(
     r"(?:(?:the|a|an|at\s+least|some|about)\s+)?$",
     re.IGNORECASE,
 )
+
+# A count of more of them is a part too: "three further explosions", "two more bodies" ("13 others
+# were injured" is no part: it is often the whole injury count, the others being the dead).
+PART_NOUN = re.compile(r"(?:further|more|additional)\b", re.IGNORECASE)
 
 # Whose age: "Andrew Lopez, 20," (the name before) or "27-year-old Christopher Kenyon Simpson" (after).
 _HOLDER_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:,\s*|\s*\()$")

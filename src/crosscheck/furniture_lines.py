@@ -13,6 +13,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from .date_patterns import MONTH_PREFIXES
+from .lexicon import default_lexicon
 from .model import Sentence
 from .reading import Reading
 
@@ -72,11 +73,14 @@ def _mostly_dates(reading: Reading, sentence: Sentence) -> bool:
     ):
         return False
     words = _WORD3.findall(text)
+    if any(w.islower() and w not in _LINE_STAMP_WORDS for w in words):
+        return False  # "He was sentenced November 8.": a verb, prose
     # "At least 12 people died." is a claim; "April 24, 2013 4:45pm" and "09/14/2013" are stamps.
     return bool(_STAMP.search(sentence.text)) or any(w.lower()[:3] in MONTH_PREFIXES for w in words)
 
 
 _DIGIT = re.compile(r"\d")
+_LINE_STAMP_WORDS = default_lexicon().words("claims.stamp_words")
 _WORD3 = re.compile(r"[A-Za-z]{3,}")
 # "In March, 12 people died.": a sentence that ends on a lower-case word and a full stop is prose.
 _ENDS_LIKE_PROSE = re.compile(r"\b[a-z]{3,}[.!?][\"”’)]*\s*$")

@@ -323,6 +323,10 @@ def noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, li
             continue
         if word in STOPWORDS or word in _NUMBER_WORDS:
             break
+        head, dash, tail = word.partition("-")
+        if dash and head and tail in STOPWORDS:  # "three young men-all Gazans": a dash, not a compound
+            found.append((text[m.start(1) : m.start(1) + len(head)], m.start(1) + len(head)))
+            break
         model = _MODEL_NUMBER.match(text, m.end(), hi) if _MODEL_NAME.fullmatch(m.group(1)) else None
         end = model.end() if model else m.end()  # "six AK 47 rifles": the model's number is in the noun
         found.append((text[m.start(1) : end], end))

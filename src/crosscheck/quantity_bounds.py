@@ -82,6 +82,14 @@ _PERIOD_NOUN = re.compile(r"\s+(?:seasons?|nights?|decades?|centuries|century|we
 _TIMES_AFTER = re.compile(
     r"\s+(times)\s+(?:the|as|more|less|higher|lower|larger|bigger|greater|faster|over|that|what)\b", re.I
 )
+# A clause after a definite count that says what happened to what it counts makes it a claim: "the
+# three men who were killed", "three of the seven bullets fired by the officers"; without one, "the
+# two countries" refers back.
+_DEFINED_AFTER = re.compile(
+    r"\s+(?:(?:who|that|which)\s+(?:were|was)\b|(?:\w+ed|shot|hit|hurt|slain)\s+"
+    r"(?:by|in|at|during|near|when|while|inside)\b)",
+    re.IGNORECASE,
+)
 _OF_AFTER = re.compile(r"\s+of\b")  # "Over three days of talks, ...": a period
 _BLANK = re.compile(r"\s*")
 
@@ -170,6 +178,7 @@ def finish(
         and before.group(2) is None  # a possessive counts: "his three companions", "Brand's 15.9 points"
         and before.group(1).lower() in referential
         and amount == amount.to_integral_value()  # "the 7.6 and 7.5 magnitude quakes" is a figure
+        and not _DEFINED_AFTER.match(text, noun_phrase(text, end, hi, ordinal=False)[0], hi)
     ):
         return None  # "the two countries", "these three", "the 2,000 troops"
     words: list[str] = []

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import default_lexicon
 from .model import QuantityMention
 from .terms import Terms
 
@@ -40,7 +41,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _STOP = re.compile(r"[;:.!?()\[\]\u2014\u2013\"“”]|\s-\s|\d")
 
 # "Gomez, 24, and Lee, 29," / "Lee (29)": a number in apposition to a name is an age.
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*(?:,\s*|\s*\()$")
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’.-]*)(?:,\s*|\s*\()$")
+# A day or a month is no name: "on Wednesday, four from friendly fire", "in June, 12 more".
+_CALENDAR = default_lexicon().words("dates.weekdays") | default_lexicon().words("dates.months")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|$|\s(?:and|was|is|were|of|from|who)\b)")
 
 
@@ -52,7 +55,8 @@ def _age(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str |
     if not (0 < q.value.amount < 120 and q.value.amount == q.value.amount.to_integral_value()):
         return None
     before = text[max(lo, q.span.start - 40) : q.span.start]
-    if not _NAME_BEFORE.search(before):
+    name = _NAME_BEFORE.search(before)
+    if not name or name.group(1).lower().rstrip(".") in _CALENDAR:
         return None
     return "age" if _AGE_AFTER.match(text, q.span.end, hi) else None
 
