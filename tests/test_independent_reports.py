@@ -381,3 +381,19 @@ def test_a_count_of_further_ones_is_a_part() -> None:
     assert report.conflicts == ()
     [further] = [c for c in report.claims if c.text == "Three further explosions"]
     assert further.about.part
+
+
+def test_a_toll_that_grows_within_one_report_is_one_fact() -> None:
+    """A report that gives the early toll and the later one ("killing one person", then "24
+    people were killed") holds two values of one growing count: both meet another outlet's figure in
+    one finding, not two groups that never compare."""
+    report = _check(
+        "A strong earthquake struck the province on Tuesday, killing one person, officials said.\n\n"
+        "By evening the disaster agency said 24 people were killed in the earthquake and 200 injured.",
+        "Five people were killed in the earthquake that struck the province on Tuesday, officials said.",
+        "The earthquake that struck the province on Tuesday killed 24 people, the disaster agency said.",
+    )
+    deaths = [g for g in report.groups if any(c.about.measure == "deaths" for c in g.claims)]
+    assert len(deaths) == 1, [g.explanation for g in deaths]
+    assert {c.text for c in deaths[0].claims} >= {"one person", "24 people", "Five people"}
+    assert deaths[0].verdict in (Verdict.CONFLICT, Verdict.POSSIBLE_CONFLICT)

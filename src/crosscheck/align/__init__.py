@@ -93,7 +93,15 @@ def _align(
         block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))
         ranked, edges = _edges(block, sources, config)
         slots = [_narrow_slot(c, config) for c in ranked]
-        for members, scores in cluster(ranked, edges, config.link_share, slots, config.contradiction_bar):
+        groups = cluster(
+            ranked,
+            edges,
+            config.link_share,
+            slots,
+            config.contradiction_bar,
+            frozenset(config.growing_things),
+        )
+        for members, scores in groups:
             clash = _clash_test(members)
             deciding = _deciding(scores, clash)
             reasons = () if deciding is None else explain(*_pair(members, scores[deciding]), sources, config)

@@ -4,7 +4,7 @@ strongest first; deterministic."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from ..model import Claim, Event
 from ..values import claims_compatible as compatible
@@ -20,6 +20,7 @@ def cluster(
     share: float = 1.0,
     slots: Sequence[str | None] | None = None,
     contradiction_bar: float | None = None,
+    growing: Collection[str] = (),
 ) -> list[Members]:
     """Complete-linkage agglomeration over the edges, deterministic: the pairs of compatible claims
     first, strongest first, then the pairs that clash, strongest first. (Strongest first over all
@@ -37,6 +38,12 @@ def cluster(
     five warships" in another) still meets the report it contradicts: with ``contradiction_bar``, a
     clash scoring at least that joins x to y's group over another claim of x's document there that
     gives y's value, when x is the closer match of y (`_closer_match`), and the same the other way.
+
+    A toll grows within one story ("killing at least one person" in the lead, "the toll rose to 24"
+    further down): two values of one document measuring one of the ``growing`` slots
+    (`Config.growing_things`: deaths, injuries, arrests, ...) do not keep their clusters apart. (On the
+    dev half of benchmarks/gold: count conflict recall 45% -> 51% at precision 100% -> 93%, agreement
+    P/R 93/90 -> 91/92; ECB+ with both events, conflicts holding both 18 -> 14.)
     """
     members: dict[int, list[int]] = {x: [x] for x in range(len(claims))}
     slot_of: dict[int, str | None] = dict(enumerate(slots)) if slots is not None else {}
@@ -79,7 +86,7 @@ def cluster(
             for y in same[n + 1 :]:
                 if _linked(claims, x, y, edges, agree):
                     link(x, y)
-                else:
+                elif not _one_toll(claims[x], claims[y], growing):
                     link(x, y, splits)
     # agreeing pairs first, strongest first, then clashing ones: each fact's reports gather by value
     # before two values of one fact are joined, so a weak clash cannot pull a stray claim in early
@@ -169,6 +176,11 @@ def _closer_match(
             ):
                 return False
     return True
+
+
+def _one_toll(a: Claim, b: Claim, growing: Collection[str]) -> bool:
+    """Two values of one growing count in one document: "at least one dead", then "24 dead"."""
+    return a.about.measure is not None and a.about.measure == b.about.measure and a.about.measure in growing
 
 
 def _linked(
