@@ -97,3 +97,24 @@ def test_cli_rejects_zero_jobs(capsys: pytest.CaptureFixture[str]) -> None:
         main(["report", str(SEEDS), "--jobs", "0"])
     assert exc.value.code == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_extraction_in_this_process_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """One-job extraction pauses the cyclic collector while it runs, and puts it back as it was,
+    after claims and after an error alike."""
+    import gc
+
+    from crosscheck.config import Config
+    from crosscheck.terms import default_terms
+
+    docs = crosscheck.load_documents(SEEDS)
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            assert LocalEngine(1).extract(docs, Config(), default_terms())
+            assert gc.isenabled() is enabled
+            with pytest.raises(AttributeError):  # an error half-way: a document that is no document
+                LocalEngine(1).extract([docs[0], "not a document"], Config(), default_terms())  # type: ignore[list-item]
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

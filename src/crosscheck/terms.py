@@ -151,7 +151,7 @@ def _measure_pattern(words: list[str]) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!x)x")
     body = trie(sorted(words), fold=True).replace("\\ ", r"\s+")
-    return re.compile(r"(?<![\w'’-])" + body + r"(?![\w'’-])", re.IGNORECASE)
+    return re.compile(_start_guard(words) + r"(?<![\w'’-])" + body + r"(?![\w'’-])", re.IGNORECASE)
 
 
 def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
@@ -159,7 +159,18 @@ def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
     exact = sorted({a for a in aliases if a.isupper() and len(a) <= 4})
     anycase = sorted({a for a in aliases if not (a.isupper() and len(a) <= 4)})
     body = trie(anycase, exact_case=exact, fold=True)
-    return re.compile(r"(?<![\w.])" + body + r"(?!\w|\.\w)", re.IGNORECASE)
+    return re.compile(_start_guard(aliases) + r"(?<![\w.])" + body + r"(?!\w|\.\w)", re.IGNORECASE)
+
+
+def _start_guard(words: list[str]) -> str:
+    """A check, before the look-behind of a pattern of ``words`` (compiled to ignore case), that one of
+    their first characters stands here, and a word start when every word starts with a word
+    character (then the look-behind holds only there): the same matches, found faster."""
+    firsts = {w[0].lower() if len(w[0].lower()) == 1 else w[0] for w in words if w}  # as `trie` folds
+    if not firsts:
+        return ""
+    start = r"\b" if all(re.match(r"\w", c) for c in firsts) else ""
+    return start + "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
 def _table(data: dict[str, object], name: str, origin: str) -> dict[str, list[str]]:
