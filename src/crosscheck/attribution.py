@@ -88,6 +88,15 @@ def _by_phrase_starts() -> frozenset[str]:
     return frozenset(phrase.split(" ")[0] for phrase in _lexicon()["by_phrases"])
 
 
+@cache
+def _cue_starts() -> frozenset[str]:
+    """Every word a cue of `_sentence_attributions` starts with ("according", the first words of the
+    "by" phrases, the reporting verbs and the first words of the two-word ones): at any other word the
+    sentence's scan does nothing."""
+    verbs = _lexicon()["verbs"]
+    return frozenset({"according"} | _by_phrase_starts() | {v.split(" ", 1)[0] for v in verbs})
+
+
 class _History:
     """What the document has named so far: sources (latest last) and people's full names."""
 
@@ -243,7 +252,11 @@ def _sentence_attributions(
         out.append(Attribution(s, source, toks[0].start, toks[-1].end, cue, at))
 
     i = 0
-    while i < len(tokens):
+    starts = _cue_starts()
+    for begin in [n for n, t in enumerate(tokens) if t.low in starts]:  # at any other word, nothing
+        if begin < i:
+            continue  # inside a phrase read already
+        i = begin
         tok = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if tok.low == "according" and nxt is not None and nxt.low == "to":

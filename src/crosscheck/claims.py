@@ -36,7 +36,7 @@ from .context import (
 from .dates import Dateline, find_dateline, find_dates
 from .events import EventMention, find_events, verbs_of
 from .lexicon import Lexicon
-from .model import About, Claim, DateMention, DateValue, Document, QuantityMention, Sentence, Span
+from .model import About, Claim, DateMention, DateValue, Document, Polarity, QuantityMention, Sentence, Span
 from .noise import LINE_NOISE, MENTION_NOISE, line_noise, mention_noise
 from .polarity import Cues, claim_window, cues_of, stance
 from .quantities import find_quantities
@@ -170,6 +170,19 @@ def extract_sentence(
     places = _text_work(reading, "claims.places", (s, e), terms, lambda: terms.places_in(doc.text, s, e))
     place = places[0][1] if places else None
     actors = _text_work(reading, "claims.actors", (s, e), terms, lambda: terms.actors_in(doc.text, s, e))
+    mentions = _text_work(
+        reading,
+        "claims.events",
+        (s, e),
+        terms,
+        lambda: find_events(doc.text, s, e, terms, verbs=verbs_of(lex), cues=cues, reading=reading),
+    )
+
+    def annotated(span: Span, text: str, kind: str, value: object, about: About) -> Claim:
+        """The claim, with its source, polarity and hedge (`_annotation`)."""
+        notes = _annotation(doc.text, span, kind, sentence.span.start, mentions, attributions, cues)
+        return _claim(doc, span, text, kind, sentence, value, about, notes)
+
     claims: list[Claim] = []
     for q in quantities:
         when = _event_time(q.span, dates)
@@ -195,7 +208,7 @@ def extract_sentence(
             scope=scope_of(doc.text, q, s, e, terms),
         )
         kind = "ordinal" if q.value.ordinal else "quantity"
-        claims.append(_claim(doc, q.span, q.text, kind, sentence, q.value, about))
+        claims.append(annotated(q.span, q.text, kind, q.value, about))
     for d in dates:
         about = About(
             thing=None,
@@ -211,14 +224,7 @@ def extract_sentence(
             near=_context(doc.text, d.span, sentence, dates, quantities, terms, config.near_window),
             lead=lead,
         )
-        claims.append(_claim(doc, d.span, d.text, "date", sentence, d.value, about))
-    mentions = _text_work(
-        reading,
-        "claims.events",
-        (s, e),
-        terms,
-        lambda: find_events(doc.text, s, e, terms, verbs=verbs_of(lex), cues=cues, reading=reading),
-    )
+        claims.append(annotated(d.span, d.text, "date", d.value, about))
     if events:
         taken = {(c.span.start, c.span.end) for c in claims}
         for m in mentions:
@@ -233,8 +239,7 @@ def extract_sentence(
                         doc.text, span, sentence, dates, quantities, terms, config.context_window
                     ),
                 )
-                claims.append(_claim(doc, span, doc.text[m.start : m.end], "event", sentence, m.event, about))
-    claims = [_annotate(doc.text, c, sentence.span.start, mentions, attributions, cues) for c in claims]
+                claims.append(annotated(span, doc.text[m.start : m.end], "event", m.event, about))
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return claims
 
@@ -254,30 +259,25 @@ def _text_work(reading: Reading, name: str, key: object, terms: Terms, work: Cal
     return found
 
 
-def _annotate(
+def _annotation(
     text: str,
-    claim: Claim,
+    span: Span,
+    kind: str,
     sentence_start: int,
     mentions: list[EventMention],
     attributions: Sequence[Attribution],
     cues: Cues,
-) -> Claim:
-    """The claim with its source, polarity and hedge: an event's own, else those of the event holding it, else its clause's."""
-    holder = next((m for m in mentions if m.start <= claim.span.start and claim.span.end <= m.end), None)
+) -> tuple[str | None, Polarity, str | None]:
+    """A claim's source, polarity and hedge: an event's own, else those of the event holding it, else its clause's."""
+    holder = next((m for m in mentions if m.start <= span.start and span.end <= m.end), None)
+    polarity: Polarity
     if holder is not None:
         polarity, hedge = holder.event.polarity, holder.event.hedge
     else:
-        said = stance(text, *claim_window(text, sentence_start, claim.span.start, claim.span.end), cues)
+        said = stance(text, *claim_window(text, sentence_start, span.start, span.end), cues)
         polarity, hedge = said.polarity, said.hedge
-    spoken = claim.kind == "date" and speech_time(
-        text, attributions, sentence_start, claim.span.start, claim.span.end
-    )
-    return attrs.evolve(
-        claim,
-        attribution=None if spoken else source_at(attributions, sentence_start, claim.span.start),
-        polarity=polarity,
-        hedge=hedge,
-    )
+    spoken = kind == "date" and speech_time(text, attributions, sentence_start, span.start, span.end)
+    return None if spoken else source_at(attributions, sentence_start, span.start), polarity, hedge
 
 
 def _rate(text: str, q: QuantityMention, end: int, lex: Lexicon) -> QuantityMention:
@@ -297,7 +297,9 @@ def _claim(
     sentence: Sentence,
     value: object,
     about: About,
+    notes: tuple[str | None, Polarity, str | None],
 ) -> Claim:
+    """The claim, built once with its ``notes``: its source, polarity and hedge (`_annotation`)."""
     assert doc.text[span.start : span.end] == text, "span invariant broken at extraction"
     return Claim(
         id=_claim_id(doc.id, span),
@@ -308,6 +310,9 @@ def _claim(
         sentence=sentence.span,
         value=value,  # type: ignore[arg-type]
         about=about,
+        attribution=notes[0],
+        polarity=notes[1],
+        hedge=notes[2],
     )
 
 
