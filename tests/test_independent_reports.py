@@ -71,6 +71,10 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("Four people were shot, one fatally.", {"Four people": "shot"}),
         ("three of them died", {"three": "deaths"}),
         ("Smith, 24, was killed", {"24": "age"}),
+        # a list of ages after a noun of people or kin; "12 of them" is a part, no age
+        ("His two half-brothers, 17 and 22, were also arrested.", {"17": "age", "22": "age"}),
+        ("The victims, 23 and 25, were students.", {"23": "age", "25": "age"}),
+        ("The attack killed 30 people, 12 of them children.", {"12": None}),
         # a day or a month before the comma is no name: "Wednesday, four" is no age
         ("Five soldiers died on Wednesday, four from friendly fire.", {"four": None}),
         ("The toll rose in June, 12 of them children.", {"12": None}),

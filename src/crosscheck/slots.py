@@ -47,6 +47,11 @@ _CALENDAR = default_lexicon().words("dates.weekdays") | default_lexicon().words(
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|$|\s(?:and|was|is|were|of|from|who)\b)")
 
 
+_PEOPLE_BEFORE = re.compile(r"\b([a-z][\w'’-]*)(?:,\s*|\s*\()(?:\d{1,3}\s+and\s+)?$")
+# ... and only as a list of ages: "the victims, 12 of them children" is a part, not an age
+_AGES_AFTER_PEOPLE = re.compile(r"\s*[,)]|\s+and\s+\d{1,3}\s*[,)]")
+
+
 def _age(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
     if q.value.unit == "year_of_age":
         return "age"
@@ -56,9 +61,13 @@ def _age(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str |
         return None
     before = text[max(lo, q.span.start - 40) : q.span.start]
     name = _NAME_BEFORE.search(before)
-    if not name or name.group(1).lower().rstrip(".") in _CALENDAR:
-        return None
-    return "age" if _AGE_AFTER.match(text, q.span.end, hi) else None
+    if name and name.group(1).lower().rstrip(".") not in _CALENDAR:
+        return "age" if _AGE_AFTER.match(text, q.span.end, hi) else None
+    # "his two half-brothers, 17 and 22,", "the victims, 23 and 25,": ages after a noun of people
+    noun = _PEOPLE_BEFORE.search(before)
+    if noun and (noun.group(1) in terms.headcounts or noun.group(1) in terms.slot_words["kin"]):
+        return "age" if _AGES_AFTER_PEOPLE.match(text, q.span.end, hi) else None
+    return None
 
 
 def _noun_in(table: dict[str, str], q: QuantityMention) -> str | None:

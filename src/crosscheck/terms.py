@@ -231,7 +231,7 @@ def _compile(
     scopes = frozenset(a.lower() for aliases in _table(data, "scopes", origin).values() for a in aliases[1:])
     title_table = _table(data, "titles", origin)
     return Terms(
-        slot_words=_lists(data, "slot_words", origin, ("after", "before", "conjunctions")),
+        slot_words=_lists(data, "slot_words", origin, ("after", "before", "conjunctions", "kin")),
         scope_words=_lists(data, "scope_words", origin, ("between", "prepositions", "ends", "skip", "whole")),
         headcounts=headcounts,
         scopes=scopes,
