@@ -188,24 +188,37 @@ def _headline_like(line: str) -> bool:
 def _related_line(reading: Reading, number: int) -> bool:
     """A headline of another story: a short line under "Related:", "More stories", "Read more", "See
     also", with only other such lines (or blank ones) between."""
+    kind = _related_kind(reading, number)
+    if kind != "headline":
+        return kind == "opens"
+    for previous_number in range(number - 1, max(-1, number - 2 * _RELATED_REACH), -1):
+        previous = _related_kind(reading, previous_number)
+        if previous == "blank":
+            continue
+        if previous != "headline":
+            return previous == "opens"
+    return False
+
+
+def _related_kind(reading: Reading, number: int) -> str | None:
+    """What line ``number`` is to a list of related stories, kept on the reading (each line is read
+    again by the lines after it): "opens" (`_opens_related`), "headline" (`_headline_like`), "blank",
+    or None (long, missing, or prose)."""
+    memo = reading.memo("furniture_lines.related_kind")
+    if number in memo:
+        found: str | None = memo[number]
+        return found
     line = _short_line(reading, number)
     if line is None:
-        return False
-    if _opens_related(line):
-        return True
-    if not _headline_like(line):
-        return False
-    for previous_number in range(number - 1, max(-1, number - 2 * _RELATED_REACH), -1):
-        previous = _short_line(reading, previous_number)
-        if previous is None:
-            return False
-        if not previous:
-            continue  # a blank line
-        if _opens_related(previous):
-            return True
-        if not _headline_like(previous):
-            return False
-    return False
+        found = None
+    elif not line:
+        found = "blank"
+    elif _opens_related(line):
+        found = "opens"
+    else:
+        found = "headline" if _headline_like(line) else None
+    memo[number] = found
+    return found
 
 
 # The rules, in the order they are tried.
