@@ -89,43 +89,63 @@ def cluster(
                 elif not _one_toll(claims[x], claims[y], growing):
                     link(x, y, splits)
     # agreeing pairs first, strongest first, then clashing ones: each fact's reports gather by value
-    # before two values of one fact are joined, so a weak clash cannot pull a stray claim in early
-    order = []
+    # before two values of one fact are joined, so a weak clash cannot pull a stray claim in early;
+    # ties by the pair (lower, higher). Sorted as plain numbers (stable: by pair, then by strength).
     size = len(claims)
-    for pair, score in edges.items():
-        p, q = read_as[pair[0]], read_as[pair[1]]
+    pairs = list(edges)
+    strength = [-score for score in edges.values()]
+    by_pair = [x * size + y for x, y in pairs]
+    agreeing: list[int] = []
+    clashing: list[int] = []
+    for n, (x, y) in enumerate(pairs):
+        p, q = read_as[x], read_as[y]
         found = alike.get(p * size + q if p <= q else q * size + p)
-        order.append((not (agree(*pair) if found is None else found), -score, pair))
-    order.sort()
-    for clashing, _strength, (x, y) in order:
-        score = edges[(x, y)]
-        cx, cy = owner[x], owner[y]
-        if (
-            cx == cy
-            or (
-                splits[cx].get(cy)
-                and not (
-                    contradiction_bar is not None
-                    and score >= contradiction_bar
-                    and clashing
-                    and _closer_match(claims, members[cx], members[cy], x, y, score, edges, agree)
+        (agreeing if (agree(x, y) if found is None else found) else clashing).append(n)
+    # a cluster's name is the claim it started from; it lives on in the table of whichever of two
+    # merging clusters has more neighbours (the other's are moved into it: never the larger table)
+    name = list(range(size))
+    for clash, order in ((False, agreeing), (True, clashing)):
+        order.sort(key=by_pair.__getitem__)
+        order.sort(key=strength.__getitem__)
+        for n in order:
+            x, y = pairs[n]
+            cx, cy = owner[x], owner[y]
+            if cx == cy:
+                continue
+            score = -strength[n]
+            if (
+                (
+                    splits[cx].get(cy)
+                    and not (
+                        contradiction_bar is not None
+                        and score >= contradiction_bar
+                        and clash
+                        and _closer_match(claims, members[cx], members[cy], x, y, score, edges, agree)
+                    )
                 )
+                or links[cx].get(cy, 0) < share * len(members[cx]) * len(members[cy])
+                or (slot_of.get(cx) and slot_of.get(cy) and slot_of[cx] != slot_of[cy])
+            ):
+                continue
+            slot = slot_of.get(cx)
+            if slot is None:
+                slot = slot_of.get(cy)
+            keep, gone = (
+                (cx, cy) if len(links[cx]) + len(splits[cx]) >= len(links[cy]) + len(splits[cy]) else (cy, cx)
             )
-            or links[cx].get(cy, 0) < share * len(members[cx]) * len(members[cy])
-            or (slot_of.get(cx) and slot_of.get(cy) and slot_of[cx] != slot_of[cy])
-        ):
-            continue
-        if slot_of.get(cx) is None and slot_of.get(cy) is not None:
-            slot_of[cx] = slot_of[cy]
-        for table in (links, splits):
-            for z, n in table[cy].items():
-                del table[z][cy]
-                if z != cx:
-                    table[cx][z] = table[z][cx] = table[cx].get(z, 0) + n
-            table[cy] = {}
-        for m in members[cy]:
-            owner[m] = cx
-        members[cx].extend(members.pop(cy))
+            slot_of[keep] = slot
+            name[keep] = name[cx]
+            for table in (links, splits):
+                kept = table[keep]
+                for z, k in table[gone].items():
+                    del table[z][gone]
+                    if z != keep:
+                        kept[z] = table[z][keep] = kept.get(z, 0) + k
+                table[gone] = {}
+            for m in members[gone]:
+                owner[m] = keep
+            members[keep] = members[cx] + members[cy]
+            del members[gone]
     # each cluster's edges, read once (not every pair of its members: a cluster of 10,000 copies has
     # 50 million pairs and at most MAX_TIME_NEIGHBOURS edges a claim)
     inside: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -133,16 +153,16 @@ def cluster(
         if owner[x] == owner[y]:
             inside[owner[x]].append((x, y))
     out: list[Members] = []
-    for root, group in members.items():
+    for root, group in sorted(members.items(), key=lambda item: name[item[0]]):
         group.sort(key=lambda x: (claims[x].document, claims[x].span.start, claims[x].span.end))
         at = {x: n for n, x in enumerate(group)}
         # in the order of the group's members: the earlier member of a pair, then the later one
-        pairs = []
+        placed = []
         for x, y in inside.get(root, ()):
             p, q = at[x], at[y]
-            pairs.append((p, q, x, y) if p < q else (q, p, x, y))  # no two pairs have one (p, q)
-        pairs.sort()
-        scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for _p, _q, x, y in pairs)
+            placed.append((p, q, x, y) if p < q else (q, p, x, y))  # no two pairs have one (p, q)
+        placed.sort()
+        scores = tuple((claims[x].id, claims[y].id, edges[(x, y)]) for _p, _q, x, y in placed)
         out.append((tuple(claims[x] for x in group), scores))
     return out
 

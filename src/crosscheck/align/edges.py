@@ -17,7 +17,8 @@ from ..kinds import kind_of
 from ..model import Claim, DateValue, Quantity
 from ..values import claims_compatible as compatible
 from .blocking import signature, time_pairs
-from .rules import HARD_RULES, Source, placed, same_fact_score, scored
+from .rules import HARD_RULES, Source, placed, same_fact_score
+from .rules import scored as rules_scored
 from .source import story_value
 
 __all__: list[str] = []
@@ -25,9 +26,14 @@ __all__: list[str] = []
 
 def _edge(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> float | None:
     """The pair's same-fact score when it is an edge of the clustering, else None."""
-    result = scored(a, b, docs, config)
-    if result is None:
-        return None
+    result = rules_scored(a, b, docs, config)
+    return None if result is None else _edge_of(a, b, result, docs, config)
+
+
+def _edge_of(
+    a: Claim, b: Claim, result: tuple[float, float], docs: Mapping[str, Source], config: Config
+) -> float | None:
+    """`_edge` of a pair that passed the hard rules, from its `rules.scored` score and evidence."""
     score, evidence = result
     if (
         placed(a, docs[a.document].published) != placed(b, docs[b.document].published)
@@ -89,31 +95,37 @@ def _edges(
     doc_no = [dindex[d] for d in document]
     n_docs = 1 << 32
 
-    scored: dict[int, float | None] = {}
+    memo: dict[int, float | None] = {}
     # pairs of signatures a hard rule keeps apart whatever their documents: scored None, unread
-    apart: dict[int, bool] = {}
+    apart: set[int] = set()
     unscored = -1.0  # no score is negative
+    get_story, get_score = stories.get, memo.get
+    # each claim's document number, signature and rank, read together
+    info = list(zip(doc_no, sig, rank, strict=True))
     for i, later in time_pairs(block, docs, config):
-        sig_i, no_i, rank_i = sig[i], doc_no[i], rank[i]
+        no_i, sig_i, rank_i = info[i]
+        low_i, row_i = sig_i * width, no_i * n_docs
         for j in later:
-            no_j = doc_no[j]
+            no_j, sig_j, y = info[j]
             if no_j == no_i:
                 continue
-            pair = no_i * n_docs + no_j if no_i < no_j else no_j * n_docs + no_i
-            story = stories.get(pair)
+            pair = row_i + no_j if no_i < no_j else no_j * n_docs + no_i
+            story = get_story(pair)
             if story is None:
                 story = stories[pair] = round(story_value(by_number[no_i], by_number[no_j]) * 10) + 10
-            signatures = sig_i * width + sig[j] if i < j else sig[j] * width + sig_i
-            key = signatures * 21 + story
-            score = scored.get(key, unscored)
+            signatures = low_i + sig_j if i < j else sig_j * width + sig_i
+            score = get_score(signatures * 21 + story, unscored)
             if score == unscored:
                 a, b = (block[i], block[j]) if i < j else (block[j], block[i])
-                held = apart.get(signatures)
-                if held is None:
-                    held = apart[signatures] = _held_apart(a, b, docs, config)
-                score = scored[key] = None if held else _edge(a, b, docs, config)
+                score = None
+                if signatures not in apart:
+                    result = rules_scored(a, b, docs, config)
+                    if result is not None:
+                        score = _edge_of(a, b, result, docs, config)
+                    elif not _HARD_READS_PAIR:  # a hard rule fails whatever the documents' story
+                        apart.add(signatures)
+                memo[signatures * 21 + story] = score
             if score is not None:
-                y = rank[j]
                 edges[(rank_i, y) if rank_i < y else (y, rank_i)] = score
     ranked = [block[i] for i in order]
     ranked_sig = [sig[i] for i in order]
@@ -124,14 +136,6 @@ def _edges(
 
 # Whether a hard rule reads the pair of documents (none does): then it is not read once per pair of signatures.
 _HARD_READS_PAIR = any(f.startswith("pair.") for _name, reads, _rule in HARD_RULES for f in reads)
-
-
-def _held_apart(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> bool:
-    """A hard rule fails for the pair (`rules.HARD_RULES`): it is never an edge, whatever its story."""
-    if _HARD_READS_PAIR:
-        return False
-    da, db = docs[a.document], docs[b.document]
-    return not all(rule(a, b, da, db, config) for _name, _reads, rule in HARD_RULES)
 
 
 def _drop_outmatched(
