@@ -66,8 +66,8 @@ def _judged_both_ways(documents: list[Document]) -> list[tuple[Group, Group, int
         for members, scores in cluster(
             ranked, edges, config.link_share, [_narrow_slot(c, config) for c in ranked]
         ):
-            clash = _clash_test(members)
-            kept = _kept(members, scores, clash, _deciding(scores, clash))
+            clashes = list(map(_clash_test(members), scores))
+            kept = _kept(members, scores, clashes, _deciding(scores, clashes))
             assert set(kept) <= set(scores)
             everything = judge(members, scores, by_id, (), (), config)
             reduced = judge(members, kept, by_id, (), (), config)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..config import Config
 from ..model import Claim, Document, Reason
@@ -102,10 +102,10 @@ def _align(
             frozenset(config.growing_things),
         )
         for members, scores in groups:
-            clash = _clash_test(members)
-            deciding = _deciding(scores, clash)
+            clashes = list(map(_clash_test(members), scores))
+            deciding = _deciding(scores, clashes)
             reasons = () if deciding is None else explain(*_pair(members, scores[deciding]), sources, config)
-            out.append((members, _kept(members, scores, clash, deciding), reasons))
+            out.append((members, _kept(members, scores, clashes, deciding), reasons))
     out.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
     return out
 
@@ -138,13 +138,14 @@ def _clash_test(members: tuple[Claim, ...]) -> Callable[[Score], bool]:
     return clash
 
 
-def _deciding(scores: tuple[Score, ...], clash: Callable[[Score], bool]) -> int | None:
+def _deciding(scores: tuple[Score, ...], clashes: Sequence[bool]) -> int | None:
     """Where the pair whose features are the cluster's reasons is in ``scores``: its strongest
-    clash when values differ, else its strongest pair (ties to the higher ids); None without pairs."""
+    clash when values differ (``clashes``: whether each pair's values clash), else its strongest
+    pair (ties to the higher ids); None without pairs."""
     if not scores:
         return None
-    clashes = [n for n, s in enumerate(scores) if clash(s)]
-    return max(clashes or range(len(scores)), key=lambda n: (scores[n][2], scores[n][0], scores[n][1]))
+    among = [n for n, clash in enumerate(clashes) if clash] or range(len(scores))
+    return max(among, key=lambda n: (scores[n][2], scores[n][0], scores[n][1]))
 
 
 def _pair(members: tuple[Claim, ...], score: Score) -> tuple[Claim, Claim]:
@@ -155,7 +156,7 @@ def _pair(members: tuple[Claim, ...], score: Score) -> tuple[Claim, Claim]:
 def _kept(
     members: tuple[Claim, ...],
     scores: tuple[Score, ...],
-    clash: Callable[[Score], bool],
+    clashes: Sequence[bool],
     deciding: int | None,
 ) -> tuple[Score, ...]:
     """The pairs a cluster keeps of its linked pairs, in their order: at most two more than its claims,
@@ -173,7 +174,15 @@ def _kept(
     keep = {n for n in (deciding,) if n is not None}
     parent: dict[str, str] = {}
     get = parent.get
-    for _score, a, b, n in sorted((-s, p, q, n) for n, (p, q, s) in enumerate(scores)):
+    # strongest first, ties by the ids: sorted as plain numbers (by the ids' order, then stably by strength)
+    place = {c: n for n, c in enumerate(sorted({c.id for c in members}))}
+    width = len(place)
+    by_ids = [place[p] * width + place[q] for p, q, _s in scores]
+    strength = [-s for _p, _q, s in scores]
+    order = sorted(range(len(scores)), key=by_ids.__getitem__)
+    order.sort(key=strength.__getitem__)
+    for n in order:
+        a, b, _s = scores[n]
         while (up := get(a, a)) != a:  # a's root, halving the path to it
             parent[a] = a = get(up, up)
         while (up := get(b, b)) != b:
@@ -187,9 +196,9 @@ def _kept(
         if pair[2] < scores[weakest][2]:
             weakest = n
         if (
-            (strongest is None or pair[2] > scores[strongest][2])
+            clashes[n]
+            and (strongest is None or pair[2] > scores[strongest][2])
             and document[pair[0]] != document[pair[1]]
-            and clash(pair)
         ):
             strongest = n
     keep.add(weakest)

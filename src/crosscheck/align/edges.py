@@ -7,6 +7,7 @@ A compatible pair scoring at least ``Config.agree_bar`` and an incompatible one 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -172,29 +173,39 @@ def _drop_outmatched(
     ]
     if not suspects:
         return
-    wanted = {into_x[n] for n in suspects} | {into_y[n] for n in suspects}
+    # the rivals of a claim in a document: only the edges at or above the lowest bar a suspect
+    # sets there (its score plus the margin, where its partner's best edge there reaches that)
+    need: dict[int, float] = {}
+    for n in suspects:
+        bar = scores[n] + margin
+        for key in (into_x[n], into_y[n]):
+            if best[key] >= bar and bar < need.get(key, math.inf):
+                need[key] = bar
     rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for n, (x, y) in enumerate(pairs):
-        if (key := into_x[n]) in wanted:
-            rivals[key].append((scores[n], x))
-        if (key := into_y[n]) in wanted:
-            rivals[key].append((scores[n], y))
+    least = need.get
+    for (x, y), kx, ky, score in zip(pairs, into_x, into_y, scores, strict=True):
+        if score >= least(kx, math.inf):
+            rivals[kx].append((score, x))
+        if score >= least(ky, math.inf):
+            rivals[ky].append((score, y))
     alike: dict[tuple[int, int], bool] = {}  # (signature, signature) -> compatible values
 
-    def outmatched(own: int, other: int, score: float) -> bool:
-        for rival_score, rival in rivals.get(other * width + doc_no[own], ()):
+    def outmatched(own: int, key: int, score: float) -> bool:
+        for rival_score, rival in rivals[key]:
             if rival_score < score + margin or sig[rival] == sig[own]:
                 continue
-            key = (sig[own], sig[rival]) if sig[own] < sig[rival] else (sig[rival], sig[own])
-            if key not in alike:
-                alike[key] = compatible(ranked[own], ranked[rival])
-            if not alike[key]:
+            pair = (sig[own], sig[rival]) if sig[own] < sig[rival] else (sig[rival], sig[own])
+            if pair not in alike:
+                alike[pair] = compatible(ranked[own], ranked[rival])
+            if not alike[pair]:
                 return True
         return False
 
     for n in suspects:
         (x, y), score = pairs[n], scores[n]
-        if outmatched(x, y, score) or outmatched(y, x, score):
+        bar = score + margin
+        kx, ky = into_x[n], into_y[n]
+        if (best[kx] >= bar and outmatched(x, kx, score)) or (best[ky] >= bar and outmatched(y, ky, score)):
             del edges[(x, y)]
 
 
@@ -256,11 +267,26 @@ def _drop_other_scopes(
                 best = max(best, scores[pair] or 0.0)
         return best
 
-    growing = [c.about.measure in config.growing_things for c in ranked]
-    for (x, y), score in list(edges.items()):
-        if growing[x]:
+    # what the loop reads of each claim: whether its slot's count grows, its signature (as the row
+    # of the pairs of signatures, as itself, and as the row of the sets), its document and slot
+    facts = [
+        (
+            c.about.measure in config.growing_things,
+            sig[x] * n_sigs,
+            sig[x],
+            doc_no[x],
+            slot[x],
+            sig[x] * n_sets,
+        )
+        for x, c in enumerate(ranked)
+    ]
+    dropped = []  # read after the loop: which edges go does not depend on the others
+    for (x, y), score in edges.items():
+        growing, row_x, _sig_x, p, slot_x, set_x = facts[x]
+        if growing:
             continue  # a toll stated twice in one story is an update or a part, not another scope
-        key = sig[x] * n_sigs + sig[y]
+        _growing, _row_y, sig_y, q, slot_y, set_y = facts[y]
+        key = row_x + sig_y
         same = said.get(key)
         if same is None:
             same = said[key] = compatible(ranked[x], ranked[y])
@@ -268,20 +294,21 @@ def _drop_other_scopes(
             continue
         # y's document also gives x's value (or x's, y's), about as good a match as the clash (one
         # far weaker is another fact that happens to share the value)
-        p, q = doc_no[x], doc_no[y]
         story = story_of[p * n_docs + q if p < q else q * n_docs + p]
         floor = score - margin
-        for one, other in ((x, q), (y, p)):
-            kind = set_of.get(other * n_slots + slot[one])
+        for one, group, row in ((x, q * n_slots + slot_x, set_x), (y, p * n_slots + slot_y, set_y)):
+            kind = set_of.get(group)
             if kind is None:
                 continue
-            key = (sig[one] * n_sets + kind) * 21 + story
+            key = (row + kind) * 21 + story
             best = agreeing.get(key)
             if best is None:
-                best = agreeing[key] = best_compatible(one, other * n_slots + slot[one], story)
+                best = agreeing[key] = best_compatible(one, group, story)
             if best >= agree_bar and best > floor:
-                del edges[(x, y)]
+                dropped.append((x, y))
                 break
+    for pair in dropped:
+        del edges[pair]
 
 
 def _as_asserted(claim: Claim) -> Claim:
