@@ -172,21 +172,22 @@ def _kept(
     if len(scores) < 2:
         return scores
     keep = {n for n in (deciding,) if n is not None}
-    parent: dict[str, str] = {}
-    get = parent.get
-    # strongest first, ties by the ids: sorted as plain numbers (by the ids' order, then stably by strength)
+    # strongest first, ties by the ids: the ids as their places in id order, sorted as plain numbers
+    # (by the pair of places, then stably by strength); a union-find over the places
     place = {c: n for n, c in enumerate(sorted({c.id for c in members}))}
     width = len(place)
-    by_ids = [place[p] * width + place[q] for p, q, _s in scores]
+    ends = [(place[p], place[q]) for p, q, _s in scores]
+    by_ids = [p * width + q for p, q in ends]
     strength = [-s for _p, _q, s in scores]
     order = sorted(range(len(scores)), key=by_ids.__getitem__)
     order.sort(key=strength.__getitem__)
+    parent = list(range(width))
     for n in order:
-        a, b, _s = scores[n]
-        while (up := get(a, a)) != a:  # a's root, halving the path to it
-            parent[a] = a = get(up, up)
-        while (up := get(b, b)) != b:
-            parent[b] = b = get(up, up)
+        a, b = ends[n]
+        while (up := parent[a]) != a:  # a's root, halving the path to it
+            parent[a] = a = parent[up]
+        while (up := parent[b]) != b:
+            parent[b] = b = parent[up]
         if a != b:
             parent[max(a, b)] = min(a, b)
             keep.add(n)

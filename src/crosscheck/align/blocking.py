@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
+from operator import attrgetter
 
 from ..config import Config
 from ..kinds import kind_of
@@ -96,19 +97,17 @@ def time_pairs(
 
 
 _READS = reads()
+# each read as a getter of the claim (dotted: "about.context"), or None for a read of its document
+_CLAIM_READS = tuple(
+    None if path.startswith("source.") else attrgetter(path)
+    for path in _READS
+    if not path.startswith("pair.")
+)
+_SOURCE_READS = tuple(attrgetter(path.partition(".")[2]) for path in _READS if path.startswith("source."))
 
 
 def signature(claim: Claim, docs: Mapping[str, Source]) -> tuple[object, ...]:
-    """Everything the rules read of a claim (`rules.reads`): claims with one signature compare alike."""
-    out: list[object] = []
-    for path in _READS:
-        head, _, rest = path.partition(".")
-        if head == "pair":
-            continue  # read of the pair of documents, not of one claim: keyed apart (align._edges)
-        if head == "source":
-            out.append(getattr(docs[claim.document], rest))
-        elif rest:
-            out.append(getattr(getattr(claim, head), rest))
-        else:
-            out.append(getattr(claim, head))
-    return tuple(out)
+    """Everything the rules read of a claim (`rules.reads`): claims with one signature compare alike.
+    ("pair." reads are of the pair of documents, not of one claim: keyed apart, align._edges.)"""
+    source = iter([read(docs[claim.document]) for read in _SOURCE_READS])
+    return tuple(next(source) if read is None else read(claim) for read in _CLAIM_READS)

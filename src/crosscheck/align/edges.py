@@ -182,11 +182,10 @@ def _drop_outmatched(
             if best[key] >= bar and bar < need.get(key, math.inf):
                 need[key] = bar
     rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    least = need.get
     for (x, y), kx, ky, score in zip(pairs, into_x, into_y, scores, strict=True):
-        if score >= least(kx, math.inf):
+        if kx in need and score >= need[kx]:
             rivals[kx].append((score, x))
-        if score >= least(ky, math.inf):
+        if ky in need and score >= need[ky]:
             rivals[ky].append((score, y))
     alike: dict[tuple[int, int], bool] = {}  # (signature, signature) -> compatible values
 

@@ -27,6 +27,7 @@ from ..lexicon import default_lexicon
 from ..model import Claim, DateValue, Event, Quantity, Reason
 from ..values import comparable_hedges, same_day_words
 from .source import Source, source_of, story_value, with_rarity
+from .weights import model_weights
 
 __all__ = [
     "GENERIC_THINGS",
@@ -275,6 +276,7 @@ PAIR_RULES: tuple[PairRule, ...] = (
     PairRule("figure", ("value",), _figure),
     PairRule("same_text", ("text",), _same_text),
 )
+_RULE_NAMES = tuple(rule.name for rule in PAIR_RULES)
 
 
 def _hedges(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
@@ -362,13 +364,11 @@ def features(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> 
 def _logit(
     a: Claim, b: Claim, da: Source, db: Source, config: Config, reasons: list[Reason] | None = None
 ) -> float:
-    weights = config.weight_map
-    prefix = model_of(a)
-    z = weights.get(prefix + "bias", weights.get("bias", 0.0))
-    for rule in PAIR_RULES:
+    z, weights = model_weights(config.weight_map, model_of(a), _RULE_NAMES)
+    for rule, weight in zip(PAIR_RULES, weights, strict=True):
         value, detail = rule.feature(a, b, da, db, config)
         if value:
-            contribution = weights.get(prefix + rule.name, weights.get(rule.name, 0.0)) * value
+            contribution = weight * value
             z += contribution
             if reasons is not None and detail and contribution:
                 reasons.append(Reason(rule.name, round(contribution, 2), detail))
@@ -383,7 +383,7 @@ def scored(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> tu
         if not rule(a, b, da, db, config):
             return None
     z = _logit(a, b, da, db, config)
-    prior = config.weight_map.get(model_of(a) + "bias", config.weight_map.get("bias", 0.0))
+    prior = model_weights(config.weight_map, model_of(a), _RULE_NAMES)[0]
     return round(100 / (1 + math.exp(-z)), 1), z - prior
 
 
