@@ -39,7 +39,7 @@ def cluster(
     clash scoring at least that joins x to y's group over another claim of x's document there that
     gives y's value, when x is the closer match of y (`_closer_match`), and the same the other way.
 
-    A toll grows within one story ("killing at least one person" in the lead, "the toll rose to 24"
+    A toll grows within one story ("killing one person" in the lead, "the toll rose to 24"
     further down): two values of one document measuring one of the ``growing`` slots
     (`Config.growing_things`: deaths, injuries, arrests, ...) do not keep their clusters apart. (On the
     dev half of benchmarks/gold: count conflict recall 45% -> 51% at precision 100% -> 93%, agreement
@@ -199,7 +199,7 @@ def _closer_match(
 
 
 def _one_toll(a: Claim, b: Claim, growing: Collection[str]) -> bool:
-    """Two values of one growing count in one document: "at least one dead", then "24 dead"."""
+    """Two values of one growing count in one document: "one dead", then "24 dead"."""
     return a.about.measure is not None and a.about.measure == b.about.measure and a.about.measure in growing
 
 
