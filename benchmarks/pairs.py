@@ -1,7 +1,7 @@
 """Score crosscheck on hand-labelled cross-document pairs of claims (benchmarks/gold/*_pairs.jsonl).
 
 Usage: python benchmarks/pairs.py [--corpus ../shared/dev/ecbplus] [--gold benchmarks/gold]
-                                  [--half dev|test|both] [--show-misses N] [--json]
+                                  [--half dev|test|both] [--batch NAME] [--show-misses N] [--json]
                                   [--set NAME=VALUE ...]
 
 Each gold pair is two spans in two documents of one ECB+ sub-topic folder (one event), labelled
@@ -20,6 +20,9 @@ document, of a matching kind (count: quantity or ordinal; date: date), whose spa
 Conflict precision/recall take `different_value` as the gold positive and `conflict` as the predicted
 one; agreement precision/recall `same_value` and `agreement`. `--show-misses N` prints N missed
 conflicts and N missed agreements per half with both sentences (on the terminal only).
+`--batch NAME` keeps only the pairs whose `batch` field equals NAME (`count2_pairs.jsonl` rows carry
+`"batch": "s21"`); `--batch none` keeps the pairs with no `batch` field, so the older and newer labelled
+sets can be reported apart.
 """
 
 from __future__ import annotations
@@ -304,6 +307,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--half", choices=("dev", "test", "both"), default="both")
+    parser.add_argument(
+        "--batch",
+        default=None,
+        metavar="NAME",
+        help='keep only pairs whose "batch" field is NAME ("none": pairs with no batch field)',
+    )
     parser.add_argument("--show-misses", type=int, default=0, metavar="N")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     parser.add_argument(
@@ -325,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
     pairs = load_gold(args.gold)
     halves = HALVES if args.half == "both" else (args.half,)
     pairs = [p for p in pairs if p["half"] in halves]
+    if args.batch is not None:
+        wanted_batch = None if args.batch == "none" else args.batch
+        pairs = [p for p in pairs if p.get("batch") == wanted_batch]
     if not pairs:
         print(f"no gold pairs in {args.gold}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""The ECB+ mention gold (benchmarks/gold/mentions.jsonl): every span matches its surface in the corpus.
+"""The ECB+ gold: mention spans (mentions.jsonl) and the stop-21 count pairs (count2_pairs.jsonl) match the corpus.
 
 The articles are not part of the project; the check runs only where ../shared/dev/ecbplus/ is present.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,11 @@ GOLD = ROOT / "benchmarks" / "gold"
 CORPUS = ROOT.parent / "shared" / "dev" / "ecbplus"
 
 
-def _miner() -> Any:
-    spec = importlib.util.spec_from_file_location("mine_mentions", GOLD / "mine_mentions.py")
+def _miner(name: str = "mine_mentions") -> Any:
+    spec = importlib.util.spec_from_file_location(name, GOLD / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
 
@@ -37,3 +39,26 @@ def test_mention_rows_hold_no_article_text() -> None:
 )
 def test_mention_gold_verifies_against_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert _miner().verify() == 0, capsys.readouterr().err
+
+
+def test_count2_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> None:
+    rows = [
+        json.loads(line) for line in (GOLD / "count2_pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    old = {
+        json.loads(line)["folder"]
+        for line in (GOLD / "count_pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    folders = {r["folder"] for r in rows}
+    assert len(rows) >= 100 and not folders & old
+    assert all(r["batch"] == "s21" and r["kind"] == "count" and r["a"]["doc"] != r["b"]["doc"] for r in rows)
+    assert all(len(r["value_a"]) <= 40 and len(r["value_b"]) <= 40 for r in rows)
+    assert [r["id"] for r in rows] == [f"k{i:04d}" for i in range(1, len(rows) + 1)]
+    assert {r["label"] for r in rows} == {"same_value", "different_value", "different_fact"}
+
+
+@pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="the ECB+ corpus is not at ../shared/dev/ecbplus (not shipped)"
+)
+def test_count2_pairs_verify_against_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _miner("mine_counts").verify2() == 0, capsys.readouterr().err

@@ -4,6 +4,8 @@ Usage:
   python benchmarks/gold/mine_counts.py mentions FOLDER        # list count mentions with a measure guess
   python benchmarks/gold/mine_counts.py candidates FOLDER...   # candidate pairs with context (terminal only)
   python benchmarks/gold/mine_counts.py build                  # labels (count_labels.tsv) -> count_pairs.jsonl
+  python benchmarks/gold/mine_counts.py build2                 # count2_labels.tsv -> count2_pairs.jsonl (stop 21)
+  python benchmarks/gold/mine_counts.py verify2                # check count2_pairs.jsonl against the corpus
 
 Independent of crosscheck: it neither imports nor runs it. Candidate pairs are printed with their sentences
 for reading on the terminal; nothing but ids, offsets, the short number expressions and labels is written.
@@ -18,11 +20,15 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent.parent / "shared" / "dev" / "ecbplus"
 LABELS = HERE / "count_labels.tsv"
 OUT = HERE / "count_pairs.jsonl"
+LABELS2 = HERE / "count2_labels.tsv"
+OUT2 = HERE / "count2_pairs.jsonl"
+BATCH2 = "s21"
 LABEL_SET = {"same_value", "different_value", "different_fact"}
 TAG_SET = {"slot", "gates", "furniture", "rounding", "partial", "age", "update", "headline"}
 
@@ -282,10 +288,24 @@ def candidates(folder: Path) -> list[tuple[Mention, Mention, str]]:
 
 
 def build() -> int:
-    rows = []
+    """count_labels.tsv -> count_pairs.jsonl (ids c0001..., no batch field)."""
+    return build_file(LABELS, OUT, "c", None)
+
+
+def build2() -> int:
+    """count2_labels.tsv -> count2_pairs.jsonl (ids k0001..., "batch": "s21"; only folders unused by build)."""
+    taken = {
+        raw.split("\t", 1)[0] for raw in read(LABELS).splitlines() if raw.strip() and not raw.startswith("#")
+    }
+    return build_file(LABELS2, OUT2, "k", BATCH2, taken)
+
+
+def parse_labels(labels: Path, taken: set[str] | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Rows of a labels TSV checked against the corpus, sorted, without ids; and the number of problems."""
+    rows: list[dict[str, Any]] = []
     seen: set[tuple[str, str, int, str, int]] = set()
     problems = 0
-    for n, raw in enumerate(read(LABELS).splitlines(), 1):
+    for n, raw in enumerate(read(labels).splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = raw.split("\t")
@@ -294,6 +314,10 @@ def build() -> int:
             problems += 1
             continue
         folder, da, sa, ea, db, sb, eb, label, measure, tags, note = cols
+        if taken is not None and folder in taken:
+            print(f"line {n}: folder {folder} already has pairs in {LABELS.name}", file=sys.stderr)
+            problems += 1
+            continue
         sa_i, ea_i, sb_i, eb_i = int(sa), int(ea), int(sb), int(eb)
         key = (folder, da, sa_i, db, sb_i)
         if key in seen or (folder, db, sb_i, da, sa_i) in seen:
@@ -335,20 +359,58 @@ def build() -> int:
                 "half": "dev" if int(topic[1:]) % 2 else "test",
             }
         )
-    rows.sort(key=lambda r: (r["folder"], r["a"]["doc"], r["a"]["start"], r["b"]["doc"], r["b"]["start"]))
-    with open(OUT, "w", encoding="utf-8") as fh:
-        for i, row in enumerate(rows, 1):
-            fh.write(json.dumps({"id": f"c{i:04d}", **row}, ensure_ascii=False) + "\n")
+    rows.sort(key=sort_key)
+    return rows, problems
+
+
+def sort_key(r: dict[str, Any]) -> tuple[str, str, int, str, int]:
+    return (r["folder"], r["a"]["doc"], r["a"]["start"], r["b"]["doc"], r["b"]["start"])
+
+
+def numbered(rows: list[dict[str, Any]], prefix: str, batch: str | None) -> list[dict[str, Any]]:
+    extra = {} if batch is None else {"batch": batch}
+    return [{"id": f"{prefix}{i:04d}", **row, **extra} for i, row in enumerate(rows, 1)]
+
+
+def build_file(labels: Path, out: Path, prefix: str, batch: str | None, taken: set[str] | None = None) -> int:
+    rows, problems = parse_labels(labels, taken)
+    with open(out, "w", encoding="utf-8") as fh:
+        for row in numbered(rows, prefix, batch):
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     counts: dict[tuple[str, str], int] = {}
     tag_counts: dict[str, int] = {}
     for row in rows:
         counts[(row["half"], row["label"])] = counts.get((row["half"], row["label"]), 0) + 1
         for t in row["tags"]:
             tag_counts[t] = tag_counts.get(t, 0) + 1
-    print(f"{len(rows)} pairs written to {OUT} ({problems} problems)")
+    print(f"{len(rows)} pairs written to {out} ({problems} problems)")
     for k in sorted(counts):
         print(f"  {k[0]:5} {k[1]:16} {counts[k]}")
     print("  tags:", dict(sorted(tag_counts.items())))
+    return 1 if problems else 0
+
+
+def verify2() -> int:
+    """count2_pairs.jsonl is what build2 makes of count2_labels.tsv, and every row checks out (0 = clean)."""
+    taken = {
+        raw.split("\t", 1)[0] for raw in read(LABELS).splitlines() if raw.strip() and not raw.startswith("#")
+    }
+    rows, problems = parse_labels(LABELS2, taken)
+    stored = [json.loads(line) for line in read(OUT2).splitlines() if line.strip()]
+    if stored != numbered(rows, "k", BATCH2):
+        print(f"{OUT2.name} differs from what build2 makes of {LABELS2.name}", file=sys.stderr)
+        problems += 1
+    for row in stored:
+        folder = CORPUS / row["folder"]
+        for side, key in (("a", "value_a"), ("b", "value_b")):
+            span = row[side]
+            if read(folder / f"{span['doc']}.txt")[span["start"] : span["end"]] != row[key]:
+                print(f"{row['id']}: {side} span does not hold {row[key]!r}", file=sys.stderr)
+                problems += 1
+        topic_half = "dev" if int(row["folder"][1:3]) % 2 else "test"
+        if row["kind"] != "count" or row["batch"] != BATCH2 or row["half"] != topic_half:
+            print(f"{row['id']}: kind/batch/half wrong", file=sys.stderr)
+            problems += 1
     return 1 if problems else 0
 
 
@@ -359,6 +421,10 @@ def main(argv: list[str]) -> int:
     cmd, *rest = argv
     if cmd == "build":
         return build()
+    if cmd == "build2":
+        return build2()
+    if cmd == "verify2":
+        return verify2()
     for name in rest:
         folder = CORPUS / name
         if cmd == "mentions":
