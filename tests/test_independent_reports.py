@@ -401,3 +401,21 @@ def test_a_toll_that_grows_within_one_report_is_one_fact() -> None:
     assert len(deaths) == 1, [g.explanation for g in deaths]
     assert {c.text for c in deaths[0].claims} >= {"one person", "24 people", "Five people"}
     assert deaths[0].verdict in (Verdict.CONFLICT, Verdict.POSSIBLE_CONFLICT)
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("About a dozen coworkers fled the building.", "About a dozen coworkers"),
+        ("Two managers were at the plant.", "Two managers"),
+        ("He argued with three co-workers.", "three co-workers"),
+        ("Five engineers stayed at the site.", "Five engineers"),
+        ("12 nurses stayed behind.", "12 nurses"),
+    ],
+)
+def test_a_count_of_people_named_by_their_role_is_a_headcount(text: str, counted: str) -> None:
+    assert _measures(text)[counted] == "people"
+
+
+def test_kin_are_no_headcount() -> None:
+    assert _measures("The woman left four sons.")["four sons"] is None
