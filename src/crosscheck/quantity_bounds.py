@@ -83,10 +83,11 @@ _TIMES_AFTER = re.compile(
     r"\s+(times)\s+(?:the|as|more|less|higher|lower|larger|bigger|greater|faster|over|that|what)\b", re.I
 )
 # A clause after a definite count that says what happened to what it counts makes it a claim: "the
-# three men who were killed", "three of the seven bullets fired by the officers"; without one, "the
-# two countries" refers back.
+# three men who were killed", "the three who voted against", "the 12 who died", "three of the seven
+# bullets fired by the officers"; without one, "the two countries" refers back.
 _DEFINED_AFTER = re.compile(
-    r"\s+(?:(?:who|that|which)\s+(?:were|was)\b|(?:\w+ed|shot|hit|hurt|slain)\s+"
+    r"\s+(?:(?:who|that|which)\s+(?:were|was)\b|who\s+(?:\w+ed|died|fled|fell|ran|fought|lost|won|"
+    r"left|stood|went|came|got|took|made|saw|survived|remain|remained)\b|(?:\w+ed|shot|hit|hurt|slain)\s+"
     r"(?:by|in|at|during|near|when|while|inside)\b)",
     re.IGNORECASE,
 )
