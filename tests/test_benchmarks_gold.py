@@ -50,7 +50,11 @@ def test_count2_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> No
         for line in (GOLD / "count_pairs.jsonl").read_text(encoding="utf-8").splitlines()
     }
     folders = {r["folder"] for r in rows}
-    assert len(rows) >= 100 and not folders & old
+    assert len(rows) >= 200 and len(folders) >= 14 and not folders & old
+    per_folder = max(sum(r["folder"] == f for r in rows) for f in folders)
+    assert per_folder <= 0.12 * len(rows)
+    halves = [r["half"] for r in rows]
+    assert abs(halves.count("dev") - halves.count("test")) <= 0.1 * len(rows)
     assert all(r["batch"] == "s21" and r["kind"] == "count" and r["a"]["doc"] != r["b"]["doc"] for r in rows)
     assert all(len(r["value_a"]) <= 40 and len(r["value_b"]) <= 40 for r in rows)
     assert [r["id"] for r in rows] == [f"k{i:04d}" for i in range(1, len(rows) + 1)]

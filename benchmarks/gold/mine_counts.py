@@ -332,8 +332,8 @@ def parse_labels(labels: Path, taken: set[str] | None = None) -> tuple[list[dict
         ok = (
             label in LABEL_SET
             and da != db
-            and re.search(r"\d|" + WORD_NUM + r"|dozen|hundreds|thousands", ta, re.I)
-            and re.search(r"\d|" + WORD_NUM + r"|dozen|hundreds|thousands", tb, re.I)
+            and re.search(r"\d|" + WORD_NUM + r"|dozen|hundred|handful|thousand", ta, re.I)
+            and re.search(r"\d|" + WORD_NUM + r"|dozen|hundred|handful|thousand", tb, re.I)
             and set(tag_list) <= TAG_SET
             and len(ta) <= 40
             and len(tb) <= 40
