@@ -83,37 +83,41 @@ def _edges(
     sig = [kinds.setdefault(signature(c, docs), len(kinds)) for c in block]
     document = [c.document for c in block]
     width = len(block) + 1
-    # the story of a pair of documents, as 0..20 (tenths from -1 to 1), read once per pair: in the
-    # run's table when the sources are a run's (`source.with_rarity`), so each block reads it there
+    # the story of a pair of documents, as 0..20 (tenths from -1 to 1), read once per pair of the
+    # run's sets of names (`Source.names_no`: the story is a function of the two sets, and outlets of
+    # one wire story name the same set); without a run's sources, each document its own set
     names = sorted(set(document))
     sources = [docs[d] for d in names]
-    stories = sources[0].tenths if sources else {}
-    numbers = [s.number for s in sources]
-    if not all(s.tenths is stories and s.number >= 0 for s in sources):
-        numbers, stories = list(range(len(sources))), {}
-    dindex = {d: numbers[n] for n, d in enumerate(names)}
-    by_number = {numbers[n]: s for n, s in enumerate(sources)}
+    classes = [s.names_no for s in sources]
+    if not all(c >= 0 for c in classes):
+        classes = list(range(len(sources)))
+    dindex = {d: n for n, d in enumerate(names)}
     doc_no = [dindex[d] for d in document]
-    n_docs = 1 << 32
+    cls = [classes[n] for n in doc_no]
+    n_cls = max(classes, default=0) + 1
+    source_of_cls = {classes[n]: s for n, s in enumerate(sources)}
+    stories: dict[int, int] = {}  # lower set * n_cls + higher -> the pair's story, 0..20
 
     memo: dict[int, float | None] = {}
     # pairs of signatures a hard rule keeps apart whatever their documents: scored None, unread
     apart: set[int] = set()
     unscored = -1.0  # no score is negative
     get_story, get_score = stories.get, memo.get
-    # each claim's document number, signature and rank, read together
-    info = list(zip(doc_no, sig, rank, strict=True))
+    # each claim's document number, set of names, signature and rank, read together
+    info = list(zip(doc_no, cls, sig, rank, strict=True))
     for i, later in time_pairs(block, docs, config):
-        no_i, sig_i, rank_i = info[i]
-        low_i, row_i = sig_i * width, no_i * n_docs
+        no_i, cls_i, sig_i, rank_i = info[i]
+        low_i, row_i = sig_i * width, cls_i * n_cls
         for j in later:
-            no_j, sig_j, y = info[j]
+            no_j, cls_j, sig_j, y = info[j]
             if no_j == no_i:
                 continue
-            pair = row_i + no_j if no_i < no_j else no_j * n_docs + no_i
+            pair = row_i + cls_j if cls_i <= cls_j else cls_j * n_cls + cls_i
             story = get_story(pair)
             if story is None:
-                story = stories[pair] = round(story_value(by_number[no_i], by_number[no_j]) * 10) + 10
+                story = stories[pair] = (
+                    round(story_value(source_of_cls[cls_i], source_of_cls[cls_j]) * 10) + 10
+                )
             signatures = low_i + sig_j if i < j else sig_j * width + sig_i
             score = get_score(signatures * 21 + story, unscored)
             if score == unscored:
@@ -131,7 +135,7 @@ def _edges(
     ranked = [block[i] for i in order]
     ranked_sig = [sig[i] for i in order]
     _drop_outmatched(ranked, ranked_sig, edges, config)
-    _drop_other_scopes(ranked, ranked_sig, edges, docs, config, ([doc_no[i] for i in order], n_docs, stories))
+    _drop_other_scopes(ranked, ranked_sig, edges, docs, config, ([cls[i] for i in order], n_cls, stories))
     return ranked, edges
 
 
@@ -224,9 +228,11 @@ def _drop_other_scopes(
     tolls gives an update or a part ("killing one man" in one village), and a place scope of its own
     is said by `scopes` ("in the province" against "in 13 countries").
 
-    ``stories``: each claim's document number, how many documents, and the story of each edge's two
-    documents (``lower * documents + higher`` -> 0..20), as `_edges` read them."""
-    doc_no, n_docs, story_of = stories
+    ``stories``: each claim's set of names (`Source.names_no`), how many sets, and the story of each
+    edge's two sets (``lower * sets + higher`` -> 0..20), as `_edges` read them."""
+    cls, n_cls, story_of = stories
+    names: dict[str, int] = {}
+    doc_no = [names.setdefault(c.document, len(names)) for c in ranked]
     # What a document says of a figure counts whether it asserts or denies it: "China did not dispatch
     # five warships" still speaks of China's five warships, so Russia's two ships there are another scope.
     asserted = [_as_asserted(c) for c in ranked]
@@ -275,16 +281,17 @@ def _drop_other_scopes(
             sig[x],
             doc_no[x],
             slot[x],
+            cls[x],
             sig[x] * n_sets,
         )
         for x, c in enumerate(ranked)
     ]
     dropped = []  # read after the loop: which edges go does not depend on the others
     for (x, y), score in edges.items():
-        growing, row_x, _sig_x, p, slot_x, set_x = facts[x]
+        growing, row_x, _sig_x, p, slot_x, cls_x, set_x = facts[x]
         if growing:
             continue  # a toll stated twice in one story is an update or a part, not another scope
-        _growing, _row_y, sig_y, q, slot_y, set_y = facts[y]
+        _growing, _row_y, sig_y, q, slot_y, cls_y, set_y = facts[y]
         key = row_x + sig_y
         same = said.get(key)
         if same is None:
@@ -293,7 +300,7 @@ def _drop_other_scopes(
             continue
         # y's document also gives x's value (or x's, y's), about as good a match as the clash (one
         # far weaker is another fact that happens to share the value)
-        story = story_of[p * n_docs + q if p < q else q * n_docs + p]
+        story = story_of[cls_x * n_cls + cls_y if cls_x <= cls_y else cls_y * n_cls + cls_x]
         floor = score - margin
         for one, group, row in ((x, q * n_slots + slot_x, set_x), (y, p * n_slots + slot_y, set_y)):
             kind = set_of.get(group)

@@ -29,12 +29,12 @@ class Source:
     rarity: Mapping[str, float] = field(factory=dict, eq=False, repr=False)
     doc_id: str = field(default="", eq=False)
     weight: float = field(default=0.0, eq=False, repr=False)  # the rarity of all its names
-    # (doc, doc) -> story value, one dict shared by the run's sources: a pair of documents is read once
-    stories: dict[tuple[str, str], float] = field(factory=dict, eq=False, repr=False)
-    # its place among the run's sources, and the stories as `align.edges` keys them (lower place *
-    # 2**32 + higher -> tenths from 0 to 20), one dict shared by the run's sources; -1 outside a run
-    number: int = field(default=-1, eq=False, repr=False)
-    tenths: dict[int, int] = field(factory=dict, eq=False, repr=False)
+    # which of the run's distinct sets of names it mentions (numbered in the order of the run's
+    # sources; -1 outside a run): the story of two documents is a function of their two sets of
+    # names, and outlets of one wire story often name the same set, so a pair of sets is read once
+    names_no: int = field(default=-1, eq=False, repr=False)
+    # lower names_no * 2**32 + higher -> story value, one dict shared by the run's sources
+    stories: dict[int, float] = field(factory=dict, eq=False, repr=False)
 
 
 # A capitalised word ("Manokwari", "Lopez"): names are what tells one event's coverage from another's.
@@ -66,8 +66,8 @@ def with_rarity(sources: Mapping[str, Source]) -> dict[str, Source]:
             counts[name] = counts.get(name, 0) + 1
     n = len(sources)
     rarity = {name: math.log(1 + n / k) for name, k in counts.items()}
-    stories: dict[tuple[str, str], float] = {}
-    tenths: dict[int, int] = {}
+    stories: dict[int, float] = {}
+    sets: dict[frozenset[str], int] = {}
     return {
         key: Source(
             published=s.published,
@@ -75,11 +75,10 @@ def with_rarity(sources: Mapping[str, Source]) -> dict[str, Source]:
             rarity=rarity,
             doc_id=key,
             weight=sum(rarity[name] for name in s.names),
+            names_no=sets.setdefault(s.names, len(sets)),
             stories=stories,
-            number=number,
-            tenths=tenths,
         )
-        for number, (key, s) in enumerate(sources.items())
+        for key, s in sources.items()
     }
 
 
@@ -96,13 +95,17 @@ def story_value(da: Source, db: Source) -> float:
     signatures and equal stories score once); 0 when either document names fewer than three."""
     if len(da.names) < 3 or len(db.names) < 3:
         return 0.0
-    key = (da.doc_id, db.doc_id) if da.doc_id <= db.doc_id else (db.doc_id, da.doc_id)
-    value = da.stories.get(key)
+    x, y = da.names_no, db.names_no
+    shared_table = x >= 0 and y >= 0 and da.stories is db.stories
+    key = (x << 32) + y if x <= y else (y << 32) + x
+    value = da.stories.get(key) if shared_table else None
     if value is None:
         # fsum: exact, so the order a set of names is walked in (the hash seed's) changes nothing
         shared = math.fsum(map(da.rarity.get, da.names & db.names, repeat(1.0)))
         base = min(da.weight, db.weight) or 1.0
-        value = da.stories[key] = round(max(-1.0, min(1.0, 2 * shared / base - 1 + STORY_SHIFT)), 1)
+        value = round(max(-1.0, min(1.0, 2 * shared / base - 1 + STORY_SHIFT)), 1)
+        if shared_table:
+            da.stories[key] = value
     return value
 
 
