@@ -93,48 +93,77 @@ def _edges(
         classes = list(range(len(sources)))
     dindex = {d: n for n, d in enumerate(names)}
     doc_no = [dindex[d] for d in document]
+    n_docs = len(names)
     cls = [classes[n] for n in doc_no]
     n_cls = max(classes, default=0) + 1
     source_of_cls = {classes[n]: s for n, s in enumerate(sources)}
     stories: dict[int, int] = {}  # lower set * n_cls + higher -> the pair's story, 0..20
+    # a claim's signature and its document's set of names, as one number: what its pairs' scores read
+    reads: dict[tuple[int, int], int] = {}
+    read_as = [reads.setdefault(pair, len(reads)) for pair in zip(sig, cls, strict=True)]
+    n_reads = len(reads)
 
-    memo: dict[int, float | None] = {}
+    memo: dict[int, float | None] = {}  # signatures * 21 + story -> the edge's score, or None
     # pairs of signatures a hard rule keeps apart whatever their documents: scored None, unread
     apart: set[int] = set()
+
+    def score_of(i: int, j: int) -> float | None:
+        """The edge score of block[i] and block[j] (i < j), through the memo of their signatures."""
+        ci, cj = cls[i], cls[j]
+        pair = ci * n_cls + cj if ci <= cj else cj * n_cls + ci
+        story = stories.get(pair)
+        if story is None:
+            story = stories[pair] = round(story_value(source_of_cls[ci], source_of_cls[cj]) * 10) + 10
+        signatures = sig[i] * width + sig[j]
+        key = signatures * 21 + story
+        if key in memo:
+            return memo[key]
+        a, b = block[i], block[j]
+        score = None
+        if signatures not in apart:
+            result = rules_scored(a, b, docs, config)
+            if result is not None:
+                score = _edge_of(a, b, result, docs, config)
+            elif not _HARD_READS_PAIR:  # a hard rule fails whatever the documents' story
+                apart.add(signatures)
+        memo[key] = score
+        return score
+
+    # read_as pair (of the claim earlier in the block first) -> score: one look-up a pair of the sweep
+    scores: dict[int, float | None] = {}
     unscored = -1.0  # no score is negative
-    get_story, get_score = stories.get, memo.get
-    # each claim's document number, set of names, signature and rank, read together
-    info = list(zip(doc_no, cls, sig, rank, strict=True))
+    get_score = scores.get
+    # rank * documents + document -> the best score of the claim's edges into that document (for
+    # one fact per document)
+    best: dict[int, float] = {}
+    get_best = best.get
+    # each claim's document number, what its scores read and rank, read together
+    info = list(zip(doc_no, read_as, rank, strict=True))
     for i, later in time_pairs(block, docs, config):
-        no_i, cls_i, sig_i, rank_i = info[i]
-        low_i, row_i = sig_i * width, cls_i * n_cls
+        no_i, read_i, rank_i = info[i]
+        row_i, into_i = read_i * n_reads, rank_i * n_docs
         for j in later:
-            no_j, cls_j, sig_j, y = info[j]
+            no_j, read_j, y = info[j]
             if no_j == no_i:
                 continue
-            pair = row_i + cls_j if cls_i <= cls_j else cls_j * n_cls + cls_i
-            story = get_story(pair)
-            if story is None:
-                story = stories[pair] = (
-                    round(story_value(source_of_cls[cls_i], source_of_cls[cls_j]) * 10) + 10
-                )
-            signatures = low_i + sig_j if i < j else sig_j * width + sig_i
-            score = get_score(signatures * 21 + story, unscored)
+            key = row_i + read_j if i < j else read_j * n_reads + read_i
+            score = get_score(key, unscored)
             if score == unscored:
-                a, b = (block[i], block[j]) if i < j else (block[j], block[i])
-                score = None
-                if signatures not in apart:
-                    result = rules_scored(a, b, docs, config)
-                    if result is not None:
-                        score = _edge_of(a, b, result, docs, config)
-                    elif not _HARD_READS_PAIR:  # a hard rule fails whatever the documents' story
-                        apart.add(signatures)
-                memo[signatures * 21 + story] = score
+                score = scores[key] = score_of(i, j) if i < j else score_of(j, i)
             if score is not None:
                 edges[(rank_i, y) if rank_i < y else (y, rank_i)] = score
+                k = y * n_docs + no_i
+                if score > get_best(k, -1.0):
+                    best[k] = score
+                k = into_i + no_j
+                if score > get_best(k, -1.0):
+                    best[k] = score
+    del scores
     ranked = [block[i] for i in order]
     ranked_sig = [sig[i] for i in order]
-    _drop_outmatched(ranked, ranked_sig, edges, config)
+    ranked_doc = [doc_no[i] for i in order]
+    _drop_outmatched(ranked, ranked_sig, edges, (best, ranked_doc, n_docs), config)
+    del best
     _drop_other_scopes(ranked, ranked_sig, edges, docs, config, ([cls[i] for i in order], n_cls, stories))
     return ranked, edges
 
@@ -144,52 +173,49 @@ _HARD_READS_PAIR = any(f.startswith("pair.") for _name, reads, _rule in HARD_RUL
 
 
 def _drop_outmatched(
-    ranked: list[Claim], sig: list[int], edges: dict[tuple[int, int], float], config: Config
+    ranked: list[Claim],
+    sig: list[int],
+    edges: dict[tuple[int, int], float],
+    into: tuple[dict[int, float], list[int], int],
+    config: Config,
 ) -> None:
     """One fact per document: when b's edges into a's document reach a' as well as a, and the pair
     with a' scores at least ``Config.outmatch_margin`` more, while a and a' give different values,
     then a' is the claim of a's document that states b's fact, and a states another ("the first
     time China sent three branches" against "bombers landed for the first time", when the same
-    document's "third time landed" matches that one far better)."""
+    document's "third time landed" matches that one far better).
+
+    ``into``: the best score of each claim's edges into each document (``claim * documents +
+    document``, as `_edges` gathered them), each claim's document number, and how many documents."""
     margin = config.outmatch_margin
     if margin <= 0 or not edges:
         return
-    names: dict[str, int] = {}
-    doc_no = [names.setdefault(c.document, len(names)) for c in ranked]
-    width = len(names)
-    pairs = list(edges)
-    scores = list(edges.values())
-    # y * width + x's document, x * width + y's document: each end's way into the other's document
-    into_x = [y * width + doc_no[x] for x, y in pairs]
-    into_y = [x * width + doc_no[y] for x, y in pairs]
-    # claim * width + document -> the best score of the claim's edges into that document
-    best: dict[int, float] = {}
-    get = best.get
-    for keys in (into_x, into_y):
-        for k, score in zip(keys, scores, strict=True):
-            if score > get(k, -1.0):
-                best[k] = score
+    best, doc_no, width = into
     # only where a partner is outmatched by that much are the rivals listed
+    # (y * width + x's document, x * width + y's document: each end's way into the other's document)
     suspects = [
-        n
-        for n, (kx, ky, score) in enumerate(zip(into_x, into_y, scores, strict=True))
-        if best[kx] >= score + margin or best[ky] >= score + margin
+        (x, y, score)
+        for (x, y), score in edges.items()
+        if best[y * width + doc_no[x]] >= score + margin or best[x * width + doc_no[y]] >= score + margin
     ]
     if not suspects:
         return
     # the rivals of a claim in a document: only the edges at or above the lowest bar a suspect
     # sets there (its score plus the margin, where its partner's best edge there reaches that)
     need: dict[int, float] = {}
-    for n in suspects:
-        bar = scores[n] + margin
-        for key in (into_x[n], into_y[n]):
+    for x, y, score in suspects:
+        bar = score + margin
+        for key in (y * width + doc_no[x], x * width + doc_no[y]):
             if best[key] >= bar and bar < need.get(key, math.inf):
                 need[key] = bar
     rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (x, y), kx, ky, score in zip(pairs, into_x, into_y, scores, strict=True):
-        if kx in need and score >= need[kx]:
+    wanted = need.get
+    for (x, y), score in edges.items():
+        kx = y * width + doc_no[x]
+        if score >= wanted(kx, math.inf):
             rivals[kx].append((score, x))
-        if ky in need and score >= need[ky]:
+        ky = x * width + doc_no[y]
+        if score >= wanted(ky, math.inf):
             rivals[ky].append((score, y))
     alike: dict[tuple[int, int], bool] = {}  # (signature, signature) -> compatible values
 
@@ -204,10 +230,9 @@ def _drop_outmatched(
                 return True
         return False
 
-    for n in suspects:
-        (x, y), score = pairs[n], scores[n]
+    for x, y, score in suspects:
         bar = score + margin
-        kx, ky = into_x[n], into_y[n]
+        kx, ky = y * width + doc_no[x], x * width + doc_no[y]
         if (best[kx] >= bar and outmatched(x, kx, score)) or (best[ky] >= bar and outmatched(y, ky, score)):
             del edges[(x, y)]
 
