@@ -419,3 +419,17 @@ def test_a_count_of_people_named_by_their_role_is_a_headcount(text: str, counted
 
 def test_kin_are_no_headcount() -> None:
     assert _measures("The woman left four sons.")["four sons"] is None
+
+
+def test_an_undated_page_is_held_to_the_agreement_bar_like_any_other() -> None:
+    """ "Smith scored 31 points" in a dated report and "He finished with 31 points" on an undated page
+    score 63: an agreement whether or not the page carries a date."""
+    texts = ("Smith scored 31 points in the win.", "He finished with 31 points.")
+    for published in ("2013-03-01", None):
+        report = crosscheck.check(
+            [
+                make_doc("dated", texts[0], published="2013-03-01"),
+                make_doc("other", texts[1], published=published),
+            ]
+        )
+        assert [{c.document for c in g.claims} for g in report.agreements] == [{"dated", "other"}], published
