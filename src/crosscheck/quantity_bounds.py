@@ -91,6 +91,8 @@ _DEFINED_AFTER = re.compile(
     r"(?:by|in|at|during|near|when|while|inside)\b)",
     re.IGNORECASE,
 )
+# Words that make a unit after them another dimension: "12 square miles" is an area, not a length.
+_AREA = frozenset({"square", "sq", "cubic", "cu"})
 _OF_AFTER = re.compile(r"\s+of\b")  # "Over three days of talks, ...": a period
 _BLANK = re.compile(r"\s*")
 
@@ -187,6 +189,8 @@ def finish(
         words = counted
     elif unit is None or measure:
         end, words = noun_phrase(text, end, hi, ordinal=False)
+        if unit is None and len(words) > 1 and not _AREA.intersection(w.lower() for w in words):
+            unit = UNITS.get(words[-1].lower())  # "352 net rushing yards", "20 long miles": yards, miles
     kind = fixed[0] if fixed else QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
     if plus and kind == "exact":
         kind = "more_than"
