@@ -297,27 +297,21 @@ def _drop_other_scopes(
                 best = max(best, scores[pair] or 0.0)
         return best
 
-    # what the loop reads of each claim: whether its slot's count grows, its signature (as the row
-    # of the pairs of signatures, as itself, and as the row of the sets), its document and slot
-    facts = [
-        (
-            c.about.measure in config.growing_things,
-            sig[x] * n_sigs,
-            sig[x],
-            doc_no[x],
-            slot[x],
-            cls[x],
-            sig[x] * n_sets,
-        )
-        for x, c in enumerate(ranked)
-    ]
+    # what the loop reads of each claim, as lists: whether its slot's count grows, its signature as
+    # the row of the pairs of signatures and as the row of the sets, where its document's groups
+    # start, its slot; and each group's set of signatures (-1: the document says nothing of the slot)
+    grows = [c.about.measure in config.growing_things for c in ranked]
+    sig_row = [s * n_sigs for s in sig]
+    set_row = [s * n_sets for s in sig]
+    groups = [d * n_slots for d in doc_no]
+    set_at = [-1] * (len(names) * n_slots)
+    for group, kind in set_of.items():
+        set_at[group] = kind
     dropped = []  # read after the loop: which edges go does not depend on the others
     for (x, y), score in edges.items():
-        growing, row_x, _sig_x, p, slot_x, cls_x, set_x = facts[x]
-        if growing:
+        if grows[x]:
             continue  # a toll stated twice in one story is an update or a part, not another scope
-        _growing, _row_y, sig_y, q, slot_y, cls_y, set_y = facts[y]
-        key = row_x + sig_y
+        key = sig_row[x] + sig[y]
         same = said.get(key)
         if same is None:
             same = said[key] = compatible(ranked[x], ranked[y])
@@ -325,19 +319,28 @@ def _drop_other_scopes(
             continue
         # y's document also gives x's value (or x's, y's), about as good a match as the clash (one
         # far weaker is another fact that happens to share the value)
+        cls_x, cls_y = cls[x], cls[y]
         story = story_of[cls_x * n_cls + cls_y if cls_x <= cls_y else cls_y * n_cls + cls_x]
         floor = score - margin
-        for one, group, row in ((x, q * n_slots + slot_x, set_x), (y, p * n_slots + slot_y, set_y)):
-            kind = set_of.get(group)
-            if kind is None:
-                continue
-            key = (row + kind) * 21 + story
+        group = groups[y] + slot[x]
+        kind = set_at[group]
+        if kind >= 0:
+            key = (set_row[x] + kind) * 21 + story
             best = agreeing.get(key)
             if best is None:
-                best = agreeing[key] = best_compatible(one, group, story)
+                best = agreeing[key] = best_compatible(x, group, story)
             if best >= agree_bar and best > floor:
                 dropped.append((x, y))
-                break
+                continue
+        group = groups[x] + slot[y]
+        kind = set_at[group]
+        if kind >= 0:
+            key = (set_row[y] + kind) * 21 + story
+            best = agreeing.get(key)
+            if best is None:
+                best = agreeing[key] = best_compatible(y, group, story)
+            if best >= agree_bar and best > floor:
+                dropped.append((x, y))
     for pair in dropped:
         del edges[pair]
 
