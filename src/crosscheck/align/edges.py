@@ -322,25 +322,18 @@ def _drop_other_scopes(
         cls_x, cls_y = cls[x], cls[y]
         story = story_of[cls_x * n_cls + cls_y if cls_x <= cls_y else cls_y * n_cls + cls_x]
         floor = score - margin
-        group = groups[y] + slot[x]
-        kind = set_at[group]
-        if kind >= 0:
-            key = (set_row[x] + kind) * 21 + story
-            best = agreeing.get(key)
-            if best is None:
-                best = agreeing[key] = best_compatible(x, group, story)
-            if best >= agree_bar and best > floor:
-                dropped.append((x, y))
+        for own, other in ((x, y), (y, x)):  # y's document giving x's value, then x's giving y's
+            group = groups[other] + slot[own]
+            kind = set_at[group]
+            if kind < 0:
                 continue
-        group = groups[x] + slot[y]
-        kind = set_at[group]
-        if kind >= 0:
-            key = (set_row[y] + kind) * 21 + story
+            key = (set_row[own] + kind) * 21 + story
             best = agreeing.get(key)
             if best is None:
-                best = agreeing[key] = best_compatible(y, group, story)
+                best = agreeing[key] = best_compatible(own, group, story)
             if best >= agree_bar and best > floor:
                 dropped.append((x, y))
+                break
     for pair in dropped:
         del edges[pair]
 
