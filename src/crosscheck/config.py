@@ -151,7 +151,8 @@ class Config:
       92% -> 95% (old set; precision 91% -> 90%) and 59% -> 63% (the fresh count2 set, precision 92%),
       count conflict recall with possible 65% -> 72%, date agreement recall 86% -> 89%; the cost, on
       the dev half of the cross-event pairs, 8 -> 11 wrongly agreeing, and ECB+ with both events
-      together 14 -> 26 conflicts holding claims of both (none decided by a pair across events).
+      together 14 -> 25 conflicts holding claims of both at the end of stop 21 (none decided by a
+      pair across events).
     - ``possible_bar``: incompatible claims scoring at least this, but below ``conflict_bar``, form a
       ``possible_conflict`` group: a candidate for the fact-checker, ranked by its confidence.
     - ``outmatch_margin``: one fact per document. When a claim's link into another document reaches
