@@ -433,3 +433,18 @@ def test_an_undated_page_is_held_to_the_agreement_bar_like_any_other() -> None:
             ]
         )
         assert [{c.document for c in g.claims} for g in report.agreements] == [{"dated", "other"}], published
+
+
+def test_two_distances_of_one_named_action_conflict_and_bare_distances_stay_candidates() -> None:
+    """A unit alone names no fact ("55 kilometres", "320 kilometres"), but the same action measuring
+    both ("fell 150 metres" / "fell about 60 metres") does."""
+    fell = _check(
+        "The climber fell 150 metres from the ridge on Friday, rescuers said.",
+        "The climber fell about 60 metres from the ridge on Friday, rescuers said.",
+    )
+    assert [{c.text for c in g.lead_claims} for g in fell.conflicts] == [{"150 metres", "about 60 metres"}]
+    apart = _check(
+        "The village lies 55 kilometres from the ridge where the climber was found on Friday.",
+        "The village lies 320 kilometres from the ridge where the climber was found on Friday.",
+    )
+    assert apart.conflicts == () and len(apart.possible_conflicts) == 1

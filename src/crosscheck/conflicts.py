@@ -47,7 +47,10 @@ def _by_slot_or_thing(a: Claim, b: Claim, config: Config) -> bool:
         return True  # one slot (deaths); a headcount ("five women", "six others") names no fact
     thing = a.about.thing
     unit = a.value.unit if isinstance(a.value, Quantity) else None
-    # a unit is no fact: "55 kilometres" and "320 kilometres" may be two distances
+    # a unit is no fact: "55 kilometres" and "320 kilometres" may be two distances, unless one named
+    # action measures both ("fell 150 metres" against "fell about 60 metres")
+    if thing and thing == unit and thing == b.about.thing:
+        return bool(a.about.action and a.about.action == b.about.action)
     return bool(thing and thing == b.about.thing and thing not in GENERIC_THINGS and thing != unit)
 
 
