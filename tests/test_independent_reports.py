@@ -448,3 +448,21 @@ def test_two_distances_of_one_named_action_conflict_and_bare_distances_stay_cand
         "The village lies 320 kilometres from the ridge where the climber was found on Friday.",
     )
     assert apart.conflicts == () and len(apart.possible_conflicts) == 1
+
+
+def test_a_figure_said_under_a_negation_is_compared_as_a_candidate() -> None:
+    """ "we wouldn't have 355 damaged shops" still counts the shops, but a negation near a figure often
+    belongs to another clause: against "565 damaged shops" the clash is a possible conflict of the
+    figures (not a denial), and it says why it is uncertain. Before, the two were never compared."""
+    report = _check(
+        "If it had, we wouldn't have 355 damaged shops in Athens after the riots, the owner said.",
+        "In Athens, we had 565 damaged shops after the riots, the owner said.",
+    )
+    assert report.conflicts == ()
+    assert [{c.text for c in g.lead_claims} for g in report.possible_conflicts] == [
+        {"355 damaged shops", "565 damaged shops"}
+    ]
+    candidate = report.possible_conflicts[0]
+    assert candidate.conflict_type is ConflictType.NUMERIC
+    assert "355 is below 565" in candidate.explanation and "denies" not in candidate.explanation
+    assert "one side is said under a negation" in candidate.explanation

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from .align.rules import GENERIC_THINGS, magnitude_apart, placed, same_scope
 from .config import Config
 from .kinds import kind_of
-from .model import Claim, ConflictType, DateValue, Document, Quantity
+from .model import Claim, ConflictType, DateValue, Document, Event, Quantity
 from .values import claims_compatible, why_incompatible
 
 __all__ = [
@@ -83,6 +83,13 @@ def _one_scope(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config)
     return not (x and y) or same_scope(x, y)
 
 
+def _one_polarity(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
+    """ "I can't speak for the first death" against "the first death": a negation near a figure or a
+    date often belongs to another clause, so a figure said under one is a candidate only. (Events
+    carry their own negation: "did not dispatch" denies the dispatch.)"""
+    return a.polarity == b.polarity or isinstance(a.value, Event)
+
+
 def _on_the_calendar(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
     """ "Friday" against "Saturday" on two undated pages: the weekdays differ, but either could be
     last week's or this week's; a candidate, not a finding."""
@@ -106,6 +113,7 @@ CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document],
     ("a part, or an order of magnitude apart", _one_scale),
     ("counted over different places", _one_scope),
     ("one side is dated, the other not", _placed_alike),
+    ("one side is said under a negation", _one_polarity),
     ("neither date can be placed on the calendar", _on_the_calendar),
 )
 
@@ -115,8 +123,17 @@ def published_on(claim: Claim, docs: Mapping[str, Document]) -> str:
     return "on an unknown date" if day is None else f"on {day.isoformat()}"
 
 
+def _denied(a: Claim, b: Claim) -> bool:
+    """One side denies the figure the other asserts ("sent five warships" / "did not send five
+    warships"). When the figures themselves cannot both hold ("we wouldn't have 355 damaged shops" /
+    "we had 565 shops"), the clash is the figures', whatever either says of them."""
+    if a.polarity == b.polarity:
+        return False
+    return isinstance(a.value, Event) or kind_of(a.kind).compatible(a.value, b.value)
+
+
 def conflict_type(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> ConflictType:
-    if a.polarity != b.polarity:
+    if _denied(a, b):
         return ConflictType.POLARITY
     pa, pb = docs[a.document].published, docs[b.document].published
     growing = {a.about.measure, a.about.thing} & set(config.growing_things)
@@ -232,7 +249,7 @@ def _quoted(claim: Claim, docs: Mapping[str, Document]) -> bool:
 
 
 def why_not_both(a: Claim, b: Claim) -> str:
-    if a.polarity != b.polarity:
+    if _denied(a, b):
         yes, no = (a, b) if a.polarity == "affirmed" else (b, a)
         return f"{yes.document} asserts it and {no.document} denies it: both cannot hold"
     return why_incompatible(a.value, b.value)

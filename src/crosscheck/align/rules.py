@@ -283,11 +283,6 @@ def _hedges(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
     return comparable_hedges(a, b)  # a plan or a possibility is not compared with a fact
 
 
-def _polarity(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
-    # a negation near a number or date may belong to another clause: only events are denied
-    return a.polarity == b.polarity or isinstance(a.value, Event)
-
-
 def _dates_near(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
     """Two dates of one event lie within `date_window_days` (wider for coarse dates), at a like precision."""
     if not (isinstance(a.value, DateValue) and isinstance(b.value, DateValue)):
@@ -332,7 +327,6 @@ HardRule = Callable[[Claim, Claim, Source, Source, Config], bool]
 HARD_RULES: tuple[tuple[str, tuple[str, ...], HardRule], ...] = (
     ("slots", ("about.measure",), _slots),
     ("hedges", ("hedge",), _hedges),
-    ("polarity", ("polarity", "kind"), _polarity),
     ("dates_near", ("value",), _dates_near),
     ("same_event", ("value", "about.context", "about.actor"), _same_event),
 )
@@ -342,7 +336,7 @@ def reads() -> tuple[str, ...]:
     """Every claim field a pair rule or hard rule reads, sorted: what a claim's signature is made of.
     ("pair.story" is read of the pair of documents, `story_value`: the memo keys on it separately.)"""
     fields = {f for rule in PAIR_RULES for f in rule.reads} | {f for _n, r, _f in HARD_RULES for f in r}
-    return tuple(sorted(fields | {"kind", "value"}))
+    return tuple(sorted(fields | {"kind", "value", "polarity", "text"}))  # and what `claims_compatible` reads
 
 
 def model_of(claim: Claim) -> str:
