@@ -91,3 +91,24 @@ def test_unknown_engine_is_an_error() -> None:
     """An engine name that does not exist is refused with the names that do."""
     with pytest.raises(crosscheck.CrosscheckError, match="local, dask"):
         crosscheck.check(corpus(1), engine="spark")
+
+
+def test_dask_bridges_across_blocks_like_the_local_engine(scheduler: str) -> None:
+    """Blocks are aligned on different workers; clusters of two blocks that one rare figure joins
+    (`align.bridge`) are joined once over all of them, as the local engine does."""
+    from .conftest import make_doc
+
+    docs = [
+        make_doc(
+            "a", "A total of 31 separate pieces of firefighting apparatus responded to the blaze on Friday."
+        ),
+        make_doc("b", "The fire chief said 31 fire apparatus responded to the blaze on Friday."),
+        make_doc("c", "Three people were killed and 14 injured in the blaze on Friday, the fire chief said."),
+        make_doc("d", "The blaze on Friday killed three people and injured 14, the fire chief said."),
+    ]
+    local = crosscheck.render(crosscheck.check(docs), "json")
+    assert '"31 separate pieces"' in local
+    on_dask = crosscheck.render(crosscheck.check(docs, engine="dask", scheduler=scheduler), "json")
+    assert on_dask == local
+    groups = crosscheck.check(docs, engine="dask", scheduler=scheduler).agreements
+    assert any({c.text for c in g.claims} == {"31 separate pieces", "31 fire apparatus"} for g in groups)

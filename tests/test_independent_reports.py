@@ -466,3 +466,25 @@ def test_a_figure_said_under_a_negation_is_compared_as_a_candidate() -> None:
     assert candidate.conflict_type is ConflictType.NUMERIC
     assert "355 is below 565" in candidate.explanation and "denies" not in candidate.explanation
     assert "one side is said under a negation" in candidate.explanation
+
+
+FIRE = (
+    "A total of 31 separate pieces of firefighting apparatus responded to the blaze on Friday, the fire chief said.",
+    "The fire chief said 31 fire apparatus responded to the blaze on Friday.",
+)
+
+
+def test_one_rare_figure_counted_under_two_names_is_one_agreement() -> None:
+    """ "31 separate pieces" and "31 fire apparatus": blocking keeps the two counted things apart, the
+    rare figure and its sentence join them (`align.bridge`)."""
+    report = _check(*FIRE)
+    assert [{c.text for c in g.claims} for g in report.agreements if g.claims[0].kind == "quantity"] == [
+        {"31 separate pieces", "31 fire apparatus"}
+    ]
+    assert report.conflicts == () and report.possible_conflicts == ()
+
+
+@pytest.mark.parametrize("figure", ["30", "7"])
+def test_a_round_or_small_figure_bridges_nothing(figure: str) -> None:
+    report = _check(*(text.replace("31", figure) for text in FIRE))
+    assert [g for g in report.agreements if g.claims[0].kind == "quantity"] == []

@@ -60,6 +60,7 @@ LAYERS = {
     "align.blocking": 4.6,
     "align.cluster": 4.5,
     "align.edges": 4.7,
+    "align.bridge": 4.8,
     "conflicts": 4.9,
     "verdict": 5,
     "independence": 5,

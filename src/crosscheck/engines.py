@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .align import MAX_TIME_NEIGHBOURS, Cluster, Source, align, block_key, sources_of
+from .align import MAX_TIME_NEIGHBOURS, Cluster, Source, align, block_key, bridge, sources_of
 from .claims import extract
 from .config import Config
 from .errors import CrosscheckError, SpanError
@@ -198,7 +198,8 @@ class DaskEngine:
             remote_parts = client.scatter(parts, hash=False)
             extracted = [client.submit(_extract_part, part, context, pure=False) for part in remote_parts]
             # what the pair rules read of each document: read here while the workers extract
-            [sources] = client.scatter([(sources_of(by_id), config)], broadcast=True, hash=False)
+            read = sources_of(by_id)
+            [sources] = client.scatter([(read, config)], broadcast=True, hash=False)
             claims = [c for part_claims in client.gather(extracted) for c in part_claims]
             blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
             for claim in claims:
@@ -214,7 +215,7 @@ class DaskEngine:
                     (tuple(flat[k] for k in members), scores, why) for members, scores, why in found
                 )
             clusters.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
-            return claims, clusters
+            return claims, bridge(clusters, read, config)  # across blocks, once
         finally:
             for thing in owned:
                 thing.close()
@@ -269,7 +270,7 @@ def _align_blocks(
     offset = 0
     for block in blocks:
         where = {id(c): offset + k for k, c in enumerate(block)}
-        for members, scores, why in align(block, {}, config=config, sources=sources):
+        for members, scores, why in align(block, {}, config=config, sources=sources, bridged=False):
             out.append((tuple(where[id(c)] for c in members), scores, why))
         offset += len(block)
     return out

@@ -19,6 +19,7 @@ from ..model import Claim, Document, Reason
 from ..terms import default_terms
 from ..values import claims_compatible as compatible
 from .blocking import MAX_TIME_NEIGHBOURS, block_key
+from .bridge import bridge
 from .cluster import cluster
 from .edges import _edges, _narrow_slot
 from .rules import (
@@ -40,6 +41,7 @@ __all__ = [
     "Source",
     "align",
     "block_key",
+    "bridge",
     "context_score",
     "explain",
     "same_fact_score",
@@ -59,8 +61,13 @@ def align(
     *,
     config: Config,
     sources: Mapping[str, Source] | None = None,
+    bridged: bool = True,
 ) -> list[Cluster]:
     """Clusters of claims about the same fact; every claim is in exactly one (alone when nothing matches).
+
+    Blocks are clustered one by one, then clusters of different blocks giving one rare figure are
+    joined (`bridge.bridge`); ``bridged=False`` leaves that to the caller (an engine aligning blocks
+    apart bridges once, over all of them).
 
     ``sources`` are `sources_of(documents)` when the caller has them already (the Dask engine reads
     them once per run, not once per block).
@@ -71,23 +78,19 @@ def align(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _align(claims, documents, config, sources)
+        if sources is None:
+            sources = sources_of(documents)
+        found = _align(claims, config, sources)
+        return bridge(found, sources, config) if bridged else found
     finally:
         if enabled:
             gc.enable()
 
 
-def _align(
-    claims: Iterable[Claim],
-    documents: Mapping[str, Document],
-    config: Config,
-    sources: Mapping[str, Source] | None,
-) -> list[Cluster]:
+def _align(claims: Iterable[Claim], config: Config, sources: Mapping[str, Source]) -> list[Cluster]:
     blocks: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         blocks[block_key(claim, config)].append(claim)
-    if sources is None:
-        sources = sources_of(documents)
     out: list[Cluster] = []
     for key in sorted(blocks):
         block = sorted(blocks[key], key=lambda c: (c.document, c.span.start, c.span.end))
