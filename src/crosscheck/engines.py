@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from .align import MAX_TIME_NEIGHBOURS, Cluster, Source, align, block_key, bridge, sources_of
+from .align import MAX_TIME_NEIGHBOURS, Cluster, Source, align, block_key, bridge_clusters, sources_of
 from .claims import extract
 from .config import Config
 from .errors import CrosscheckError, SpanError
@@ -215,7 +215,7 @@ class DaskEngine:
                     (tuple(flat[k] for k in members), scores, why) for members, scores, why in found
                 )
             clusters.sort(key=lambda c: (c[0][0].document, c[0][0].span.start, c[0][0].span.end))
-            return claims, bridge(clusters, read, config)  # across blocks, once
+            return claims, bridge_clusters(clusters, read, config)  # across blocks, once
         finally:
             for thing in owned:
                 thing.close()

@@ -19,7 +19,7 @@ from ..model import Claim, Document, Reason
 from ..terms import default_terms
 from ..values import claims_compatible as compatible
 from .blocking import MAX_TIME_NEIGHBOURS, block_key
-from .bridge import bridge
+from .bridge import bridge_clusters
 from .cluster import cluster
 from .edges import _edges, _narrow_slot
 from .rules import (
@@ -41,7 +41,7 @@ __all__ = [
     "Source",
     "align",
     "block_key",
-    "bridge",
+    "bridge_clusters",
     "context_score",
     "explain",
     "same_fact_score",
@@ -66,7 +66,7 @@ def align(
     """Clusters of claims about the same fact; every claim is in exactly one (alone when nothing matches).
 
     Blocks are clustered one by one, then clusters of different blocks giving one rare figure are
-    joined (`bridge.bridge`); ``bridged=False`` leaves that to the caller (an engine aligning blocks
+    joined (`bridge_clusters`); ``bridged=False`` leaves that to the caller (an engine aligning blocks
     apart bridges once, over all of them).
 
     ``sources`` are `sources_of(documents)` when the caller has them already (the Dask engine reads
@@ -81,7 +81,7 @@ def align(
         if sources is None:
             sources = sources_of(documents)
         found = _align(claims, config, sources)
-        return bridge(found, sources, config) if bridged else found
+        return bridge_clusters(found, sources, config) if bridged else found
     finally:
         if enabled:
             gc.enable()

@@ -22,7 +22,7 @@ from .edges import _edge_of, _narrow_slot
 from .rules import Source, explain
 from .rules import scored as rules_scored
 
-__all__ = ["MAX_BRIDGED", "bridge", "distinctive"]
+__all__ = ["MAX_BRIDGED", "bridge_clusters", "distinctive"]
 
 Score = tuple[str, str, float]
 Cluster = tuple[tuple[Claim, ...], tuple[Score, ...], tuple[Reason, ...]]
@@ -48,7 +48,7 @@ def distinctive(claim: Claim) -> bool:
 _LARGEST = 10**15
 
 
-def bridge(
+def bridge_clusters(
     clusters: Sequence[Cluster],
     sources: Mapping[str, Source],
     config: Config,
