@@ -488,3 +488,48 @@ def test_one_rare_figure_counted_under_two_names_is_one_agreement() -> None:
 def test_a_round_or_small_figure_bridges_nothing(figure: str) -> None:
     report = _check(*(text.replace("31", figure) for text in FIRE))
     assert [g for g in report.agreements if g.claims[0].kind == "quantity"] == []
+
+
+def test_two_turnouts_conflict_and_a_turnout_never_meets_another_percentage() -> None:
+    """A turnout is a slot of its own, filled only by a percentage ("turnout was almost 90%", "a turnout
+    of 93.87 percent"): two turnouts of one election are one fact, so they conflict; a percentage that
+    says of nothing what it measures (inflation, here) is at most a candidate against it."""
+    report = _check(
+        "The election commission said turnout was 93.87 percent in Sunday's parliamentary vote.",
+        "Officials in the capital said voter turnout was almost 90% after polls closed on Sunday.",
+    )
+    assert [{c.text for c in g.lead_claims} for g in report.conflicts] == [{"93.87 percent", "almost 90%"}]
+    assert "conflict on turnout" in report.conflicts[0].explanation
+    apart = _check(
+        "The election commission said turnout was 93.87 percent in Sunday's parliamentary vote.",
+        "Inflation was 12 percent before Sunday's parliamentary vote, the election commission said.",
+    )
+    assert apart.conflicts == ()
+    assert _measures("A turnout of 3,000 voters was reported.")["3,000 voters"] != "turnout"
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "both_hold"),
+    [
+        ("22 miles", "35 kilometers", True),  # one depth given in two units: a rounded conversion
+        ("10 miles", "16 kilometers", True),
+        ("35 kilometers", "36 kilometers", False),  # one unit: as written
+        ("22 miles", "40 kilometers", False),
+        ("about 200 feet", "about 60 metres", True),
+    ],
+)
+def test_a_figure_converted_between_units_is_read_to_its_last_digit(
+    one: str, other: str, both_hold: bool
+) -> None:
+    assert compatible(_q(one), _q(other)) is both_hold
+
+
+def test_a_figure_in_two_units_agrees_with_the_same_figure_in_one() -> None:
+    """ "a depth of 22 miles (35 kilometers)" against "a depth of 35 kilometers": one depth, not a
+    clash of 22 miles with 35 kilometers."""
+    report = _check(
+        "The quake struck at a depth of 22 miles (35 kilometers) off the coast on Sunday, officials said.",
+        "The quake struck at a depth of 35 kilometers off the coast on Sunday, officials said.",
+    )
+    assert report.conflicts == () and report.possible_conflicts == ()
+    assert any({c.text for c in g.claims} >= {"22 miles", "35 kilometers"} for g in report.agreements)

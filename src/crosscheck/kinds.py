@@ -176,11 +176,11 @@ def _describe_event(value: Value) -> str:
 
 
 def _figure_block(claim: Claim, config: Config) -> tuple[str, str, str]:
-    """Quantities and ordinals by what they measure ("deaths", "injuries", "age"; the slots of one
-    `Config.measure_families` family together, with their headcount: "50 people"), else their counted
-    thing, and unit: a death toll never meets an injury count (the ``slots`` rule), nor an age a
-    count of victims. A bare whole count ("At least 12", "a mother of 12") is blocked with the
-    headcounts, where the other side's slot or thing decides. (Tried:
+    """Figures in a unit by its dimension alone (a slot said of one, "turnout was 90%", is left to the
+    ``slots`` rule); others by what they measure ("deaths", "injuries", "age"; one
+    `Config.measure_families` family together, with its headcount: "50 people"), else their counted
+    thing: a death toll never meets an injury count, nor an age a count of victims. A bare whole count
+    ("At least 12") is blocked with the headcounts, where the other side's slot or thing decides. (Tried:
     blocking by unit alone with slot and thing as pair rules; on the dev half the fitted model then
     gave the counted thing no useful weight and mixed "5,000 weapons units" with "two bombers".)
     """
@@ -190,7 +190,7 @@ def _figure_block(claim: Claim, config: Config) -> tuple[str, str, str]:
     if value.unit:  # a unit says what is measured ("35 kilometres", "$23 million")
         unit = dimension(value.unit) or value.unit
         if unit != measure:  # ... unless it is the slot itself ("magnitude 6.1", "a 6.1 quake")
-            return (claim.kind, measure or "", unit)
+            return (claim.kind, "", unit)
     if measure:
         return (claim.kind, config.family_map.get(measure, measure), "")
     thing = claim.about.thing

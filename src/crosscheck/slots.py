@@ -30,6 +30,7 @@ import re
 
 from .lexicon import default_lexicon
 from .model import QuantityMention
+from .number_words import UNIT_DIMENSIONS
 from .terms import Terms
 
 __all__ = ["MEASURE_RULES", "SHAPES", "SLOT_UNITS", "measure_of"]
@@ -235,6 +236,16 @@ def measure_of(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) ->
         return None  # "shot seven times", "arrested three times": how often, not how many people
     for _name, rule in MEASURE_RULES:
         found = rule(text, q, lo, hi, terms)
-        if found is not None and (found not in SHAPES or SHAPES[found](q)):
+        if found is not None and (found not in SHAPES or SHAPES[found](q)) and _in_its_units(found, q, terms):
             return found
     return None
+
+
+def _in_its_units(slot: str, q: QuantityMention, terms: Terms) -> bool:
+    """A slot of measured figures (`Terms.measure_units`: depth, prison terms, turnouts) is filled only
+    by a figure in one of its units or their dimensions; every other slot by any figure."""
+    units = terms.measure_units.get(slot)
+    if units is None:
+        return True
+    unit = q.value.unit
+    return unit is not None and (unit in units or UNIT_DIMENSIONS.get(unit, (unit,))[0] in units)

@@ -42,6 +42,8 @@ class Terms:
     measure_pattern: re.Pattern[str]  # any slot word or phrase, whole words, case-insensitive, longest first
     # counted noun (lower, single spaces) -> headcount measure ("climbers" -> "people")
     headcounts: dict[str, str]
+    # slot -> the units (or unit dimensions) a figure must be in to fill it ("depth" -> {"length"})
+    measure_units: dict[str, frozenset[str]]
     scopes: frozenset[str]  # place nouns that make a place phrase a count's scope ("province")
     titles: frozenset[str]  # words before a name that are no name ("Gov", "Sheriff"), as written
     title_groups: frozenset[str]  # group nouns after a sentence-opening modifier ("Park officials")
@@ -228,12 +230,16 @@ def _compile(
     for canonical, aliases in sorted(_table(data, "headcounts", origin).items()):
         for alias in aliases:
             headcounts.setdefault(" ".join(alias.lower().split()), canonical)
+    measure_units = {
+        slot: frozenset(units[1:]) for slot, units in _table(data, "measure_units", origin).items()
+    }
     scopes = frozenset(a.lower() for aliases in _table(data, "scopes", origin).values() for a in aliases[1:])
     title_table = _table(data, "titles", origin)
     return Terms(
         slot_words=_lists(data, "slot_words", origin, ("after", "before", "conjunctions", "kin")),
         scope_words=_lists(data, "scope_words", origin, ("between", "prepositions", "ends", "skip", "whole")),
         headcounts=headcounts,
+        measure_units=measure_units,
         scopes=scopes,
         titles=frozenset(title_table.get("title", ["title"])[1:]),
         title_groups=frozenset(w.lower() for w in title_table.get("group", ["group"])[1:]),
@@ -295,6 +301,7 @@ _TABLES = (
     "organisations",
     "measures",
     "headcounts",
+    "measure_units",
     "scopes",
     "titles",
 )

@@ -88,12 +88,20 @@ def dimension(unit: str | None) -> str | None:
 
 
 def in_base_unit(q: Quantity) -> tuple[str, Interval] | None:
-    """The quantity's interval in its dimension's base unit (metres, kilograms), None without one."""
+    """The quantity's interval in its dimension's base unit (metres, kilograms), None without one.
+
+    An exact figure is read to the precision it is written in, half its last digit either side: "22
+    miles (35 kilometers)" is one depth, though 22 miles is 35.4 km (a figure given in two units is a
+    conversion, rounded); "35 kilometers" and "36 kilometers" still cannot both hold."""
     found = UNIT_DIMENSIONS.get(q.unit or "")
     if found is None:
         return None
     name, size = found
     i = q.interval
+    if q.bound == "exact" and i.low is not None and i.low == i.high:
+        exponent = q.amount.as_tuple().exponent
+        half = Decimal(5).scaleb((exponent if isinstance(exponent, int) else 0) - 1)
+        i = Interval(low=i.low - half, high=i.high + half, low_closed=True, high_closed=False)
     return name, Interval(
         low=None if i.low is None else i.low * size,
         high=None if i.high is None else i.high * size,
