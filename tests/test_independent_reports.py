@@ -533,3 +533,17 @@ def test_a_figure_in_two_units_agrees_with_the_same_figure_in_one() -> None:
     )
     assert report.conflicts == () and report.possible_conflicts == ()
     assert any({c.text for c in g.claims} >= {"22 miles", "35 kilometers"} for g in report.agreements)
+
+
+def test_two_counts_of_the_injured_in_critical_condition_conflict() -> None:
+    """ "55 wounded, 15 critically" and "55 others injured, five of them critically": the injured in
+    critical condition are a count of their own, so 5 against 15 is a conflict, and neither meets
+    the injury count of 55."""
+    report = _check(
+        "Some 30 people were killed and 55 others injured, five of them critically, when shells hit the school.",
+        "The UN confirmed 30 dead and 55 wounded at the school, 15 critically.",
+    )
+    assert [{c.text for c in g.lead_claims} for g in report.conflicts] == [{"five", "15"}]
+    assert "conflict on critical" in report.conflicts[0].explanation
+    assert _measures("Three were in critical condition.")["Three"] == "critical"
+    assert _measures("Twelve people were critically injured.")["Twelve people"] == "injuries"
