@@ -24,10 +24,6 @@ ROWS = [
     ("Smith told reporters: 12 people died on Monday.", "12 people", "Smith"),
     ("Up to 170,000 people live in Manokwari.", "Up to 170,000 people", None),
     ("One of 12 people hurt on Monday was a child.", "12 people", None),
-    # a participle opening the sentence is its verb, not its subject; a name ending in -ing is a name
-    ("Speaking by phone, he said 10 people remain critical.", "10 people", None),
-    ("Citing a police report, the paper said 12 people died.", "12 people", None),
-    ("Manning threw for 300 yards on Sunday.", "300 yards", "Manning"),
 ]
 
 
@@ -43,5 +39,4 @@ def test_name_filters_are_named_rules() -> None:
         "slot_word",
         "function_word",
         "group_modifier",
-        "participle",
     ]

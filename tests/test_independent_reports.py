@@ -547,3 +547,36 @@ def test_two_counts_of_the_injured_in_critical_condition_conflict() -> None:
     assert "conflict on critical" in report.conflicts[0].explanation
     assert _measures("Three were in critical condition.")["Three"] == "critical"
     assert _measures("Twelve people were critically injured.")["Twelve people"] == "injuries"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_text", "amount"),
+    [
+        ("Firefighters fought the blaze in temperatures of minus 17 degrees.", "minus 17 degrees", "-17"),
+        ("Outside, temperatures were minus 20 as crews worked.", "minus 20", "-20"),
+        ("The mercury fell to \u22125 degrees overnight.", "\u22125 degrees", "-5"),
+        ("COVID-19 killed 12 people in the town.", "12 people", "12"),  # a name's number keeps no sign
+        ("Between 10 and 12 people died.", "Between 10 and 12 people", "10"),
+    ],
+)
+def test_a_sign_before_a_figure_is_read(text: str, claim_text: str, amount: str) -> None:
+    """ "minus 20" is -20: read as 20, it agreed with "20 degrees" and never clashed with "minus 17"."""
+    claims = {c.text: c for c in extract(make_doc("x", text)) if c.kind == "quantity"}
+    value = claims[claim_text].value
+    assert isinstance(value, crosscheck.Quantity) and str(value.amount) == amount
+    assert make_doc("x", text).text[claims[claim_text].span.start : claims[claim_text].span.end] == claim_text
+
+
+def test_two_temperatures_of_one_fire_conflict() -> None:
+    report = _check(
+        "Firefighters fought the blaze in temperatures of minus 17 degrees on Sunday, the fire chief said.",
+        "Outside temperatures were minus 20 on Sunday as firefighters battled the blaze, the fire chief said.",
+    )
+    assert [{c.text for c in g.lead_claims} for g in report.conflicts] == [{"minus 17 degrees", "minus 20"}]
+    assert "conflict on temperature" in report.conflicts[0].explanation
+
+
+def test_observers_count_people_and_a_dash_written_as_a_hyphen_ends_the_counted_noun() -> None:
+    assert _measures("The OSCE sent only three observers to the vote.")["three observers"] == "people"
+    found = _measures("He finished with 4,051 yards-breaking the rookie record set a year ago.")
+    assert "4,051 yards" in found

@@ -194,31 +194,12 @@ def _group_modifier(text: str, match: re.Match[str], start: int, terms: Terms) -
     return after is not None and after.group(1) in terms.title_groups
 
 
-# a participle opening a sentence: "Speaking by phone from Gaza, Mr Ging ...", "Citing a report, ..."
-_PARTICIPLE_THEN = re.compile(
-    r"\s+(?:by|to|the|a|an|at|in|on|from|with|after|about|for|of|his|her|their|its)\b"
-)
-
-
-def _participle(text: str, match: re.Match[str], start: int, terms: Terms) -> bool:
-    """ "Speaking by phone, Mr Ging said": an -ing word opening the sentence before a preposition or
-    an article is the clause's verb, not who acts ("Manning threw" still names Manning)."""
-    word = match.group(0)
-    return (
-        match.start() == start
-        and " " not in word
-        and word.endswith("ing")
-        and _PARTICIPLE_THEN.match(text, match.end()) is not None
-    )
-
-
 # Capitalised words that are no actor, as named rules (each with its case rows in tests/test_actors.py).
 NAME_FILTERS: tuple[tuple[str, Callable[[str, re.Match[str], int, Terms], bool]], ...] = (
     ("designation", _designation),
     ("slot_word", _slot_word),
     ("function_word", _function_word),
     ("group_modifier", _group_modifier),
-    ("participle", _participle),
 )
 
 

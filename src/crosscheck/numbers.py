@@ -324,7 +324,8 @@ def noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, li
         if word in STOPWORDS or word in _NUMBER_WORDS:
             break
         head, dash, tail = word.partition("-")
-        if dash and head and tail in STOPWORDS:  # "three young men-all Gazans": a dash, not a compound
+        # "three young men-all Gazans", "4,051 yards-breaking Cam Newton's record": a dash, not a compound
+        if dash and head and (tail in STOPWORDS or (_plural(head) and tail.endswith("ing"))):
             found.append((text[m.start(1) : m.start(1) + len(head)], m.start(1) + len(head)))
             break
         model = _MODEL_NUMBER.match(text, m.end(), hi) if _MODEL_NAME.fullmatch(m.group(1)) else None

@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .model import Interval, Quantity, QuantityMention
+from .model import Interval, Quantity, QuantityMention, Span
 from .numbers import (
     CANDIDATE,
     CLAUSE_OPENS_BEFORE,
@@ -159,11 +159,40 @@ def find_quantities(
             mention = _digits(doc_id, text, m, lo, hi, tolerance)
         if mention is not None and (not out or out[-1].span.end <= mention.span.start):
             out.append(mention)
-    found = sorted([*forms, *out], key=lambda q: q.span.start)
+    found = sorted([_signed(text, q, start) for q in (*forms, *out)], key=lambda q: q.span.start)
     clocks = game_clocks(text, start, stop) if _CLOCK_NEED.search(text, start, stop) else []
     if clocks:  # "with 12 minutes, 31 seconds remaining": the time left in a game
         found = [q for q in found if not any(a <= q.span.start and q.span.end <= b for a, b in clocks)]
     return tuple(found)
+
+
+# "minus 17 degrees", "−5C", "(-3.5%)": a sign before a plain figure. A hyphen counts only glued to
+# the digits and after a space or a bracket ("10-12" is a range, "COVID-19" a name).
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w-])minus\s+|(?<![\w.,-])[\u2212-])\Z", re.IGNORECASE)
+_SIGNED_BOUNDS = frozenset({"exact", "approx"})
+
+
+def _signed(text: str, q: QuantityMention, lo: int) -> QuantityMention:
+    """The mention with the sign written before it in its span and its value negated ("minus 20" is
+    -20, not 20: "temperatures of minus 17 degrees" and "17 degrees" cannot both hold)."""
+    value = q.value
+    if value.bound not in _SIGNED_BOUNDS or value.ordinal or value.amount <= 0 or not q.text[:1].isdigit():
+        return q
+    sign = _SIGN_BEFORE.search(text, max(lo, q.span.start - 7), q.span.start)
+    if sign is None:
+        return q
+    i = value.interval
+    assert i.low is not None and i.high is not None
+    flipped = Interval(low=-i.high, high=-i.low, low_closed=i.high_closed, high_closed=i.low_closed)
+    start = sign.start()
+    negated = Quantity(amount=-value.amount, bound=value.bound, interval=flipped, unit=value.unit)
+    return QuantityMention(
+        span=Span(q.span.doc_id, start, q.span.end),
+        text=text[start : q.span.end],
+        value=negated,
+        noun=q.noun,
+        head=q.head,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
