@@ -1,4 +1,4 @@
-"""The ECB+ gold: mention spans (mentions.jsonl) and the stop-21 count pairs (count2_pairs.jsonl) match the corpus.
+"""The ECB+ gold: mention spans (mentions.jsonl) and the stop-21 and stop-23 count pairs match the corpus.
 
 The articles are not part of the project; the check runs only where ../shared/dev/ecbplus/ is present.
 """
@@ -66,3 +66,29 @@ def test_count2_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> No
 )
 def test_count2_pairs_verify_against_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     assert _miner("mine_counts").verify2() == 0, capsys.readouterr().err
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    return [
+        json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
+def test_count3_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> None:
+    rows = _rows("count3_pairs.jsonl")
+    old = {r["folder"] for r in _rows("count_pairs.jsonl") + _rows("count2_pairs.jsonl")}
+    folders = {r["folder"] for r in rows}
+    assert len(rows) >= 60 and len(folders) == 8 and not folders & old
+    assert {r["half"] for r in rows} == {"dev", "test"}
+    assert all(r["half"] == ("dev" if int(r["topic"][1:]) % 2 else "test") for r in rows)
+    assert all(r["batch"] == "s23" and r["kind"] == "count" and r["a"]["doc"] != r["b"]["doc"] for r in rows)
+    assert all(len(r["value_a"]) <= 40 and len(r["value_b"]) <= 40 for r in rows)
+    assert [r["id"] for r in rows] == [f"n{i:04d}" for i in range(1, len(rows) + 1)]
+    assert {r["label"] for r in rows} == {"same_value", "different_value", "different_fact"}
+
+
+@pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="the ECB+ corpus is not at ../shared/dev/ecbplus (not shipped)"
+)
+def test_count3_pairs_verify_against_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _miner("mine_counts").verify3() == 0, capsys.readouterr().err

@@ -6,6 +6,8 @@ Usage:
   python benchmarks/gold/mine_counts.py build                  # labels (count_labels.tsv) -> count_pairs.jsonl
   python benchmarks/gold/mine_counts.py build2                 # count2_labels.tsv -> count2_pairs.jsonl (stop 21)
   python benchmarks/gold/mine_counts.py verify2                # check count2_pairs.jsonl against the corpus
+  python benchmarks/gold/mine_counts.py build3                 # count3_labels.tsv -> count3_pairs.jsonl (stop 23)
+  python benchmarks/gold/mine_counts.py verify3                # check count3_pairs.jsonl against the corpus
 
 Independent of crosscheck: it neither imports nor runs it. Candidate pairs are printed with their sentences
 for reading on the terminal; nothing but ids, offsets, the short number expressions and labels is written.
@@ -29,6 +31,9 @@ OUT = HERE / "count_pairs.jsonl"
 LABELS2 = HERE / "count2_labels.tsv"
 OUT2 = HERE / "count2_pairs.jsonl"
 BATCH2 = "s21"
+LABELS3 = HERE / "count3_labels.tsv"
+OUT3 = HERE / "count3_pairs.jsonl"
+BATCH3 = "s23"
 LABEL_SET = {"same_value", "different_value", "different_fact"}
 TAG_SET = {"slot", "gates", "furniture", "rounding", "partial", "age", "update", "headline"}
 
@@ -294,10 +299,22 @@ def build() -> int:
 
 def build2() -> int:
     """count2_labels.tsv -> count2_pairs.jsonl (ids k0001..., "batch": "s21"; only folders unused by build)."""
-    taken = {
-        raw.split("\t", 1)[0] for raw in read(LABELS).splitlines() if raw.strip() and not raw.startswith("#")
+    return build_file(LABELS2, OUT2, "k", BATCH2, folders_of(LABELS))
+
+
+def build3() -> int:
+    """count3_labels.tsv -> count3_pairs.jsonl (ids n0001..., "batch": "s23"; only folders unused by build, build2)."""
+    return build_file(LABELS3, OUT3, "n", BATCH3, folders_of(LABELS, LABELS2))
+
+
+def folders_of(*labels: Path) -> set[str]:
+    """The folders that already have a row in these labels files."""
+    return {
+        raw.split("\t", 1)[0]
+        for path in labels
+        for raw in read(path).splitlines()
+        if raw.strip() and not raw.startswith("#")
     }
-    return build_file(LABELS2, OUT2, "k", BATCH2, taken)
 
 
 def parse_labels(labels: Path, taken: set[str] | None = None) -> tuple[list[dict[str, Any]], int]:
@@ -315,7 +332,7 @@ def parse_labels(labels: Path, taken: set[str] | None = None) -> tuple[list[dict
             continue
         folder, da, sa, ea, db, sb, eb, label, measure, tags, note = cols
         if taken is not None and folder in taken:
-            print(f"line {n}: folder {folder} already has pairs in {LABELS.name}", file=sys.stderr)
+            print(f"line {n}: folder {folder} already has pairs in an earlier labels file", file=sys.stderr)
             problems += 1
             continue
         sa_i, ea_i, sb_i, eb_i = int(sa), int(ea), int(sb), int(eb)
@@ -392,13 +409,20 @@ def build_file(labels: Path, out: Path, prefix: str, batch: str | None, taken: s
 
 def verify2() -> int:
     """count2_pairs.jsonl is what build2 makes of count2_labels.tsv, and every row checks out (0 = clean)."""
-    taken = {
-        raw.split("\t", 1)[0] for raw in read(LABELS).splitlines() if raw.strip() and not raw.startswith("#")
-    }
-    rows, problems = parse_labels(LABELS2, taken)
-    stored = [json.loads(line) for line in read(OUT2).splitlines() if line.strip()]
-    if stored != numbered(rows, "k", BATCH2):
-        print(f"{OUT2.name} differs from what build2 makes of {LABELS2.name}", file=sys.stderr)
+    return verify_file(LABELS2, OUT2, "k", BATCH2, folders_of(LABELS), "build2")
+
+
+def verify3() -> int:
+    """count3_pairs.jsonl is what build3 makes of count3_labels.tsv, and every row checks out (0 = clean)."""
+    return verify_file(LABELS3, OUT3, "n", BATCH3, folders_of(LABELS, LABELS2), "build3")
+
+
+def verify_file(labels: Path, out: Path, prefix: str, batch: str, taken: set[str], command: str) -> int:
+    """out is what command makes of labels; every span holds its value; kind, batch and half are right."""
+    rows, problems = parse_labels(labels, taken)
+    stored = [json.loads(line) for line in read(out).splitlines() if line.strip()]
+    if stored != numbered(rows, prefix, batch):
+        print(f"{out.name} differs from what {command} makes of {labels.name}", file=sys.stderr)
         problems += 1
     for row in stored:
         folder = CORPUS / row["folder"]
@@ -408,7 +432,7 @@ def verify2() -> int:
                 print(f"{row['id']}: {side} span does not hold {row[key]!r}", file=sys.stderr)
                 problems += 1
         topic_half = "dev" if int(row["folder"][1:3]) % 2 else "test"
-        if row["kind"] != "count" or row["batch"] != BATCH2 or row["half"] != topic_half:
+        if row["kind"] != "count" or row["batch"] != batch or row["half"] != topic_half:
             print(f"{row['id']}: kind/batch/half wrong", file=sys.stderr)
             problems += 1
     return 1 if problems else 0
@@ -425,6 +449,10 @@ def main(argv: list[str]) -> int:
         return build2()
     if cmd == "verify2":
         return verify2()
+    if cmd == "build3":
+        return build3()
+    if cmd == "verify3":
+        return verify3()
     for name in rest:
         folder = CORPUS / name
         if cmd == "mentions":
