@@ -580,3 +580,13 @@ def test_observers_count_people_and_a_dash_written_as_a_hyphen_ends_the_counted_
     assert _measures("The OSCE sent only three observers to the vote.")["three observers"] == "people"
     found = _measures("He finished with 4,051 yards-breaking the rookie record set a year ago.")
     assert "4,051 yards" in found
+
+
+def test_an_age_beside_a_name_is_not_hedged_by_its_clause() -> None:
+    """ "Matt Smith, 26, will make his debut in 2010": the debut is a plan, the age is not; it agrees
+    with "Smith, 26, who played a researcher"."""
+    report = _check(
+        "Smith, 26, who played a young political researcher in the show, won the role on Saturday.",
+        "Matt Smith, 26, will make his debut in 2010, replacing David Tennant.",
+    )
+    assert any({c.text for c in g.claims} == {"26"} and len(g.claims) == 2 for g in report.agreements)

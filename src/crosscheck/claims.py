@@ -312,7 +312,9 @@ def _claim(
         about=about,
         attribution=notes[0],
         polarity=notes[1],
-        hedge=notes[2],
+        # an age beside a name is no part of what its clause plans or hedges ("Matt Smith, 26, will
+        # make his debut in 2010": he is 26 now)
+        hedge=None if about.measure == "age" else notes[2],
     )
 
 
