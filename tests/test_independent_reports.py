@@ -590,3 +590,13 @@ def test_an_age_beside_a_name_is_not_hedged_by_its_clause() -> None:
         "Matt Smith, 26, will make his debut in 2010, replacing David Tennant.",
     )
     assert any({c.text for c in g.claims} == {"26"} and len(g.claims) == 2 for g in report.agreements)
+
+
+def test_a_count_with_a_clause_of_its_own_is_not_hedged_by_the_sentence() -> None:
+    """ "Fans will always remember the ten actors who played the Doctor": the remembering is to come,
+    the ten actors are a fact; it agrees with "the 10 actors who have previously portrayed him"."""
+    report = _check(
+        "Fans of the show will always remember the ten actors who played Doctor Who before Smith.",
+        "Wired takes a look back at the 10 actors who have previously portrayed Doctor Who.",
+    )
+    assert any({c.text for c in g.claims} == {"ten actors", "10 actors"} for g in report.agreements)

@@ -40,6 +40,7 @@ from .model import About, Claim, DateMention, DateValue, Document, Polarity, Qua
 from .noise import LINE_NOISE, MENTION_NOISE, line_noise, mention_noise
 from .polarity import Cues, claim_window, cues_of, stance
 from .quantities import find_quantities
+from .quantity_bounds import told_by_its_clause
 from .reading import Reading, read
 from .scopes import scope_of
 from .slots import SLOT_UNITS, measure_of
@@ -178,9 +179,12 @@ def extract_sentence(
         lambda: find_events(doc.text, s, e, terms, verbs=verbs_of(lex), cues=cues, reading=reading),
     )
 
-    def annotated(span: Span, text: str, kind: str, value: object, about: About) -> Claim:
-        """The claim, with its source, polarity and hedge (`_annotation`)."""
+    def annotated(span: Span, text: str, kind: str, value: object, about: About, own: bool = False) -> Claim:
+        """The claim, with its source, polarity and hedge (`_annotation`); ``own``: it is told apart
+        from its clause's plans and hedges."""
         notes = _annotation(doc.text, span, kind, sentence.span.start, mentions, attributions, cues)
+        if own:
+            notes = (notes[0], notes[1], None)
         return _claim(doc, span, text, kind, sentence, value, about, notes)
 
     claims: list[Claim] = []
@@ -208,7 +212,11 @@ def extract_sentence(
             scope=scope_of(doc.text, q, s, e, terms),
         )
         kind = "ordinal" if q.value.ordinal else "quantity"
-        claims.append(annotated(q.span, q.text, kind, q.value, about))
+        # an age beside a name ("Matt Smith, 26, will make his debut": he is 26 now) and a count with
+        # a clause of its own ("will always remember the ten actors who played him") are not what
+        # the sentence plans or hedges
+        own = measure == "age" or told_by_its_clause(doc.text, q.span.end, e)
+        claims.append(annotated(q.span, q.text, kind, q.value, about, own))
     for d in dates:
         about = About(
             thing=None,
@@ -312,9 +320,7 @@ def _claim(
         about=about,
         attribution=notes[0],
         polarity=notes[1],
-        # an age beside a name is no part of what its clause plans or hedges ("Matt Smith, 26, will
-        # make his debut in 2010": he is 26 now)
-        hedge=None if about.measure == "age" else notes[2],
+        hedge=notes[2],
     )
 
 

@@ -41,7 +41,7 @@ from .numbers import (
     noun_phrase,
 )
 
-__all__ = ["HYPHEN_MEASURE", "ONE_PERIOD", "UNIT_WORDS", "finish"]
+__all__ = ["HYPHEN_MEASURE", "ONE_PERIOD", "UNIT_WORDS", "finish", "told_by_its_clause"]
 
 # The one-word measure units, longest first ("kilometre" before "km"): what a fraction may measure.
 UNIT_WORDS = "|".join(sorted((re.escape(u) for u in UNITS if " " not in u), key=len, reverse=True))
@@ -86,11 +86,24 @@ _TIMES_AFTER = re.compile(
 # three men who were killed", "the three who voted against", "the 12 who died", "three of the seven
 # bullets fired by the officers"; without one, "the two countries" refers back.
 _DEFINED_AFTER = re.compile(
-    r"\s+(?:(?:who|that|which)\s+(?:were|was)\b|who\s+(?:\w+ed|died|fled|fell|ran|fought|lost|won|"
+    r"\s+(?:(?:who|that|which)\s+(?:were|was)\b|"
+    # "the 10 actors who have previously portrayed him", "the two who had already fled"
+    r"(?:who|that|which)\s+(?:have|has|had)\s+(?:(?:\w+ly|already|since|now)\s+)?"
+    r"(?:\w+ed|been|died|fled|fallen|won|lost|left|made|taken|seen|gone|come|run)\b|"
+    r"who\s+(?:\w+ed|died|fled|fell|ran|fought|lost|won|"
     r"left|stood|went|came|got|took|made|saw|survived|remain|remained)\b|(?:\w+ed|shot|hit|hurt|slain)\s+"
     r"(?:by|in|at|during|near|when|while|inside)\b)",
     re.IGNORECASE,
 )
+
+
+def told_by_its_clause(text: str, end: int, hi: int) -> bool:
+    """A clause right after a count that says what befell what it counts ("the ten actors who played
+    the Doctor", "the three men who were killed"): the count is told in that clause's tense, not in
+    the sentence's ("fans will always remember the ten actors who played him")."""
+    return _DEFINED_AFTER.match(text, end, hi) is not None
+
+
 # Words that make a unit after them another dimension: "12 square miles" is an area, not a length.
 _AREA = frozenset({"square", "sq", "cubic", "cu"})
 _OF_AFTER = re.compile(r"\s+of\b")  # "Over three days of talks, ...": a period
