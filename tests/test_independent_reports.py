@@ -600,3 +600,11 @@ def test_a_count_with_a_clause_of_its_own_is_not_hedged_by_the_sentence() -> Non
         "Wired takes a look back at the 10 actors who have previously portrayed Doctor Who.",
     )
     assert any({c.text for c in g.claims} == {"ten actors", "10 actors"} for g in report.agreements)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"), [("Jeffs had 19 wives.", "wife"), ("Police found two knives.", "knife")]
+)
+def test_an_irregular_plural_counts_its_singular(text: str, thing: str) -> None:
+    claim = next(c for c in extract(make_doc("x", text)) if c.kind == "quantity")
+    assert claim.about.thing == thing
