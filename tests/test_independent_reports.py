@@ -608,3 +608,7 @@ def test_a_count_with_a_clause_of_its_own_is_not_hedged_by_the_sentence() -> Non
 def test_an_irregular_plural_counts_its_singular(text: str, thing: str) -> None:
     claim = next(c for c in extract(make_doc("x", text)) if c.kind == "quantity")
     assert claim.about.thing == thing
+
+
+def test_a_figure_after_an_ascii_hyphen_gives_no_claim_rather_than_a_wrong_sign() -> None:
+    assert _measures("Temperatures fell to -17 degrees overnight.") == {}

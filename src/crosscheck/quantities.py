@@ -166,9 +166,10 @@ def find_quantities(
     return tuple(found)
 
 
-# "minus 17 degrees", "−5C", "(-3.5%)": a sign before a plain figure. A hyphen counts only glued to
-# the digits and after a space or a bracket ("10-12" is a range, "COVID-19" a name).
-_SIGN_BEFORE = re.compile(r"(?:(?<![\w-])minus\s+|(?<![\w.,-])[\u2212-])\Z", re.IGNORECASE)
+# "minus 17 degrees", "−5 degrees": a sign before a plain figure, the word or the minus sign. (A figure
+# after an ASCII hyphen, "-17 degrees", is no claim at all: the finder reads "10-12" as a range and
+# "COVID-19" as a name.)
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w-])minus\s+|(?<![\w.,-])\u2212)\Z", re.IGNORECASE)
 _SIGNED_BOUNDS = frozenset({"exact", "approx"})
 
 
