@@ -30,8 +30,8 @@ import re
 
 from .lexicon import default_lexicon
 from .model import QuantityMention
-from .number_words import UNIT_DIMENSIONS
 from .terms import Terms
+from .values import dimension
 
 __all__ = ["MEASURE_RULES", "SHAPES", "SLOT_UNITS", "measure_of"]
 
@@ -248,4 +248,4 @@ def _in_its_units(slot: str, q: QuantityMention, terms: Terms) -> bool:
     if units is None:
         return True
     unit = q.value.unit
-    return unit is not None and (unit in units or UNIT_DIMENSIONS.get(unit, (unit,))[0] in units)
+    return unit is not None and (unit in units or dimension(unit) in units)
