@@ -83,9 +83,10 @@ def test_count3_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> No
 @pytest.mark.skipif(
     not CORPUS.is_dir(), reason="the ECB+ corpus is not at ../shared/dev/ecbplus (not shipped)"
 )
-@pytest.mark.parametrize("check", ["verify2", "verify3"])
+@pytest.mark.parametrize("check", ["verify2", "verify3", "verify4"])
 def test_the_fresh_count_sets_verify_against_the_corpus(
     check: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """count2_pairs (verify2) and count3_pairs (verify3) are what their TSVs build, and every span holds."""
+    """count2_pairs (verify2), count3_pairs (verify3) and count4_pairs (verify4) are what their TSVs build,
+    and every span holds."""
     assert getattr(_miner("mine_counts"), check)() == 0, capsys.readouterr().err

@@ -8,6 +8,8 @@ Usage:
   python benchmarks/gold/mine_counts.py verify2                # check count2_pairs.jsonl against the corpus
   python benchmarks/gold/mine_counts.py build3                 # count3_labels.tsv -> count3_pairs.jsonl (stop 23)
   python benchmarks/gold/mine_counts.py verify3                # check count3_pairs.jsonl against the corpus
+  python benchmarks/gold/mine_counts.py build4                 # count4_labels.tsv -> count4_pairs.jsonl (stop 24)
+  python benchmarks/gold/mine_counts.py verify4                # check count4_pairs.jsonl against the corpus
 
 Independent of crosscheck: it neither imports nor runs it. Candidate pairs are printed with their sentences
 for reading on the terminal; nothing but ids, offsets, the short number expressions and labels is written.
@@ -34,6 +36,9 @@ BATCH2 = "s21"
 LABELS3 = HERE / "count3_labels.tsv"
 OUT3 = HERE / "count3_pairs.jsonl"
 BATCH3 = "s23"
+LABELS4 = HERE / "count4_labels.tsv"
+OUT4 = HERE / "count4_pairs.jsonl"
+BATCH4 = "s24"
 LABEL_SET = {"same_value", "different_value", "different_fact"}
 TAG_SET = {"slot", "gates", "furniture", "rounding", "partial", "age", "update", "headline"}
 
@@ -307,6 +312,11 @@ def build3() -> int:
     return build_file(LABELS3, OUT3, "n", BATCH3, folders_of(LABELS, LABELS2))
 
 
+def build4() -> int:
+    """count4_labels.tsv -> count4_pairs.jsonl (ids q0001..., "batch": "s24"; only folders unused by build..build3)."""
+    return build_file(LABELS4, OUT4, "q", BATCH4, folders_of(LABELS, LABELS2, LABELS3))
+
+
 def folders_of(*labels: Path) -> set[str]:
     """The folders that already have a row in these labels files."""
     return {
@@ -417,6 +427,11 @@ def verify3() -> int:
     return verify_file(LABELS3, OUT3, "n", BATCH3, folders_of(LABELS, LABELS2), "build3")
 
 
+def verify4() -> int:
+    """count4_pairs.jsonl is what build4 makes of count4_labels.tsv, and every row checks out (0 = clean)."""
+    return verify_file(LABELS4, OUT4, "q", BATCH4, folders_of(LABELS, LABELS2, LABELS3), "build4")
+
+
 def verify_file(labels: Path, out: Path, prefix: str, batch: str, taken: set[str], command: str) -> int:
     """out is what command makes of labels; every span holds its value; kind, batch and half are right."""
     rows, problems = parse_labels(labels, taken)
@@ -453,6 +468,10 @@ def main(argv: list[str]) -> int:
         return build3()
     if cmd == "verify3":
         return verify3()
+    if cmd == "build4":
+        return build4()
+    if cmd == "verify4":
+        return verify4()
     for name in rest:
         folder = CORPUS / name
         if cmd == "mentions":
