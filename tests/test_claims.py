@@ -179,6 +179,29 @@ def test_qualifiers_are_read_literally(
     assert (found.text, value.bound, str(value.interval), value.unit) == (claim, bound, interval, unit)  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        (
+            "The changes, which will go into effect in about 30 days, were completed in just four months.",
+            {"about 30 days": "future", "four months": None},
+        ),
+        (
+            "The plan, which was announced on Monday, will send 2,000 troops.",
+            {"on Monday": None, "2,000 troops": "future"},
+        ),
+        (
+            "The man, who will be sentenced next week, killed three people.",
+            {"next week": "future", "three people": None},
+        ),
+    ],
+)
+def test_an_aside_keeps_its_own_hedge(text: str, hedges: dict[str, str | None]) -> None:
+    """A relative clause set off by commas hedges what it holds, never the clause around it."""
+    found = {c.text: c.hedge for c in extract(make_doc("d", text)) if c.kind in ("quantity", "date")}
+    assert found == hedges
+
+
 def test_all_but_is_not_a_count() -> None:
     """ "all but five" counts the others, not five: no claim of five."""
     assert _quantities("All but five of the passengers survived.") == []

@@ -38,7 +38,7 @@ from .events import EventMention, find_events, verbs_of
 from .lexicon import Lexicon
 from .model import About, Claim, DateMention, DateValue, Document, Polarity, QuantityMention, Sentence, Span
 from .noise import LINE_NOISE, MENTION_NOISE, line_noise, mention_noise
-from .polarity import Cues, claim_window, cues_of, stance
+from .polarity import Cues, claim_window, cues_of, in_aside, stance
 from .quantities import find_quantities
 from .quantity_bounds import told_by_its_clause
 from .reading import Reading, read
@@ -278,6 +278,8 @@ def _annotation(
 ) -> tuple[str | None, Polarity, str | None]:
     """A claim's source, polarity and hedge: an event's own, else those of the event holding it, else its clause's."""
     holder = next((m for m in mentions if m.start <= span.start and span.end <= m.end), None)
+    if holder is not None and in_aside(text, holder.start, holder.end, span.start, span.end):
+        holder = None  # "The plan, which was announced Monday, will send": Monday is not planned
     polarity: Polarity
     if holder is not None:
         polarity, hedge = holder.event.polarity, holder.event.hedge

@@ -22,7 +22,7 @@ from .errors import ConfigError
 from .lexicon import Lexicon, default_lexicon
 from .model import Polarity
 
-__all__ = ["Cues", "Stance", "claim_window", "cues_of", "default_cues", "load_cues", "stance"]
+__all__ = ["Cues", "Stance", "claim_window", "cues_of", "default_cues", "in_aside", "load_cues", "stance"]
 
 # Where a clause starts: punctuation, dashes, quotes and the words that open a new clause.
 _CLAUSE = re.compile(
@@ -31,6 +31,9 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
+
+# A relative clause set off by commas, closed by one: ", which will go into effect in 30 days,".
+_ASIDE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,;:()\u2014\u2013\"“”]*,")
 
 _ADVERB = r"\s+(?:(?:[a-z]+ly|also|still|now|already|not)\s+)?"
 _WORD_START = r"(?<![\w'’])"
@@ -183,10 +186,17 @@ def stance(text: str, start: int, end: int, cues: Cues | None = None) -> Stance:
     """The polarity and hedge the cues in ``text[start:end]`` give; two negations cancel ("did not refuse to")."""
     cues = cues or default_cues()
     blocked = [m.span() for m in cues.exceptions.finditer(text, start, end)]
+    # an aside closed before the window ends ("The changes, which will go into effect in 30 days, were
+    # completed") says nothing of the clause around it
+    asides = [m.span() for m in _ASIDE.finditer(text, start, end)]
     found: list[tuple[int, int, str]] = []
     negations = 0
     for m in cues.negation.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in blocked) or _is_name(text, m.start(), m.end(), start):
+        if (
+            any(s <= m.start() < e for s, e in blocked)
+            or any(s <= m.start() < e for s, e in asides)
+            or _is_name(text, m.start(), m.end(), start)
+        ):
             continue
         negations += 1
         found.append((m.start(), m.end(), m.group(0)))
@@ -194,7 +204,7 @@ def stance(text: str, start: int, end: int, cues: Cues | None = None) -> Stance:
     last = -1
     for name, pattern in cues.hedges:
         for m in pattern.finditer(text, start, end):
-            if _is_name(text, m.start(), m.end(), start):
+            if _is_name(text, m.start(), m.end(), start) or any(s <= m.start() < e for s, e in asides):
                 continue
             found.append((m.start(), m.end(), m.group(0)))
             if m.start() > last:  # the cue nearest the claim's end decides
@@ -209,6 +219,12 @@ def clause_start(text: str, sentence_start: int, position: int) -> int:
     for match in _CLAUSE.finditer(text, sentence_start, position):
         start = match.end()
     return start
+
+
+def in_aside(text: str, start: int, end: int, span_start: int, span_end: int) -> bool:
+    """Whether ``text[span_start:span_end]`` lies in an aside of ``text[start:end]`` (", which will go
+    into effect in 30 days,"): what it says is its own clause's, not the sentence's."""
+    return any(s <= span_start and span_end <= e for s, e in (m.span() for m in _ASIDE.finditer(text, start, end)))
 
 
 def claim_window(text: str, sentence_start: int, span_start: int, span_end: int) -> tuple[int, int]:
