@@ -224,7 +224,9 @@ def clause_start(text: str, sentence_start: int, position: int) -> int:
 def in_aside(text: str, start: int, end: int, span_start: int, span_end: int) -> bool:
     """Whether ``text[span_start:span_end]`` lies in an aside of ``text[start:end]`` (", which will go
     into effect in 30 days,"): what it says is its own clause's, not the sentence's."""
-    return any(s <= span_start and span_end <= e for s, e in (m.span() for m in _ASIDE.finditer(text, start, end)))
+    return any(
+        s <= span_start and span_end <= e for s, e in (m.span() for m in _ASIDE.finditer(text, start, end))
+    )
 
 
 def claim_window(text: str, sentence_start: int, span_start: int, span_end: int) -> tuple[int, int]:
