@@ -74,6 +74,10 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         # a list of ages after a noun of people or kin; "12 of them" is a part, no age
         ("His two half-brothers, 17 and 22, were also arrested.", {"17": "age", "22": "age"}),
         ("The victims, 23 and 25, were students.", {"23": "age", "25": "age"}),
+        # ... and after one of them, singular: "the troubled actress, 26,", "her son, 12,"
+        ("The troubled actress, 26, would be arrested.", {"26": "age"}),
+        ("A woman, 45, and her son, 12, were hurt.", {"45": "age", "12": "age"}),
+        ("The gunman, 24, was shot by police.", {"24": "age"}),
         ("The attack killed 30 people, 12 of them children.", {"12": None}),
         # a day or a month before the comma is no name: "Wednesday, four" is no age
         ("Five soldiers died on Wednesday, four from friendly fire.", {"four": None}),

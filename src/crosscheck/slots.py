@@ -66,9 +66,17 @@ def _age(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str |
         return "age" if _AGE_AFTER.match(text, q.span.end, hi) else None
     # "his two half-brothers, 17 and 22,", "the victims, 23 and 25,": ages after a noun of people
     noun = _PEOPLE_BEFORE.search(before)
-    if noun and (noun.group(1) in terms.headcounts or noun.group(1) in terms.slot_words["kin"]):
+    if noun and _people(noun.group(1), terms):
         return "age" if _AGES_AFTER_PEOPLE.match(text, q.span.end, hi) else None
     return None
+
+
+def _people(word: str, terms: Terms) -> bool:
+    """A noun of people, plural or singular ("the victims, 23 and 25,", "the troubled actress, 26,",
+    "her son, 12,"): a headcount or kin, or the singular of one."""
+    kin = terms.slot_words["kin"]
+    forms = (word, word + "s", word + "es", word[:-3] + "men" if word.endswith("man") else word)
+    return any(form in terms.headcounts or form in kin for form in forms)
 
 
 def _noun_in(table: dict[str, str], q: QuantityMention) -> str | None:
