@@ -6,6 +6,9 @@ Usage::
 
     python benchmarks/gold/mine_dates.py mine [--out /tmp/date_cands.jsonl]   # candidates + context
     python benchmarks/gold/mine_dates.py verify                               # check date_pairs.jsonl
+    python benchmarks/gold/mine_dates.py mine2 [--out /tmp/date2_cands.jsonl] # candidates, the 21 date2 folders
+    python benchmarks/gold/mine_dates.py build2    # date2_labels.tsv -> date2_pairs.jsonl (ids e0001...)
+    python benchmarks/gold/mine_dates.py verify2   # date2_pairs.jsonl is what build2 makes; spans hold
 
 Candidates come from three sources:
 
@@ -35,6 +38,19 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "dev" / "ecbplus"
 GOLD = HERE / "date_pairs.jsonl"
+LABELS2 = HERE / "date2_labels.tsv"
+OUT2 = HERE / "date2_pairs.jsonl"
+BATCH2 = "s25"
+LABEL_SET = {"same_value", "different_value", "different_fact"}
+TAG_SET = {"weekday", "relative", "undated", "gates", "furniture", "future", "headline"}
+DATE2_FOLDERS = {
+    # dev half (odd topics)
+    "t07-ecb", "t13-ecbplus", "t25-ecbplus", "t27-ecb", "t27-ecbplus",
+    "t29-ecb", "t29-ecbplus", "t31-ecb", "t37-ecb", "t41-ecb",
+    # test half (even topics)
+    "t12-ecb", "t14-ecbplus", "t26-ecbplus", "t30-ecbplus", "t32-ecb", "t32-ecbplus",
+    "t34-ecb", "t34-ecbplus", "t36-ecb", "t42-ecb", "t44-ecb",
+}  # fmt: skip
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {
@@ -354,8 +370,10 @@ def mine_folder(folder: Path, per_chain: int = 12) -> list[dict[str, Any]]:
 
 def cmd_mine(args: argparse.Namespace) -> None:
     rows: list[dict[str, Any]] = []
+    wanted = set(args.folders.split(",")) if getattr(args, "folders", None) else None
     for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
-        rows.extend(mine_folder(folder))
+        if wanted is None or folder.name in wanted:
+            rows.extend(mine_folder(folder))
     with open(args.out, "w", encoding="utf-8") as fh:
         for i, r in enumerate(rows):
             r["cid"] = f"c{i:05d}"
@@ -395,15 +413,156 @@ def cmd_verify(args: argparse.Namespace) -> None:
         sys.exit(1)
 
 
+def parse_labels2(labels: Path = LABELS2) -> tuple[list[dict[str, Any]], int]:
+    """Rows of date2_labels.tsv checked against the corpus, sorted, without ids; and the number of problems."""
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, int, str, int]] = set()
+    problems = 0
+
+    def bad(n: int, why: str) -> None:
+        nonlocal problems
+        print(f"{labels.name} line {n}: {why}", file=sys.stderr)
+        problems += 1
+
+    for n, raw in enumerate(read_text(labels).splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        if len(cols) != 13:
+            bad(n, f"{len(cols)} columns, not 13")
+            continue
+        folder, da, sa, ea, db, sb, eb, label, measure, tags, note, ra, rb = cols
+        if folder not in DATE2_FOLDERS:
+            bad(n, f"folder {folder} is not a date2 folder")
+            continue
+        try:
+            sa_i, ea_i, sb_i, eb_i = int(sa), int(ea), int(sb), int(eb)
+        except ValueError:
+            bad(n, "offsets are not integers")
+            continue
+        key = (folder, da, sa_i, db, sb_i)
+        if key in seen or (folder, db, sb_i, da, sa_i) in seen:
+            bad(n, "pair listed twice")
+            continue
+        seen.add(key)
+        pa, pb = CORPUS / folder / f"{da}.txt", CORPUS / folder / f"{db}.txt"
+        if da == db or not pa.is_file() or not pb.is_file():
+            bad(n, f"documents {da!r}, {db!r} must be two different documents of {folder}")
+            continue
+        ta, tb = read_text(pa)[sa_i:ea_i], read_text(pb)[sb_i:eb_i]
+        tag_list = [t for t in tags.split(",") if t]
+        if not (0 < len(ta) <= 40 and 0 < len(tb) <= 40 and sa_i < ea_i and sb_i < eb_i):
+            bad(n, f"span empty or over 40 characters: {ta!r} / {tb!r}")
+            continue
+        if ta != ta.strip() or tb != tb.strip():
+            bad(n, f"span has outer whitespace: {ta!r} / {tb!r}")
+            continue
+        if label not in LABEL_SET or not set(tag_list) <= TAG_SET or len(set(tag_list)) != len(tag_list):
+            bad(n, f"unknown label {label!r} or bad tags {tag_list}")
+            continue
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", measure) or not note.strip():
+            bad(n, f"measure {measure!r} not snake_case or note empty")
+            continue
+        iso = r"\d{4}-\d\d-\d\d(?:\.\.\d{4}-\d\d-\d\d)?"
+        if not all(r == "" or re.fullmatch(iso, r) for r in (ra, rb)):
+            bad(n, f"resolved dates not ISO: {ra!r} {rb!r}")
+            continue
+        topic = folder.split("-")[0]
+        rows.append(
+            {
+                "topic": topic,
+                "folder": folder,
+                "kind": "date",
+                "a": {"doc": da, "start": sa_i, "end": ea_i},
+                "b": {"doc": db, "start": sb_i, "end": eb_i},
+                "label": label,
+                "measure": measure,
+                "value_a": ta,
+                "value_b": tb,
+                "resolved_a": ra or None,
+                "resolved_b": rb or None,
+                "tags": tag_list,
+                "half": "dev" if int(topic[1:]) % 2 else "test",
+                "note": note,
+                "batch": BATCH2,
+            }
+        )
+    rows.sort(key=lambda r: (r["folder"], r["a"]["doc"], r["a"]["start"], r["b"]["doc"], r["b"]["start"]))
+    return rows, problems
+
+
+def numbered2(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"id": f"e{i:04d}", **row} for i, row in enumerate(rows, 1)]
+
+
+def build2() -> int:
+    """date2_labels.tsv -> date2_pairs.jsonl (ids e0001..., "batch": "s25"); 0 when every row is clean."""
+    rows, problems = parse_labels2()
+    with open(OUT2, "w", encoding="utf-8", newline="\n") as fh:
+        for row in numbered2(rows):
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts: dict[tuple[str, str], int] = {}
+    tag_counts: dict[str, int] = {}
+    for row in rows:
+        counts[(row["half"], row["label"])] = counts.get((row["half"], row["label"]), 0) + 1
+        for t in row["tags"]:
+            tag_counts[t] = tag_counts.get(t, 0) + 1
+    print(f"{len(rows)} pairs written to {OUT2} ({problems} problems)")
+    for k in sorted(counts):
+        print(f"  {k[0]:5} {k[1]:16} {counts[k]}")
+    print("  tags:", dict(sorted(tag_counts.items(), key=lambda kv: -kv[1])))
+    return 1 if problems else 0
+
+
+def verify2() -> int:
+    """date2_pairs.jsonl is exactly what build2 makes of date2_labels.tsv and every span holds (0 = clean)."""
+    rows, problems = parse_labels2()
+    stored = [json.loads(line) for line in read_text(OUT2).splitlines() if line.strip()]
+    if stored != numbered2(rows):
+        print(f"{OUT2.name} differs from what build2 makes of {LABELS2.name}", file=sys.stderr)
+        problems += 1
+    old = {json.loads(line)["folder"] for line in read_text(GOLD).splitlines() if line.strip()}
+    for row in stored:
+        folder = CORPUS / row["folder"]
+        if row["folder"] in old or row["folder"] not in DATE2_FOLDERS:
+            print(f"{row['id']}: folder {row['folder']} not a fresh date2 folder", file=sys.stderr)
+            problems += 1
+            continue
+        for side in ("a", "b"):
+            span = row[side]
+            if read_text(folder / f"{span['doc']}.txt")[span["start"] : span["end"]] != row[f"value_{side}"]:
+                print(f"{row['id']}: {side} span does not hold {row[f'value_{side}']!r}", file=sys.stderr)
+                problems += 1
+        topic_half = "dev" if int(row["topic"][1:]) % 2 else "test"
+        if row["kind"] != "date" or row["batch"] != BATCH2 or row["half"] != topic_half:
+            print(f"{row['id']}: kind/batch/half wrong", file=sys.stderr)
+            problems += 1
+    print(f"{len(stored)} rows, {problems} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     m = sub.add_parser("mine")
     m.add_argument("--out", default="/tmp/date_cands.jsonl")
+    m.add_argument("--folders", default=None, help="comma-separated folder names (default: all)")
+    m2 = sub.add_parser("mine2", help="mine the 21 date2 folders")
+    m2.add_argument("--out", default="/tmp/date2_cands.jsonl")
     v = sub.add_parser("verify")
     v.add_argument("--gold", default=str(GOLD))
+    sub.add_parser("build2")
+    sub.add_parser("verify2")
     args = ap.parse_args()
-    {"mine": cmd_mine, "verify": cmd_verify}[args.cmd](args)
+    if args.cmd == "mine2":
+        args.folders = ",".join(sorted(DATE2_FOLDERS))
+        cmd_mine(args)
+    elif args.cmd == "build2":
+        sys.exit(build2())
+    elif args.cmd == "verify2":
+        sys.exit(verify2())
+    else:
+        {"mine": cmd_mine, "verify": cmd_verify}[args.cmd](args)
 
 
 if __name__ == "__main__":
