@@ -1,4 +1,4 @@
-"""The ECB+ gold: mention spans (mentions.jsonl) and the stop-21 and stop-23 count pairs match the corpus.
+"""The ECB+ gold: mention spans (mentions.jsonl), the count pair sets and the date2 pairs match the corpus.
 
 The articles are not part of the project; the check runs only where ../shared/dev/ecbplus/ is present.
 """
@@ -90,3 +90,34 @@ def test_the_fresh_count_sets_verify_against_the_corpus(
     """count2_pairs (verify2), count3_pairs (verify3) and count4_pairs (verify4) are what their TSVs build,
     and every span holds."""
     assert getattr(_miner("mine_counts"), check)() == 0, capsys.readouterr().err
+
+
+def test_date2_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> None:
+    rows = _rows("date2_pairs.jsonl")
+    old = {r["folder"] for r in _rows("date_pairs.jsonl")}
+    folders = {r["folder"] for r in rows}
+    assert len(rows) >= 120 and len(folders) == 21 and not folders & old
+    assert {r["half"] for r in rows} == {"dev", "test"}
+    assert all(r["half"] == ("dev" if int(r["topic"][1:]) % 2 else "test") for r in rows)
+    assert all(r["folder"].startswith(r["topic"] + "-") for r in rows)
+    assert all(r["batch"] == "s25" and r["kind"] == "date" and r["a"]["doc"] != r["b"]["doc"] for r in rows)
+    assert all(0 < len(r["value_a"]) <= 40 and 0 < len(r["value_b"]) <= 40 for r in rows)
+    assert all(r["a"]["end"] - r["a"]["start"] == len(r["value_a"]) for r in rows)
+    assert all(r["b"]["end"] - r["b"]["start"] == len(r["value_b"]) for r in rows)
+    assert all(len(r["note"]) <= 120 for r in rows)  # short notes in our own words, no article sentences
+    assert [r["id"] for r in rows] == [f"e{i:04d}" for i in range(1, len(rows) + 1)]
+    keys = [(r["folder"], r["a"]["doc"], r["a"]["start"], r["b"]["doc"], r["b"]["start"]) for r in rows]
+    assert keys == sorted(keys)
+    pairs = {frozenset([(k[0], k[1], k[2]), (k[0], k[3], k[4])]) for k in keys}
+    assert len(pairs) == len(rows)  # no pair listed twice, in either order
+    assert {r["label"] for r in rows} == {"same_value", "different_value", "different_fact"}
+    tags = {"weekday", "relative", "undated", "gates", "furniture", "future", "headline"}
+    assert all(set(r["tags"]) <= tags for r in rows)
+
+
+@pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="the ECB+ corpus is not at ../shared/dev/ecbplus (not shipped)"
+)
+def test_the_date2_set_verifies_against_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    """date2_pairs.jsonl is what mine_dates.py build2 makes of date2_labels.tsv, and every span holds."""
+    assert _miner("mine_dates").verify2() == 0, capsys.readouterr().err
