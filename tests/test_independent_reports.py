@@ -130,6 +130,10 @@ def _q(text: str) -> crosscheck.Quantity:
         ("12 people", "15 people", False),
         ("about 200 feet", "about 60 metres", True),  # one length in two units
         ("about 200 feet", "about 200 metres", False),
+        ("two decades", "21 years", True),  # one duration in two units, read to its precision
+        ("a three-month stay", "a 90-day stay", True),
+        ("about one minute", "around 15 seconds", False),
+        ("15 years", "16 years", False),
     ],
 )
 def test_reporters_numbers(a: str, b: str, both: bool) -> None:
@@ -437,6 +441,18 @@ def test_an_undated_page_is_held_to_the_agreement_bar_like_any_other() -> None:
             ]
         )
         assert [{c.document for c in g.claims} for g in report.agreements] == [{"dated", "other"}], published
+
+
+def test_durations_in_two_units_are_one_fact() -> None:
+    """ "ruled for two decades" and "ruled for 21 years" give one length of rule: an agreement, where
+    the two units kept them apart before."""
+    report = _check(
+        "Niyazov ruled Turkmenistan for two decades until his death, officials said on Monday.",
+        "Niyazov ruled Turkmenistan for 21 years until his death, officials said on Monday.",
+    )
+    figures = [g for g in report.agreements if g.lead_claims[0].kind == "quantity"]
+    assert [{c.text for c in g.lead_claims} for g in figures] == [{"two decades", "21 years"}]
+    assert report.conflicts == () and report.possible_conflicts == ()
 
 
 def test_two_distances_of_one_named_action_conflict_and_bare_distances_stay_candidates() -> None:
