@@ -3,7 +3,7 @@
 "more than 2,000 troops", "\\$10.2 billion", "eight-hour mission", "approximately twenty combat
 drills", "the sixth such joint patrol" each become one `QuantityMention` whose span is born from
 regex match offsets. Years, designations ("Tu-95", "H-6K"), dates, times, "No. 2", numbers inside
-URLs and referential numbers ("the two countries", "the 2,000 troops"; a possessive is no such
+URLs and referential numbers ("the two countries", "these three"; a possessive is no such
 determiner: "his three companions" count them) are not quantities, nor calibres, model names, house
 numbers and sizes (".357 Magnum", "AK 47", "54 State St.", "1,280 x 800": `quantity_filters`).
 

@@ -31,6 +31,7 @@ from .numbers import (
     PREPOSITION_OVER,
     QUALIFIER_BEFORE,
     QUALIFIERS,
+    REFERS_BACK_BELOW,
     UNIT_AFTER,
     UNITS,
     WORD_BEFORE,
@@ -126,8 +127,8 @@ def finish(
 ) -> QuantityMention | None:
     """The mention around a number read at ``text[begin:core_end]``; ``fixed`` is a range's bound and interval.
 
-    ``referential`` lists the words that, right before an unqualified number, make it refer back
-    ("the two countries") instead of claiming a count.
+    ``referential`` lists the words that, right before an unqualified whole number below
+    `REFERS_BACK_BELOW`, make it refer back ("the two countries") instead of claiming a count.
     """
     end = core_end
     measure = plus = False
@@ -194,9 +195,10 @@ def finish(
         and before.group(2) is None  # a possessive counts: "his three companions", "Brand's 15.9 points"
         and before.group(1).lower() in referential
         and amount == amount.to_integral_value()  # "the 7.6 and 7.5 magnitude quakes" is a figure
+        and amount < REFERS_BACK_BELOW  # "the 288 candidates", "the 22,000 crowd": a figure it states
         and not _DEFINED_AFTER.match(text, noun_phrase(text, end, hi, ordinal=False)[0], hi)
     ):
-        return None  # "the two countries", "these three", "the 2,000 troops"
+        return None  # "the two countries", "these three", "the two sides"
     words: list[str] = []
     if counted is not None:
         words = counted
