@@ -238,6 +238,17 @@ def test_weekdays_of_undated_pages_compare_by_the_day_they_name() -> None:
     assert "neither date can be placed on the calendar" in other.possible_conflicts[0].explanation
 
 
+@pytest.mark.parametrize("day_first", ["on 27 December", "on the 27th of December"])
+def test_a_day_written_day_first_on_an_undated_page_is_the_same_day(day_first: str) -> None:
+    report = _check(
+        f"Israel launched its offensive in Gaza {day_first} after rocket attacks, officials said.",
+        "Israel launched its offensive in Gaza on December 27 after rocket attacks, officials said.",
+        published=None,
+    )
+    dates = [g for g in report.agreements if g.claims[0].kind == "date"]
+    assert len(dates) == 1 and len({c.document for c in dates[0].claims}) == 2
+
+
 def test_two_headcounts_of_different_groups_are_no_conflict() -> None:
     # "five women" and "six others": both count people, neither says which fact
     report = _check(

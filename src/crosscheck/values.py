@@ -182,16 +182,27 @@ _MONTH_DAY = re.compile(
     + r")\.?\s+([0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d{4})",
     re.IGNORECASE,
 )
+# ... and the day first, as British and wire copy write it: "on 27 December", "the 4th of January"
+_DAY_MONTH = re.compile(
+    r"\b([0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?("
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b\.?(?!,?\s*\d{4})",
+    re.IGNORECASE,
+)
 
 
 def day_words(claim: Claim) -> DayWords | None:
     """The day a date claim's words name when no calendar date can be worked out (an undated page):
-    ``("weekday", 4)`` for "on Friday", ``("month_day", 11, 12)`` for "On November 12"; else None."""
+    ``("weekday", 4)`` for "on Friday", ``("month_day", 11, 12)`` for "On November 12" or "on 12
+    November"; else None."""
     if not isinstance(claim.value, DateValue) or claim.value.granularity != "day":
         return None
     found = _MONTH_DAY.search(claim.text)
     if found is not None:
         return ("month_day", MONTHS[found.group(1).lower()], int(found.group(2)))
+    found = _DAY_MONTH.search(claim.text)
+    if found is not None:
+        return ("month_day", MONTHS[found.group(2).lower()], int(found.group(1)))
     found = _WEEKDAY_WORD.search(claim.text)
     if found is not None:
         return ("weekday", WEEKDAYS[found.group(1).lower()])
