@@ -18,7 +18,10 @@ document, of a matching kind (count: quantity or ordinal; date: date), whose spa
 - `apart`: the claims are in different groups (or in none);
 - `not_extracted`: a side has no claim.
 Conflict precision/recall take `different_value` as the gold positive and `conflict` as the predicted
-one; agreement precision/recall `same_value` and `agreement`. `--show-misses N` prints N missed
+one; agreement precision/recall `same_value` and `agreement`. Each missed pair (a different_value pair
+not in a conflict, a same_value pair not in an agreement) is counted by where it was lost
+(`where_lost`: not extracted, other blocks, a named hard rule, no edge, an edge kept apart by the
+clustering, one group with values read otherwise, or a possible conflict and its doubts). `--show-misses N` prints N missed
 conflicts and N missed agreements per half with both sentences (on the terminal only).
 `--batch NAME` keeps only the pairs whose `batch` field equals NAME (`count2_pairs.jsonl` rows carry
 `"batch": "s21"`); `--batch none` keeps the pairs with no `batch` field, so the older and newer labelled
@@ -39,6 +42,9 @@ from typing import Any
 
 import crosscheck
 from crosscheck import values as cc_values
+from crosscheck.align import block_key, sources_of
+from crosscheck.align.edges import _edge as edge_score  # the very gate the clustering applies
+from crosscheck.align.rules import HARD_RULES
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "dev" / "ecbplus"
@@ -59,6 +65,20 @@ class Outcome:
     claim_a: Any | None
     claim_b: Any | None
     group: Any | None
+    lost: str = ""  # where a missed pair was lost (`where_lost`); "" for a pair predicted right
+
+
+# Where a missed pair is lost, in pipeline order (`where_lost`).
+STAGES = (
+    "not extracted",
+    "other blocks",
+    "hard rule",
+    "no edge",
+    "edge, kept apart",
+    "one group, read compatible",
+    "one group, read clashing",
+    "possible conflict",
+)
 
 
 def load_gold(gold: Path) -> list[dict[str, Any]]:
@@ -135,6 +155,49 @@ def predict_folder(
     return out
 
 
+def where_lost(o: Outcome, sources: Any, config: Any) -> str:
+    """The stage at which a missed gold pair (a same_value pair not in an agreement, a different_value
+    pair not in a conflict) was lost: "not extracted", "other blocks" (`align.block_key`), "hard rule
+    NAME" (`align.rules.HARD_RULES`), "no edge" (scored under its bar, or an unplaced side under
+    ``unplaced_bar``: `align.edges._edge`), "edge, kept apart" (an edge, yet in different groups: an
+    edge filter or the clustering), "one group, read compatible" / "read clashing" (the values were read
+    otherwise than labelled), "possible conflict: DOUBT; ..." (the doubts its explanation names)."""
+    label, prediction = o.pair["label"], o.prediction
+    if (label, prediction) in (("same_value", "agreement"), ("different_value", "conflict")):
+        return ""
+    if label == "different_fact":
+        return ""
+    if prediction == "not_extracted" or o.claim_a is None or o.claim_b is None:
+        return "not extracted"
+    a, b = o.claim_a, o.claim_b
+    if prediction == "possible_conflict":
+        if label == "same_value":
+            return "one group, read clashing"
+        explanation = o.group.explanation if o.group is not None else ""
+        doubts = explanation.partition("(sameness uncertain: ")[2].rpartition(")")[0]
+        doubts = "; ".join(
+            d.strip() if not d.strip().startswith("same-fact score") else "score under the conflict bar"
+            for d in doubts.split(";")
+        )
+        return f"possible conflict: {doubts}" if doubts else "possible conflict"
+    if prediction == "agreement":
+        return "one group, read compatible"
+    if prediction == "conflict":
+        return "one group, read clashing"
+    if block_key(a, config) != block_key(b, config):
+        return "other blocks"
+    failed = [
+        name
+        for name, _reads, rule in HARD_RULES
+        if not rule(a, b, sources[a.document], sources[b.document], config)
+    ]
+    if failed:
+        return f"hard rule {failed[0]}"
+    if edge_score(a, b, sources, config) is None:
+        return "no edge"
+    return "edge, kept apart"
+
+
 def ratio(num: int, den: int) -> float | None:
     return None if den == 0 else num / den
 
@@ -162,6 +225,12 @@ def metrics(outcomes: list[Outcome]) -> dict[str, Any]:
             (o.claim_a is None) + (o.claim_b is None) for o in outcomes if o.prediction == "not_extracted"
         ),
         "confusion": confusion,
+        "lost": {
+            label: dict(
+                Counter(o.lost for o in outcomes if o.pair["label"] == label and o.lost).most_common()
+            )
+            for label in ("different_value", "same_value")
+        },
         "by_tag": breakdown(outcomes, lambda p: p.get("tags", [])),
         "by_measure": breakdown(outcomes, lambda p: [p.get("measure", "?")]),
     }
@@ -210,6 +279,12 @@ def print_metrics(title: str, m: dict[str, Any]) -> None:
     print(f"{corner:18}" + "".join(f"{p:>18}" for p in PREDICTIONS))
     for label in LABELS:
         print(f"{label:18}" + "".join(f"{m['confusion'][label][p]:18}" for p in PREDICTIONS))
+    for label, wanted in (("different_value", "conflict"), ("same_value", "agreement")):
+        lost = m["lost"][label]
+        if lost:
+            print(f"{label} pairs not in {'a' if wanted == 'conflict' else 'an'} {wanted}, where lost:")
+            for stage, n in lost.items():
+                print(f"  {n:4}  {stage}")
     for name in ("by_tag", "by_measure"):
         rows = m[name]
         print(f"{name.replace('_', ' '):18}{'diff n':>8}{'found':>7}{'same n':>8}{'found':>7}")
@@ -348,7 +423,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for name in sorted(by_folder):
         report = crosscheck.check(crosscheck.load_documents(*folder_paths(args.corpus, name)), config=config)
-        outcomes.extend(predict_folder(report, by_folder[name], compatible))
+        found = predict_folder(report, by_folder[name], compatible)
+        sources = sources_of({d.id: d for d in report.documents})
+        for o in found:
+            o.lost = where_lost(o, sources, config)
+        outcomes.extend(found)
     elapsed = time.perf_counter() - started
     cross = sorted((o for o in outcomes if is_cross(o.pair)), key=lambda o: o.pair["id"])
     outcomes = sorted((o for o in outcomes if not is_cross(o.pair)), key=lambda o: o.pair["id"])

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+import crosscheck
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "gold"
 CORPUS = ROOT.parent / "shared" / "dev" / "ecbplus"
@@ -121,3 +123,40 @@ def test_date2_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> Non
 def test_the_date2_set_verifies_against_the_corpus(capsys: pytest.CaptureFixture[str]) -> None:
     """date2_pairs.jsonl is what mine_dates.py build2 makes of date2_labels.tsv, and every span holds."""
     assert _miner("mine_dates").verify2() == 0, capsys.readouterr().err
+
+
+def _pairs_benchmark() -> Any:
+    spec = importlib.util.spec_from_file_location("pairs_benchmark", GOLD.parent / "pairs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("pairs_benchmark", module)  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("text_b", "label", "lost"),
+    [
+        ("The fire injured three people on Monday, police said.", "same_value", "hard rule slots"),
+        ("The fire killed three people on Monday, police said.", "same_value", ""),
+        ("The fire killed four people on Monday, police said.", "same_value", "one group, read clashing"),
+        ("Tickets cost three dollars at the fair on Monday.", "same_value", "other blocks"),
+    ],
+)
+def test_the_pairs_benchmark_says_where_a_missed_pair_was_lost(text_b: str, label: str, lost: str) -> None:
+    """`pairs.py` tells, for each missed gold pair, the stage that lost it: what to work on next."""
+    bench = _pairs_benchmark()
+    text_a = "The fire killed three people on Monday, police said."
+    docs = [crosscheck.Document(id="a", text=text_a), crosscheck.Document(id="b", text=text_b)]
+    report = crosscheck.check(docs)
+    number_b = next(w for w in ("three", "four") if w in text_b)
+    pair = {
+        "id": "x1",
+        "kind": "count",
+        "label": label,
+        "a": {"doc": "a", "start": text_a.index("three"), "end": text_a.index("three") + 5},
+        "b": {"doc": "b", "start": text_b.index(number_b), "end": text_b.index(number_b) + len(number_b)},
+    }
+    [outcome] = bench.predict_folder(report, [pair], bench.compatibility())
+    sources = crosscheck.align.sources_of({d.id: d for d in report.documents})
+    assert bench.where_lost(outcome, sources, crosscheck.Config()) == lost
