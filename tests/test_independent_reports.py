@@ -249,6 +249,22 @@ def test_a_day_written_day_first_on_an_undated_page_is_the_same_day(day_first: s
     assert len(dates) == 1 and len({c.document for c in dates[0].claims}) == 2
 
 
+def test_one_plan_said_with_and_without_will_agrees_and_a_plan_never_conflicts_with_a_fact() -> None:
+    """ "will take effect in about 30 days" and "take effect in 30 days" report one plan; "will send
+    five warships" and "sent three warships" may be a plan and what came of it: no conflict."""
+    same = _check(
+        "The new rules will take effect in about 30 days, the department said on Monday.",
+        "The new rules, which take effect in 30 days, were announced by the department on Monday.",
+    )
+    figures = [g for g in same.agreements if g.lead_claims[0].kind == "quantity"]
+    assert [{c.text for c in g.lead_claims} for g in figures] == [{"about 30 days", "30 days"}]
+    other = _check(
+        "The navy will send five warships to the exercise, officials said on Monday.",
+        "The navy sent three warships to the exercise, officials said on Monday.",
+    )
+    assert other.conflicts == () and other.possible_conflicts == ()
+
+
 def test_two_headcounts_of_different_groups_are_no_conflict() -> None:
     # "five women" and "six others": both count people, neither says which fact
     report = _check(

@@ -25,6 +25,7 @@ from ..config import Config
 from ..kinds import kind_of
 from ..lexicon import default_lexicon
 from ..model import Claim, DateValue, Event, Quantity, Reason
+from ..values import claims_compatible as compatible
 from ..values import comparable_hedges, same_day_words
 from .source import Source, source_of, story_value, with_rarity
 from .weights import model_weights
@@ -280,7 +281,12 @@ _RULE_NAMES = tuple(rule.name for rule in PAIR_RULES)
 
 
 def _hedges(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
-    return comparable_hedges(a, b)  # a plan or a possibility is not compared with a fact
+    """A plan or a possibility ("will send five warships", "may send") is not compared with a fact
+    ("sent three"): they may be two facts. The same figure said both ways ("the rules will take effect
+    in about 30 days" / "take effect in 30 days"; "$281 million will be paid in cash" / "is paying
+    $281m in cash") is one report of one plan, and agrees. Not so a day: many plans and facts of a
+    story share one ("will play next Sunday", "next Sunday, the Texans come")."""
+    return comparable_hedges(a, b) or (not isinstance(a.value, DateValue) and compatible(a, b))
 
 
 def _dates_near(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> bool:
@@ -326,7 +332,7 @@ HardRule = Callable[[Claim, Claim, Source, Source, Config], bool]
 # (name, reads, rule): a pair failing one is never aligned.
 HARD_RULES: tuple[tuple[str, tuple[str, ...], HardRule], ...] = (
     ("slots", ("about.measure",), _slots),
-    ("hedges", ("hedge",), _hedges),
+    ("hedges", ("hedge", "value", "polarity", "text"), _hedges),
     ("dates_near", ("value",), _dates_near),
     ("same_event", ("value", "about.context", "about.actor"), _same_event),
 )
