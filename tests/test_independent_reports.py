@@ -446,6 +446,12 @@ def test_a_toll_that_grows_within_one_report_is_one_fact() -> None:
         ("He argued with three co-workers.", "three co-workers"),
         ("Five engineers stayed at the site.", "Five engineers"),
         ("12 nurses stayed behind.", "12 nurses"),
+        ("Klitschko led the 22,000 crowd in song.", "22,000 crowd"),
+        ("Two plainclothes police officers fired.", "Two plainclothes police officers"),
+        (
+            "More than 1,300 federal and independent scientists wrote.",
+            "More than 1,300 federal and independent scientists",
+        ),
     ],
 )
 def test_a_count_of_people_named_by_their_role_is_a_headcount(text: str, counted: str) -> None:
@@ -659,3 +665,20 @@ def test_an_irregular_plural_counts_its_singular(text: str, thing: str) -> None:
 
 def test_a_figure_after_an_ascii_hyphen_gives_no_claim_rather_than_a_wrong_sign() -> None:
     assert _measures("Temperatures fell to -17 degrees overnight.") == {}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Klitschko led the crowd of 22,000 in song.", "Klitschko led the 22,000 crowd in song."),
+        (
+            "Two plainclothes police officers shot the teenager.",
+            "Two plainclothes officers shot the teenager.",
+        ),
+        ("He survived two nights in an ice cave.", 'He survived two "horrific" nights in an ice cave.'),
+    ],
+)
+def test_one_count_named_with_other_modifiers_agrees(a: str, b: str) -> None:
+    report = _check(a, b)
+    together = [g for g in report.groups if len({c.document for c in g.claims}) == 2]
+    assert [g.verdict for g in together] == [Verdict.AGREEMENT], [g.explanation for g in report.groups]

@@ -22,6 +22,7 @@ LAYERS = {
     "values": 2.5,
     "number_words": 1.8,
     "numbers": 2,
+    "noun_phrases": 2.1,
     "date_patterns": 2,
     "tokens": 2,
     "polarity": 2,

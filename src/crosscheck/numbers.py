@@ -1,10 +1,10 @@
-"""The quantity finder's compiled patterns and its counted noun phrase.
+"""The quantity finder's compiled patterns.
 
 The number words and word lists (``parse_words``, "a dozen" is 12, fractions, vague plurals, the
 tables of ``data/quantities.toml``) are `number_words`, re-exported here; the regexes built from them
-(`NUMBER`, `FORMS`, `CANDIDATE`, the words before and after a number) are compiled once here, and
-`noun_phrase` / `make_mention` read the counted noun after a number. `quantities.find_quantities`
-uses them and keeps the spans.
+(`NUMBER`, `FORMS`, `CANDIDATE`, the words before and after a number) are compiled once here
+(`noun_phrases` reads the counted noun after a number). `quantities.find_quantities` uses them and
+keeps the spans.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 
 from ._regex import trie
-from .model import Quantity, QuantityMention, Span
 from .number_words import (
     CHANGE_VERBS,
     COUNT_NOUNS,
@@ -129,8 +128,6 @@ __all__ = [
     "bound_of",
     "clean",
     "interval_of",
-    "make_mention",
-    "noun_phrase",
     "parse_words",
 ]
 
@@ -311,68 +308,3 @@ REFERS_BACK_BELOW = 10
 DETERMINER_AFTER_OF = re.compile(
     r"\s+of(?:\s+(?:the|its|their|his|her|our|this|that|these|those))?(?=\s)", re.I
 )
-
-
-# ---------------------------------------------------------------------------------------------
-# The counted noun phrase after a number, and the mention it makes
-
-
-def noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, list[str]]:
-    """The end of the counted noun phrase right after ``pos`` and its words (without "such")."""
-    found: list[tuple[str, int]] = []  # (word as written, its end offset)
-    end, stopped = pos, False
-    while len(found) < 4 and not stopped:
-        m = NOUN_WORD.match(text, end, hi)
-        if m is None:
-            break
-        word = m.group(1).lstrip("#").lower()
-        if ordinal and end == pos and word == "such":
-            end = m.end()  # "the sixth such patrol": in the span, not in the noun
-            continue
-        if word in STOPWORDS or word in _NUMBER_WORDS:
-            break
-        head, dash, tail = word.partition("-")
-        # "three young men-all Gazans", "4,051 yards-breaking Cam Newton's record": a dash, not a compound
-        if dash and head and (tail in STOPWORDS or (_plural(head) and tail.endswith("ing"))):
-            found.append((text[m.start(1) : m.start(1) + len(head)], m.start(1) + len(head)))
-            break
-        model = _MODEL_NUMBER.match(text, m.end(), hi) if _MODEL_NAME.fullmatch(m.group(1)) else None
-        end = model.end() if model else m.end()  # "six AK 47 rifles": the model's number is in the noun
-        found.append((text[m.start(1) : end], end))
-        if _terminal(word):
-            stopped = True
-            nxt = NOUN_WORD.match(text, end, hi)  # "weapons units", "aircraft carriers"
-            if nxt and _plural(nxt.group(1).lower()) and nxt.group(1).lower() not in STOPWORDS:
-                found.append((nxt.group(1), nxt.end()))
-    while (
-        found and not stopped and found[-1][0].lower().endswith(_NOT_NOUN_ENDINGS) and found[-1][0][0] != "#"
-    ):
-        found.pop()  # a verb or an adverb ("the first time landed"); hashtags are kept as nouns
-    if not found:
-        return pos, []
-    return found[-1][1], [w for w, _ in found]
-
-
-_NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, *ORDINALS, "dozen"])
-# A word of capitals and the number of a model after it, inside a counted noun ("six AK 47 rifles").
-_MODEL_NAME = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,5})*")
-_MODEL_NUMBER = re.compile(r" \d+(?:\.\d+)?(?![\w.,])")
-_NOT_NOUN_ENDINGS = ("ed", "ly")
-
-
-def _plural(word: str) -> bool:
-    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def _terminal(word: str) -> bool:
-    return _plural(word) or word.rsplit("-", 1)[-1] in COUNT_NOUNS
-
-
-def make_mention(
-    doc_id: str, text: str, start: int, end: int, value: Quantity, words: list[str]
-) -> QuantityMention:
-    noun = " ".join(w.replace("#", "") for w in words).lower() or None
-    head = noun.rsplit(" ", 1)[-1] if noun else None
-    return QuantityMention(
-        span=Span(doc_id, start, end), text=text[start:end], value=value, noun=noun, head=head
-    )

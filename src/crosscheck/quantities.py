@@ -55,6 +55,7 @@ import re
 from decimal import Decimal
 
 from .model import Interval, Quantity, QuantityMention, Span
+from .noun_phrases import make_mention, noun_phrase
 from .numbers import (
     CANDIDATE,
     CLAUSE_OPENS_BEFORE,
@@ -82,8 +83,6 @@ from .numbers import (
     URLISH,
     WORD_BEFORE,
     ascii_digits,
-    make_mention,
-    noun_phrase,
     parse_words,
 )
 from .quantity_bounds import HYPHEN_MEASURE, ONE_PERIOD, finish

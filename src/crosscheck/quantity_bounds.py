@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ._regex import trie
 from .model import Interval, Quantity, QuantityMention
+from .noun_phrases import make_mention, noun_phrase
 from .numbers import (
     AGE_AFTER,
     AGE_PHRASE_BEFORE,
@@ -38,8 +39,6 @@ from .numbers import (
     bound_of,
     clean,
     interval_of,
-    make_mention,
-    noun_phrase,
 )
 
 __all__ = ["HYPHEN_MEASURE", "ONE_PERIOD", "UNIT_WORDS", "finish", "told_by_its_clause"]

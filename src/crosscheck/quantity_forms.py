@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from .model import Interval, Quantity, QuantityMention
+from .noun_phrases import make_mention, noun_phrase
 from .numbers import (
     CURRENCY_SYMBOLS,
     DECADE_AGES,
@@ -34,8 +35,6 @@ from .numbers import (
     bound_of,
     clean,
     interval_of,
-    make_mention,
-    noun_phrase,
     parse_words,
 )
 from .quantity_bounds import UNIT_WORDS, finish
