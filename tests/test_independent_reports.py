@@ -447,6 +447,7 @@ def test_a_toll_that_grows_within_one_report_is_one_fact() -> None:
         ("Five engineers stayed at the site.", "Five engineers"),
         ("12 nurses stayed behind.", "12 nurses"),
         ("Klitschko led the 22,000 crowd in song.", "22,000 crowd"),
+        ("The 1,000-member church burned down.", "1,000-member"),
         ("Two plainclothes police officers fired.", "Two plainclothes police officers"),
         (
             "More than 1,300 federal and independent scientists wrote.",

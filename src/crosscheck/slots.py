@@ -180,6 +180,8 @@ def _toll(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str 
     return "deaths" if _TOLL_BEFORE.search(text, max(lo, q.span.start - 70), q.span.start) else None
 
 
+# a number glued to its counted noun by a hyphen: "1,000-member", "20-man"
+_GLUED_HEAD = re.compile(r"\w-([a-z]+)$", re.IGNORECASE)
 # "more than 300 Palestinians", "two Israelis", "40 Lebanese": a capitalised plural of demonym shape
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|is|ese)")
 
@@ -188,6 +190,13 @@ def _headcount(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) ->
     hit = _noun_in(terms.headcounts, q)
     if hit:
         return hit
+    glued = _GLUED_HEAD.search(q.text)
+    if glued is not None:
+        # "a 1,000-member church", "a two-man crew": the singular of a headcount glued to its number
+        word = glued.group(1).lower()
+        for form in (word + "s", word + "es", word[:-3] + "men" if word.endswith("man") else word):
+            if form in terms.headcounts:
+                return terms.headcounts[form]
     if q.head and q.value.unit is None and not q.value.ordinal:
         last = q.text.split()[-1] if q.text.split() else ""
         if last.lower() == q.head.lower() and _DEMONYM.fullmatch(last):
