@@ -448,6 +448,8 @@ def test_a_toll_that_grows_within_one_report_is_one_fact() -> None:
         ("12 nurses stayed behind.", "12 nurses"),
         ("Klitschko led the 22,000 crowd in song.", "22,000 crowd"),
         ("The 1,000-member church burned down.", "1,000-member"),
+        ("Last Friday, 1,300 biologists signed a letter.", "1,300 biologists"),
+        ("Three politicians spoke at the rally.", "Three politicians"),
         ("Two plainclothes police officers fired.", "Two plainclothes police officers"),
         (
             "More than 1,300 federal and independent scientists wrote.",
@@ -461,6 +463,10 @@ def test_a_count_of_people_named_by_their_role_is_a_headcount(text: str, counted
 
 def test_kin_are_no_headcount() -> None:
     assert _measures("The woman left four sons.")["four sons"] is None
+
+
+def test_a_role_ending_is_no_headcount_in_a_word_that_names_no_role() -> None:
+    assert _measures("He added 10 assists in the game.")["10 assists"] is None
 
 
 def test_an_undated_page_is_held_to_the_agreement_bar_like_any_other() -> None:

@@ -197,11 +197,25 @@ def _headcount(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) ->
         for form in (word + "s", word + "es", word[:-3] + "men" if word.endswith("man") else word):
             if form in terms.headcounts:
                 return terms.headcounts[form]
+    if q.head and q.value.unit is None and not q.value.ordinal and _role(q.head, terms):
+        return terms.headcounts.get("people")
     if q.head and q.value.unit is None and not q.value.ordinal:
         last = q.text.split()[-1] if q.text.split() else ""
         if last.lower() == q.head.lower() and _DEMONYM.fullmatch(last):
             return terms.headcounts.get("people")
     return None
+
+
+def _role(head: str, terms: Terms) -> bool:
+    """People named by a role no table lists ("biologists", "economists", "politicians"): a lower-case
+    plural with one of ``[slot_words] role_endings``, not one of ``not_roles``."""
+    words = terms.slot_words
+    return (
+        head.islower()
+        and len(head) > 5
+        and head.endswith(tuple(words["role_endings"]))
+        and head not in words["not_roles"]
+    )
 
 
 def _unit_magnitude(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:

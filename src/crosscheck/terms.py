@@ -236,7 +236,12 @@ def _compile(
     scopes = frozenset(a.lower() for aliases in _table(data, "scopes", origin).values() for a in aliases[1:])
     title_table = _table(data, "titles", origin)
     return Terms(
-        slot_words=_lists(data, "slot_words", origin, ("after", "before", "conjunctions", "kin")),
+        slot_words=_lists(
+            data,
+            "slot_words",
+            origin,
+            ("after", "before", "conjunctions", "kin", "role_endings", "not_roles"),
+        ),
         scope_words=_lists(data, "scope_words", origin, ("between", "prepositions", "ends", "skip", "whole")),
         headcounts=headcounts,
         measure_units=measure_units,
