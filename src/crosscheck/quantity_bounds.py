@@ -203,8 +203,9 @@ def finish(
         words = counted
     elif unit is None or measure:
         end, words = noun_phrase(text, end, hi, ordinal=False)
-        if unit is None and len(words) > 1 and not _AREA.intersection(w.lower() for w in words):
-            unit = UNITS.get(words[-1].lower())  # "352 net rushing yards", "20 long miles": yards, miles
+        if unit is None and words and not _AREA.intersection(w.lower() for w in words):
+            # "352 net rushing yards", "20 long miles", "4,051 yards-breaking the record": yards, miles
+            unit = UNITS.get(words[-1].lower())
     kind = fixed[0] if fixed else QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
     if plus and kind == "exact":
         kind = "more_than"
