@@ -82,15 +82,31 @@ def test_count3_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> No
     assert {r["label"] for r in rows} == {"same_value", "different_value", "different_fact"}
 
 
+def test_count5_pairs_are_a_new_set_of_short_spans_in_unlabelled_folders() -> None:
+    rows = _rows("count5_pairs.jsonl")
+    earlier = ("count_pairs.jsonl", "count2_pairs.jsonl", "count3_pairs.jsonl", "count4_pairs.jsonl")
+    old = {r["folder"] for name in earlier for r in _rows(name)}
+    folders = {r["folder"] for r in rows}
+    assert len(rows) >= 60 and len(folders) == 6 and not folders & old
+    assert all(sum(r["folder"] == f for r in rows) <= 25 for f in folders)
+    assert {r["half"] for r in rows} == {"dev", "test"}
+    assert all(r["half"] == ("dev" if int(r["topic"][1:]) % 2 else "test") for r in rows)
+    assert all(r["batch"] == "s26" and r["kind"] == "count" and r["a"]["doc"] != r["b"]["doc"] for r in rows)
+    assert all(len(r["value_a"]) <= 40 and len(r["value_b"]) <= 40 for r in rows)
+    assert all(len(r["note"]) <= 120 for r in rows)  # short notes in our own words, no article sentences
+    assert [r["id"] for r in rows] == [f"p{i:04d}" for i in range(1, len(rows) + 1)]
+    assert {r["label"] for r in rows} == {"same_value", "different_value", "different_fact"}
+
+
 @pytest.mark.skipif(
     not CORPUS.is_dir(), reason="the ECB+ corpus is not at ../shared/dev/ecbplus (not shipped)"
 )
-@pytest.mark.parametrize("check", ["verify2", "verify3", "verify4"])
+@pytest.mark.parametrize("check", ["verify2", "verify3", "verify4", "verify5"])
 def test_the_fresh_count_sets_verify_against_the_corpus(
     check: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """count2_pairs (verify2), count3_pairs (verify3) and count4_pairs (verify4) are what their TSVs build,
-    and every span holds."""
+    """count2_pairs (verify2), count3_pairs (verify3), count4_pairs (verify4) and count5_pairs (verify5) are
+    what their TSVs build, and every span holds."""
     assert getattr(_miner("mine_counts"), check)() == 0, capsys.readouterr().err
 
 

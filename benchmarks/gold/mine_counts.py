@@ -10,6 +10,8 @@ Usage:
   python benchmarks/gold/mine_counts.py verify3                # check count3_pairs.jsonl against the corpus
   python benchmarks/gold/mine_counts.py build4                 # count4_labels.tsv -> count4_pairs.jsonl (stop 24)
   python benchmarks/gold/mine_counts.py verify4                # check count4_pairs.jsonl against the corpus
+  python benchmarks/gold/mine_counts.py build5                 # count5_labels.tsv -> count5_pairs.jsonl (stop 26)
+  python benchmarks/gold/mine_counts.py verify5                # check count5_pairs.jsonl against the corpus
 
 Independent of crosscheck: it neither imports nor runs it. Candidate pairs are printed with their sentences
 for reading on the terminal; nothing but ids, offsets, the short number expressions and labels is written.
@@ -39,6 +41,9 @@ BATCH3 = "s23"
 LABELS4 = HERE / "count4_labels.tsv"
 OUT4 = HERE / "count4_pairs.jsonl"
 BATCH4 = "s24"
+LABELS5 = HERE / "count5_labels.tsv"
+OUT5 = HERE / "count5_pairs.jsonl"
+BATCH5 = "s26"
 LABEL_SET = {"same_value", "different_value", "different_fact"}
 TAG_SET = {"slot", "gates", "furniture", "rounding", "partial", "age", "update", "headline"}
 
@@ -317,6 +322,11 @@ def build4() -> int:
     return build_file(LABELS4, OUT4, "q", BATCH4, folders_of(LABELS, LABELS2, LABELS3))
 
 
+def build5() -> int:
+    """count5_labels.tsv -> count5_pairs.jsonl (ids p0001..., "batch": "s26"; only folders unused by build..build4)."""
+    return build_file(LABELS5, OUT5, "p", BATCH5, folders_of(LABELS, LABELS2, LABELS3, LABELS4))
+
+
 def folders_of(*labels: Path) -> set[str]:
     """The folders that already have a row in these labels files."""
     return {
@@ -432,6 +442,11 @@ def verify4() -> int:
     return verify_file(LABELS4, OUT4, "q", BATCH4, folders_of(LABELS, LABELS2, LABELS3), "build4")
 
 
+def verify5() -> int:
+    """count5_pairs.jsonl is what build5 makes of count5_labels.tsv, and every row checks out (0 = clean)."""
+    return verify_file(LABELS5, OUT5, "p", BATCH5, folders_of(LABELS, LABELS2, LABELS3, LABELS4), "build5")
+
+
 def verify_file(labels: Path, out: Path, prefix: str, batch: str, taken: set[str], command: str) -> int:
     """out is what command makes of labels; every span holds its value; kind, batch and half are right."""
     rows, problems = parse_labels(labels, taken)
@@ -472,6 +487,10 @@ def main(argv: list[str]) -> int:
         return build4()
     if cmd == "verify4":
         return verify4()
+    if cmd == "build5":
+        return build5()
+    if cmd == "verify5":
+        return verify5()
     for name in rest:
         folder = CORPUS / name
         if cmd == "mentions":
