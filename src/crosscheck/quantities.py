@@ -114,11 +114,11 @@ _ONE_AFTER_VERB = re.compile(
     r"rescu(?:ed|ing)|arrest(?:ed|ing))\s+(?:at\s+least\s+|only\s+|just\s+|another\s+)?$",
     re.IGNORECASE,
 )
-# "one" counts when a person or a casualty word follows: "killed one person", "one dead, 3 hurt".
 # "after one season", "for just one night", "within one week": one period a fact lasted, a count
 # (not "one day he will", "one night in May": no preposition before it).
 _ONE_SPAN_BEFORE = re.compile(r"\b(?:for|after|in|within|over)\s+(?:just\s+|only\s+|barely\s+)?$", re.I)
 _ONE_SPAN_AFTER = re.compile(r"\s+(?:season|night|term|day|week|month|year|decade)\b", re.IGNORECASE)
+# "one" counts when a person or a casualty word follows: "killed one person", "one dead, 3 hurt".
 _ONE_COUNTS = re.compile(
     r"\s+(?:other\s+)?(?:person|man|woman|child|boy|girl|baby|victim|officer|soldier|student|"
     r"worker|passenger|civilian|dead|killed|died|injured|wounded|hurt|missing)\b",

@@ -75,8 +75,12 @@ def _people(word: str, terms: Terms) -> bool:
     """A noun of people, plural or singular ("the victims, 23 and 25,", "the troubled actress, 26,",
     "her son, 12,"): a headcount or kin, or the singular of one."""
     kin = terms.slot_words["kin"]
-    forms = (word, word + "s", word + "es", word[:-3] + "men" if word.endswith("man") else word)
-    return any(form in terms.headcounts or form in kin for form in forms)
+    return any(form in terms.headcounts or form in kin for form in _forms(word))
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A noun and the plurals it may have in the tables: "member", "members"; "man", "men"."""
+    return (word, word + "s", word + "es", word[:-3] + "men" if word.endswith("man") else word)
 
 
 def _noun_in(table: dict[str, str], q: QuantityMention) -> str | None:
@@ -193,8 +197,7 @@ def _headcount(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) ->
     glued = _GLUED_HEAD.search(q.text)
     if glued is not None:
         # "a 1,000-member church", "a two-man crew": the singular of a headcount glued to its number
-        word = glued.group(1).lower()
-        for form in (word + "s", word + "es", word[:-3] + "men" if word.endswith("man") else word):
+        for form in _forms(glued.group(1).lower()):
             if form in terms.headcounts:
                 return terms.headcounts[form]
     if q.head and q.value.unit is None and not q.value.ordinal and _role(q.head, terms):
