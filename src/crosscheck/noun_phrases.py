@@ -70,7 +70,7 @@ _QUOTED_MODIFIER = re.compile(r"[ \t]+[\"“]([a-z]+(?:-[a-z]+)*)[\"”](?=[ \t]
 
 def _later_plural(text: str, pos: int, hi: int) -> list[tuple[str, int]]:
     """The words up to a plural noun one or two words after ``pos`` (none when a stopword, a number
-    word or a word ending in "ed"/"ly" comes first): the head a modifier stands before ("police
+    word or a verb or adverb ending in "ed", "ly" or "ing" comes first): the head a modifier stands before ("police
     officers" after "plainclothes")."""
     words: list[tuple[str, int]] = []
     end = pos
