@@ -83,3 +83,36 @@ def test_bad_terms_file_is_a_config_error(tmp_path: Path, content: str, message:
     with pytest.raises(ConfigError, match=message) as info:
         load_terms(path)
     assert "mine.toml" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("losses", "loss"),
+        ("passes", "pass"),
+        ("boxes", "box"),
+        ("crashes", "crash"),
+        ("matches", "match"),
+        ("churches", "church"),
+        ("punches", "punch"),
+        ("avalanches", "avalanche"),  # the table's exception to the "-nches" rule
+        ("horses", "horse"),
+        ("countries", "country"),
+        ("wives", "wife"),
+    ],
+)
+def test_a_plural_and_its_singular_count_one_thing(plural: str, singular: str) -> None:
+    """ "three losses" and "a loss" count one thing: the plural's "-es" comes off after ss, x, sh, ch; two
+    reports of the plural, two figures, are compared."""
+    terms = default_terms()
+    assert terms.thing(plural, plural) == terms.thing(singular, singular)
+    report = crosscheck.check(
+        [
+            make_doc("a", f"Officials reported two {plural} on Monday."),
+            make_doc("b", f"Officials reported three {plural} on Monday."),
+        ]
+    )
+    assert [terms.thing(plural, plural)] == [
+        c.about.thing for c in report.claims if c.document == "a" and c.kind == "quantity"
+    ]
+    assert len(report.conflicts) + len(report.possible_conflicts) == 1

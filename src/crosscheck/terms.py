@@ -23,6 +23,11 @@ __all__ = ["Terms", "default_terms", "load_terms", "terms_of"]
 _WORD = re.compile(r"[A-Za-z_][\w'’\-.]*[A-Za-z_]|[A-Za-z]")
 
 
+# Plural endings that take "-es" ("losses", "boxes", "crashes", "matches", "churches", "punches"); the
+# words the rule gets wrong ("avalanches") are in `[things]` of data/terms.toml.
+_ES_PLURALS = ("sses", "xes", "shes", "tches", "rches", "nches")
+
+
 @frozen
 class Terms:
     """Alias tables compiled for lookup. Build with `load_terms` or `default_terms`."""
@@ -56,7 +61,8 @@ class Terms:
     _word_memo: dict[str, str | None] = field(factory=dict, init=False, repr=False, eq=False)
 
     def thing(self, noun: str | None, head: str | None) -> str | None:
-        """The canonical counted thing for a noun phrase: the whole phrase, then its head, then the head's singular."""
+        """The canonical counted thing for a noun phrase: the whole phrase, then its head, then the head's
+        singular ("-ies" to "-y"; "-es" off after "ss", "x", "sh", "ch"; else "-s" off)."""
         for candidate in (noun, head):
             if candidate:
                 hit = self.things.get(candidate.lower())
@@ -66,6 +72,8 @@ class Terms:
             word = head.lower()
             if word.endswith("ies") and len(word) > 4:
                 return word[:-3] + "y"
+            if word.endswith(_ES_PLURALS) and len(word) > 4:
+                return word[:-2]  # "losses", "passes", "boxes", "crashes", "matches": "-es" off
             if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
                 return word[:-1]
             return word
