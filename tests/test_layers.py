@@ -38,6 +38,7 @@ LAYERS = {
     "quantity_filters": 2.8,
     "quantity_bounds": 2.85,
     "quantity_forms": 2.9,
+    "records": 2.9,
     "quantities": 3,
     "dates": 3,
     "jsonl": 2.9,

@@ -194,12 +194,16 @@ def extract_sentence(
         if measure in SLOT_UNITS and q.value.unit is None:
             q = attrs.evolve(q, value=attrs.evolve(q.value, unit=SLOT_UNITS[measure]))
         about = About(
-            thing=terms.thing(q.noun, q.head) or q.value.unit,
+            # a record counts its owner's wins: "klitschko record wins"
+            thing=f"{q.owner.lower()} {q.noun}" if q.owner else terms.thing(q.noun, q.head) or q.value.unit,
             phrase=q.noun,
             measure=measure,
-            actor=age_holder(doc.text, q, s, e)
-            if measure == "age"
-            else quantity_actor(reading, q, actors, terms, s),
+            actor=q.owner
+            or (
+                age_holder(doc.text, q, s, e)
+                if measure == "age"
+                else quantity_actor(reading, q, actors, terms, s)
+            ),
             action=canonical_action(terms, action_before(reading, s, q.span.start)),
             place=place or local_place(reading, s, e, q.span.start, q.span.end),
             when=when,

@@ -39,6 +39,8 @@ __all__ = [
     "OVER_MORE_THAN_WORDS",
     "POINT_MARKS",
     "QUALIFIERS",
+    "RECORD_NOUNS",
+    "RECORD_VERBS",
     "SCALES",
     "SCORE_NOUNS",
     "SMALL",
@@ -252,5 +254,7 @@ OVER_MORE_THAN_WORDS = _list(_DATA, "over_more_than_before")  # "served over 10 
 NOT_A_COUNT_WORDS = _list(_DATA, "not_a_count_before")  # "all but five"
 STREET_WORDS = _list(_DATA, "street_words")  # "54 State St.": a house number
 SCORE_NOUNS = _list(_DATA, "score_nouns")  # "a 9-14 start", "a 31-24 win": a record or a score
+RECORD_NOUNS = _list(_DATA, "record_nouns")  # "a 9-5 season": a win-loss record before it
+RECORD_VERBS = _list(_DATA, "record_verbs")  # "improved to 52-3": a win-loss record after it
 # Every number word: never a name ("Twelve people were killed": "Twelve" is no actor).
 NUMBER_WORDS = frozenset(SMALL) | frozenset(TENS) | frozenset(SCALES) | frozenset(ORDINALS)

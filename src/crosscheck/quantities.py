@@ -19,7 +19,9 @@ Representation of the other forms (see `quantity_forms` for the finders):
   ``amount`` its low end and the closed interval ``[low, high]``; a scale word after the second end
   scales the first only when it is smaller ("$250,000 to $1 million" is [250000, 1000000]); glued
   ends read as above ("5–7%", "between 1.2m and 1.5m people"); a hyphenated pair of small numbers with
-  neither unit nor noun is a record or a score ("opened 9-14"), no quantity; "dozens of" / "tens of
+  neither unit nor noun is a score ("opened 9-14"), no quantity, or, where the sentence says whose, a
+  win-loss record: one count per number of its owner's wins, losses and draws ("Klitschko (52-3, 46
+  KOs)": `records`); "dozens of" / "tens of
   thousands (of)" are ranges too ([24, 99], [20000, 99999]);
 - a fraction or share ("a third of the troops", "more than half") has unit ``"fraction"`` and
   ``amount`` the fraction rounded to 4 places (a third is 0.3333), also bare ("two-thirds voted") or as
@@ -88,12 +90,14 @@ from .numbers import (
 from .quantity_bounds import HYPHEN_MEASURE, ONE_PERIOD, finish
 from .quantity_filters import DIGIT_FILTERS, digit_filter, game_clocks, is_date_or_time, magnitude_before
 from .quantity_forms import find_forms, glued_m
+from .records import find_records
 
 __all__ = ["DIGIT_FILTERS", "digit_filter", "find_quantities"]
 
 # What every URL-like token holds (":", "@", "www." or "." before a letter): without it, no token is one.
 _URL_NEED = re.compile(r"[:@]|\.\w|www\.", re.IGNORECASE)
 # What every game clock holds: without it, none is looked for.
+_RECORD_NEED = re.compile(r"\d[-\u2013]\d")  # no record without two hyphenated digits
 _CLOCK_NEED = re.compile(r"\b(?:remaining|left|to\s+(?:go|play))\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
@@ -142,10 +146,15 @@ def find_quantities(
         if _URL_NEED.search(text, start, stop)
         else []
     )
+    # win-loss records first ("Cheeks is 122-147 in three-plus seasons" is no range), then the forms
+    records = find_records(doc_id, text, start, stop) if _RECORD_NEED.search(text, start, stop) else []
     forms: list[QuantityMention] = []
     for form in find_forms(doc_id, text, start, stop, tolerance, urls):
+        if any(r.span.start < form.span.end and form.span.start < r.span.end for r in records):
+            continue
         if not forms or forms[-1].span.end <= form.span.start:
             forms.append(form)
+    forms = sorted([*forms, *records], key=lambda q: q.span.start)
     out: list[QuantityMention] = []
     for m in NUMBER.finditer(text, start, stop):
         if any(a < m.end() and m.start() < b for a, b in urls) or any(

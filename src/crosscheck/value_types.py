@@ -223,6 +223,9 @@ class QuantityMention:
     value: Quantity
     noun: str | None = None
     head: str | None = None
+    # whose figure it is, as written, where the figure names no thing without it: a win-loss record's
+    # owner ("Klitschko" of "Klitschko (52-3"), part of what it counts (`records`)
+    owner: str | None = None
 
 
 @frozen(kw_only=True)
