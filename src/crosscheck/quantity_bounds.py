@@ -22,7 +22,6 @@ from .numbers import (
     CHANGE_BEFORE,
     CLAUSE_OPENS_BEFORE,
     CURRENCY_AFTER,
-    CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     FALLING,
     HYPHEN_COUNTS,
@@ -127,7 +126,8 @@ def finish(
     """The mention around a number read at ``text[begin:core_end]``; ``fixed`` is a range's bound and interval.
 
     ``referential`` lists the words that, right before an unqualified whole number below
-    `REFERS_BACK_BELOW`, make it refer back ("the two countries") instead of claiming a count.
+    `REFERS_BACK_BELOW` with no unit, make it refer back ("the two countries") instead of claiming a
+    count ("the nine acre site" states a measure).
     """
     end = core_end
     measure = plus = False
@@ -184,13 +184,12 @@ def finish(
         and _over_a_period(text, qualifier.start(), end, lo, hi)
     ):
         qualifier = None  # "ran over three days" is a period; "served over 10 years" is more than 10
-    money = unit in CURRENCY_SYMBOLS.values()
     if (
         qualifier is None
         and not measure
         and counted is None
         and before
-        and not money
+        and unit is None  # "the nine acre site", "the three hours of talks": a measure it states
         and before.group(2) is None  # a possessive counts: "his three companions", "Brand's 15.9 points"
         and before.group(1).lower() in referential
         and amount == amount.to_integral_value()  # "the 7.6 and 7.5 magnitude quakes" is a figure
