@@ -170,6 +170,8 @@ def _opens(tokens: list[Token], first: int) -> bool:
     if first == 0:
         return True
     before = tokens[first - 1]
+    if before.text == ":" and first > 1 and tokens[first].text.isdigit() and tokens[first - 2].text.isdigit():
+        return False  # "with 7:41 left": the minutes of a clock time, no subject
     return before.text in _STOP_PUNCT or before.text == "." or before.low in _OPENERS
 
 
