@@ -100,3 +100,13 @@ def test_two_teams_records_in_one_story_never_meet() -> None:
     for group in report.agreements:
         owners = {c.text for c in group.claims}
         assert len(owners) == 1  # 11 with 11, 4 with 4, 5 with 5, 10 with 10
+
+
+def test_knockouts_written_three_ways_are_one_count() -> None:
+    report = _groups(
+        "Klitschko (52-3, 46 KOs) retained his titles on Saturday.",
+        "Klitschko, 52-3, 47 KO's, retained his titles on Saturday.",
+        "Klitschko (52-3, 46 knockouts) retained his titles on Saturday.",
+    )
+    [conflict] = [g for g in report.conflicts if "knockouts" in g.topic or "kos" in g.explanation.lower()]
+    assert sorted(c.text for c in conflict.claims) == ["46 KOs", "46 knockouts", "47 KO's"]

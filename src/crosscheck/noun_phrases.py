@@ -18,6 +18,9 @@ def noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, li
     end, stopped = pos, False
     while len(found) < 4 and not stopped:
         m = NOUN_WORD.match(text, end, hi)
+        if m is None and (caps := _CAPS_PLURAL.match(text, end, hi)) is not None:
+            found.append((caps.group(1) + "s", caps.end()))  # "47 KO's", "three TD's": KOs, TDs
+            break
         if m is None:
             quoted = _QUOTED_MODIFIER.match(text, end, hi)  # two "horrific" nights
             if quoted is None or quoted.group(1) in STOPWORDS:
@@ -64,6 +67,8 @@ def noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, li
 _NUMBER_WORDS = frozenset([*SMALL, *TENS, *SCALES, *ORDINALS, "dozen"])
 # "and" or "or" and the modifier after it, between a modifier and its head ("federal and independent")
 _JOINED_MODIFIER = re.compile(r"[ \t]+(and|or)(?=[ \t])")
+# the plural of an abbreviation written with an apostrophe: "47 KO's", "three TD's", "two DVD's"
+_CAPS_PLURAL = re.compile(r"[ \t]+([A-Z]{2,5})['’]s(?![\w'’])")
 # a modifier in quotation marks inside the noun phrase: two "horrific" nights
 _QUOTED_MODIFIER = re.compile(r"[ \t]+[\"“]([a-z]+(?:-[a-z]+)*)[\"”](?=[ \t])")
 
