@@ -91,6 +91,8 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         # a headcount: the noun says what is counted, no word says what happened to them
         ("Three climbers set out on Friday.", {"Three climbers": "people"}),
         ("More than 300 Palestinians marched.", {"More than 300 Palestinians": "people"}),
+        ("Over 2.5 million Turkmens are eligible to vote.", {"Over 2.5 million Turkmens": "people"}),
+        ("About 1,000 Kurds fled.", {"About 1,000 Kurds": "people"}),
         ("Twelve people were killed.", {"Twelve people": "deaths"}),
         ("They found 40 bodies.", {"40 bodies": "deaths"}),
         # a quake's size: a number of its shape next to a quake word, or with its unit
