@@ -16,6 +16,7 @@ from .lexicon import default_lexicon
 from .model import Bound, Interval
 
 __all__ = [
+    "AGED_THINGS",
     "CHANGE_VERBS",
     "COUNT_NOUNS",
     "CURRENCY_SYMBOLS",
@@ -254,6 +255,7 @@ OVER_MORE_THAN_WORDS = _list(_DATA, "over_more_than_before")  # "served over 10 
 NOT_A_COUNT_WORDS = _list(_DATA, "not_a_count_before")  # "all but five"
 STREET_WORDS = _list(_DATA, "street_words")  # "54 State St.": a house number
 SCORE_NOUNS = _list(_DATA, "score_nouns")  # "a 9-14 start", "a 31-24 win": a record or a score
+AGED_THINGS = _list(_DATA, "aged_things")  # "35-year-old regulations": a duration, no age
 RECORD_NOUNS = _list(_DATA, "record_nouns")  # "a 9-5 season": a win-loss record before it
 RECORD_VERBS = _list(_DATA, "record_verbs")  # "improved to 52-3": a win-loss record after it
 # Every number word: never a name ("Twelve people were killed": "Twelve" is no actor).

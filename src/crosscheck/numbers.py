@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ._regex import trie
 from .number_words import (
+    AGED_THINGS,
     CHANGE_VERBS,
     COUNT_NOUNS,
     CURRENCY_SYMBOLS,
@@ -54,6 +55,7 @@ from .number_words import (
 )
 
 __all__ = [
+    "AGED_THINGS",
     "AGE_AFTER",
     "AGE_PHRASE_BEFORE",
     "AGE_VERB_BEFORE",

@@ -19,6 +19,7 @@ from .numbers import (
     AGE_AFTER,
     AGE_PHRASE_BEFORE,
     AGE_VERB_BEFORE,
+    AGED_THINGS,
     CHANGE_BEFORE,
     CLAUSE_OPENS_BEFORE,
     CURRENCY_AFTER,
@@ -205,6 +206,8 @@ def finish(
         if unit is None and words and not _AREA.intersection(w.lower() for w in words):
             # "352 net rushing yards", "20 long miles", "4,051 yards-breaking the record": yards, miles
             unit = UNITS.get(words[-1].lower())
+        elif unit == "year_of_age" and words and words[-1].lower() in AGED_THINGS:
+            unit = "year"  # "35-year-old regulations": how long they have stood ("for 35 years")
     kind = fixed[0] if fixed else QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
     if plus and kind == "exact":
         kind = "more_than"
