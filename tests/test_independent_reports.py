@@ -691,3 +691,17 @@ def test_one_count_named_with_other_modifiers_agrees(a: str, b: str) -> None:
     report = _check(a, b)
     together = [g for g in report.groups if len({c.document for c in g.claims}) == 2]
     assert [g.verdict for g in together] == [Verdict.AGREEMENT], [g.explanation for g in report.groups]
+
+
+def test_an_average_never_meets_one_games_count() -> None:
+    """ "22.8 points" is an average (no game gives a fraction of a point): it never conflicts with one
+    game's "24 points", while two outlets' averages still meet."""
+    report = _check(
+        "Hansbrough averaged 22.8 points and 7.2 rebounds last season.",
+        "Hansbrough scored 24 points and grabbed seven rebounds last season.",
+    )
+    assert not report.conflicts and not report.possible_conflicts
+    report = _check(
+        "Hansbrough averaged 22.8 points last season.", "Hansbrough averaged 21.8 points last season."
+    )
+    assert [sorted(c.text for c in g.claims) for g in report.conflicts] == [["21.8 points", "22.8 points"]]

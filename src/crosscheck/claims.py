@@ -194,8 +194,11 @@ def extract_sentence(
         if measure in SLOT_UNITS and q.value.unit is None:
             q = attrs.evolve(q, value=attrs.evolve(q.value, unit=SLOT_UNITS[measure]))
         about = About(
-            # a record counts its owner's wins: "klitschko record wins"
-            thing=f"{q.owner.lower()} {q.noun}" if q.owner else terms.thing(q.noun, q.head) or q.value.unit,
+            # a record counts its owner's wins: "klitschko record wins"; a count of things that is no
+            # whole number is an average of them ("22.8 points" a game), never one game's "24 points"
+            thing=f"{q.owner.lower()} {q.noun}"
+            if q.owner
+            else _averaged(q, terms.thing(q.noun, q.head) or q.value.unit),
             phrase=q.noun,
             measure=measure,
             actor=q.owner
@@ -380,3 +383,17 @@ def _event_time(span: Span, dates: tuple[DateMention, ...]) -> DateValue | None:
         if best is None or distance < best[0]:
             best = (distance, d.value)
     return None if best is None else best[1]
+
+
+def _averaged(q: QuantityMention, thing: str | None) -> str | None:
+    """``thing``, or "average THING" when the count is no whole number and has no unit ("22.8 points",
+    "7.2 rebounds" a game): an average, a fact apart from any one count of the same things."""
+    value = q.value
+    if (
+        thing is None
+        or value.unit is not None
+        or value.ordinal
+        or value.amount == value.amount.to_integral_value()
+    ):
+        return thing
+    return f"average {thing}"
