@@ -55,3 +55,25 @@ def test_each_config_scores_with_its_own_weights() -> None:
     # the reasons weigh each feature by the config's weight too
     weighed = {r.rule: r.weight for r in explain(a, b, sources, heavier)}
     assert weighed["context"] == round(9.0 * features(a, b, sources, heavier)["context"], 2)
+
+
+def _actors(text_a: str, text_b: str, *more: str) -> tuple[str | None, str | None, float]:
+    docs, by_id = index_documents([make_doc(f"d{i}", t) for i, t in enumerate((text_a, text_b, *more))])
+    claims = LocalEngine(1).extract(docs, Config(), default_terms())
+    a, b = (next(c for c in claims if c.document == d and c.kind == "quantity") for d in ("d0", "d1"))
+    return a.about.actor, b.about.actor, features(a, b, sources_of(by_id), Config())["actor"]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_actor_to_weigh() -> None:
+    """ "Speaking by phone, ..." and "Earlier, ..." are read as actors, but no document writes them as a
+    name: they count neither for nor against; two named actors still do."""
+    x, y, value = _actors(
+        "Speaking by phone, he said 50 people were hurt.", "Earlier, officials said 55 people were hurt."
+    )
+    assert (x, y, value) == ("Speaking", "Earlier", 0.0)
+    x, y, value = _actors(
+        "Ely scored 23 points for the Aces.",
+        "Rosario scored 22 points for the Aces.",
+        "The coach praised Ely and Rosario.",
+    )
+    assert (x, y, value) == ("Ely", "Rosario", -1.0)

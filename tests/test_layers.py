@@ -58,6 +58,7 @@ LAYERS = {
     "align": 5,
     "align.source": 4.4,
     "align.weights": 4.4,
+    "align.placing": 4.4,
     "align.rules": 4.5,
     "align.blocking": 4.6,
     "align.cluster": 4.5,

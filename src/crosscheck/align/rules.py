@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
@@ -27,7 +26,8 @@ from ..lexicon import default_lexicon
 from ..model import Claim, DateValue, Event, Quantity, Reason
 from ..values import claims_compatible as compatible
 from ..values import comparable_hedges, same_day_words
-from .source import Source, source_of, story_value, with_rarity
+from .placing import event_window, placed
+from .source import Source, names, source_of, story_value, with_rarity
 from .weights import model_weights
 
 __all__ = [
@@ -93,23 +93,6 @@ GENERIC_THINGS = frozenset(
 )
 
 
-def event_window(claim: Claim) -> tuple[date, date] | None:
-    """When the claim's event happened, if the text says: its own date or a date in its sentence."""
-    when = kind_of(claim.kind).event_time(claim)
-    if when is not None and when.earliest is not None and when.latest is not None:
-        return when.earliest, when.latest
-    return None
-
-
-def placed(claim: Claim, published: date | None) -> bool:
-    """The claim can be placed in time: its document's publication date, or a date in its sentence.
-    Documents given together are one story unless their dates say otherwise; a placed claim and an
-    unplaced one (a dated report, an undated page) are not known to share a story."""
-    if isinstance(claim.value, DateValue):
-        return claim.value.resolved
-    return published is not None or claim.about.when is not None
-
-
 def _context(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
     score = context_score(a.about.context, b.about.context)
     return score / 100, f"context words {score:.0f}/100 alike"
@@ -153,6 +136,16 @@ def _named(field: str) -> Feature:
         return (1.0, f"same {field} {x}") if x == y else (-1.0, f"{field} {x} vs {y}")
 
     return feature
+
+
+def _actor(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[float, str]:
+    """The same actor, or two others; an actor that no document of the run writes as a name (capitalised
+    inside a sentence: `Source.names`) is a capitalised word opening a sentence ("Speaking by phone",
+    "Earlier", "Outside"), no actor, and says nothing."""
+    x, y = a.about.actor, b.about.actor
+    if not x or not y or not (names(da, x) and names(db, y)):
+        return 0.0, ""
+    return (1.0, f"same actor {x}") if x == y else (-1.0, f"actor {x} vs {y}")
 
 
 # Reporting verbs (`attribution.verbs`): "said" on both sides says nothing of which fact ("said
@@ -265,7 +258,7 @@ PAIR_RULES: tuple[PairRule, ...] = (
     PairRule("thing", ("about.thing",), _thing),
     PairRule("context", ("about.context",), _context),
     PairRule("near", ("about.near",), _near),
-    PairRule("actor", ("about.actor",), _named("actor")),
+    PairRule("actor", ("about.actor",), _actor),
     PairRule("action", ("about.action",), _action),
     PairRule("place", ("about.place",), _named("place")),
     PairRule("when", ("value", "about.when"), _when),
