@@ -107,6 +107,20 @@ def told_by_its_clause(text: str, end: int, hi: int) -> bool:
 # Words that make a unit after them another dimension: "12 square miles" is an area, not a length.
 _AREA = frozenset({"square", "sq", "cubic", "cu"})
 _OF_AFTER = re.compile(r"\s+of\b")  # "Over three days of talks, ...": a period
+# "weighing 200 pounds", "his weight, 200 pounds": pounds are a weight; so are "500 pounds of cocaine"
+_WEIGHT_BEFORE = re.compile(
+    r"\b(?:weigh|weighs|weighed|weighing|weight|weights|weighted)\b[^.;!?]{0,30}\Z", re.I
+)
+
+
+def _weighed(text: str, begin: int, end: int, lo: int, hi: int, amount: Decimal) -> bool:
+    """Pounds of a weight: a weighing word before them in the clause, or "of" and what they weigh after
+    them (under a million: "5 million pounds of aid" is money)."""
+    return bool(_WEIGHT_BEFORE.search(text, max(lo, begin - 40), begin)) or bool(
+        amount < 1_000_000 and _OF_AFTER.match(text, end, hi)
+    )
+
+
 _BLANK = re.compile(r"\s*")
 
 
@@ -206,6 +220,10 @@ def finish(
         if unit is None and words and not _AREA.intersection(w.lower() for w in words):
             # "352 net rushing yards", "20 long miles", "4,051 yards-breaking the record": yards, miles
             unit = UNITS.get(words[-1].lower())
+            if unit is None and words[-1].lower() == "pounds" and _weighed(text, begin, end, lo, hi, amount):
+                unit = (
+                    "lb"  # "weighing about 200 pounds" meets "a 200-pound man"; "5 million pounds" is money
+                )
         elif unit == "year_of_age" and words and words[-1].lower() in AGED_THINGS:
             unit = "year"  # "35-year-old regulations": how long they have stood ("for 35 years")
     kind = fixed[0] if fixed else QUALIFIERS[qualifier.group(1).lower()] if qualifier else "exact"
