@@ -705,3 +705,23 @@ def test_an_average_never_meets_one_games_count() -> None:
         "Hansbrough averaged 22.8 points last season.", "Hansbrough averaged 21.8 points last season."
     )
     assert [sorted(c.text for c in g.claims) for g in report.conflicts] == [["21.8 points", "22.8 points"]]
+
+
+def test_a_group_holds_at_most_three_values_that_cannot_both_hold() -> None:
+    """One fact misreported gives two or three figures; four durations of one story that no two can share
+    are several facts of one kind, never one conflict group (Config.max_values)."""
+    texts = (
+        "The review of the rules took six weeks, officials said on Monday.",
+        "The review of the rules took four months, officials said on Monday.",
+        "The review of the rules took eight years, officials said on Monday.",
+        "The review of the rules took 35 years, officials said on Monday.",
+    )
+    docs = [make_doc(f"d{i}", t, published="2024-05-06") for i, t in enumerate(texts)]
+
+    def widest(report: crosscheck.Report) -> int:
+        return max(
+            len({c.document for c in g.lead_claims}) for g in report.groups if g.claims[0].kind == "quantity"
+        )
+
+    assert widest(crosscheck.check(docs)) == 3
+    assert widest(crosscheck.check(docs, config=crosscheck.Config(max_values=0))) == 4

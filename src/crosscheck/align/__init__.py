@@ -103,6 +103,7 @@ def _align(claims: Iterable[Claim], config: Config, sources: Mapping[str, Source
             slots,
             config.contradiction_bar,
             frozenset(config.growing_things),
+            config.max_values,
         )
         for members, scores in groups:
             clashes = list(map(_clash_test(members), scores))

@@ -21,6 +21,7 @@ def cluster(
     slots: Sequence[str | None] | None = None,
     contradiction_bar: float | None = None,
     growing: Collection[str] = (),
+    max_values: int = 0,
 ) -> list[Members]:
     """Complete-linkage agglomeration over the edges, deterministic: the pairs of compatible claims
     first, strongest first, then the pairs that clash, strongest first. (Strongest first over all
@@ -38,6 +39,9 @@ def cluster(
     five warships" in another) still meets the report it contradicts: with ``contradiction_bar``, a
     clash scoring at least that joins x to y's group over another claim of x's document there that
     gives y's value, when x is the closer match of y (`_closer_match`), and the same the other way.
+
+    With ``max_values``, two clusters whose values clash merge only while the merged cluster holds at
+    most that many values no two of which can both hold (`_few_values`; a growing toll may hold any).
 
     A toll grows within one story ("killing one person" in the lead, "the toll rose to 24"
     further down): two values of one document measuring one of the ``growing`` slots
@@ -67,6 +71,12 @@ def cluster(
     reads: dict[tuple[object, ...], int] = {}
     read_as = [reads.setdefault((c.value, c.polarity, c.text), len(reads)) for c in claims]
     alike: dict[int, bool] = {}
+    # a cluster's distinct readings (read_as numbers) and one claim of each, for `_few_values`
+    values: list[frozenset[int]] = [frozenset((r,)) for r in read_as]
+    sample_of = {r: x for x, r in enumerate(read_as)}
+
+    def agree_read(p: int, q: int) -> bool:
+        return agree(sample_of[p], sample_of[q])
 
     def agree(x: int, y: int) -> bool:
         p, q = read_as[x], read_as[y]
@@ -129,6 +139,14 @@ def cluster(
                 )
             ):
                 continue
+            if (
+                clash
+                and max_values
+                and not _few_values(
+                    claims, values[cx] | values[cy], max_values, agree_read, growing, sample_of.__getitem__
+                )
+            ):
+                continue
             if slot is None:
                 slot = other
             keep, gone = (
@@ -148,6 +166,7 @@ def cluster(
                 owner[m] = keep
             members[keep] = _members(members, cx) + _members(members, cy)
             members[gone] = None
+            values[keep] = values[cx] | values[cy]
             size_of[keep] += size_of[gone]
     # each cluster's edges, read once (not every pair of its members: a cluster of 10,000 copies has
     # 50 million pairs and at most MAX_TIME_NEIGHBOURS edges a claim)
@@ -205,6 +224,31 @@ def _closer_match(
                 (p == x and agree(q, y) and 0 < link(q, y) < score)
                 or (q == y and agree(p, x) and 0 < link(p, x) < score)
             ):
+                return False
+    return True
+
+
+def _few_values(
+    claims: Sequence[Claim],
+    readings: frozenset[int],
+    most: int,
+    agree_read: Callable[[int, int], bool],
+    growing: Collection[str],
+    sample_of: Callable[[int], int],
+) -> bool:
+    """Whether the readings of a cluster hold at most ``most`` values no two of which can both hold (a
+    greedy count, in reading order): one fact misreported gives two or three figures; more are
+    several facts of one kind ("six weeks", "four months", "35 years", "eight years" of one story),
+    not one. A toll that grows (``growing``) may give any number."""
+    if len(readings) <= most:
+        return True
+    if all(claims[sample].about.measure in growing for sample in (sample_of(r) for r in readings)):
+        return True
+    kept: list[int] = []
+    for r in sorted(readings):
+        if all(not agree_read(r, k) for k in kept):
+            kept.append(r)
+            if len(kept) > most:
                 return False
     return True
 
