@@ -26,6 +26,7 @@ __all__ = [
     "FRACTIONS",
     "GLUED_UNITS",
     "GROUP_MARKS",
+    "HYPHEN_ATTRIBUTES",
     "HYPHEN_COUNTS",
     "MONEY_SUFFIXES",
     "MONTHS",
@@ -246,6 +247,7 @@ ORDINAL_RANKS = _list(_DATA, "ordinal_ranks")  # "finished 30th": a rank with no
 ORDINAL_IDIOMS = frozenset(tuple(idiom.split(" ", 1)) for idiom in _DATA["words"]["ordinal_idioms"])
 COUNT_NOUNS = _list(_DATA, "count_nouns")
 HYPHEN_COUNTS = _list(_DATA, "hyphen_counts")
+HYPHEN_ATTRIBUTES = _list(_DATA, "hyphen_attributes")  # "a 10-point lead": the lead is counted
 MONTHS = default_lexicon().words("dates.months")  # month names have one home: data/dates.toml
 STOPWORDS = _list(_DATA, "stopwords")
 ORDINAL_HEADS = _list(_DATA, "ordinal_heads")

@@ -25,14 +25,17 @@ from .numbers import (
     CURRENCY_AFTER,
     CURRENCY_WORDS,
     FALLING,
+    HYPHEN_ATTRIBUTES,
     HYPHEN_COUNTS,
     NOT_A_COUNT_BEFORE,
+    NOUN_WORD,
     OVER_MORE_THAN_AFTER,
     OVER_MORE_THAN_BEFORE,
     PREPOSITION_OVER,
     QUALIFIER_BEFORE,
     QUALIFIERS,
     REFERS_BACK_BELOW,
+    STOPWORDS,
     UNIT_AFTER,
     UNITS,
     WORD_BEFORE,
@@ -189,6 +192,10 @@ def finish(
             if compound is None:
                 return None  # "two-thirds", "G-20"-like glued designations
             end, counted = compound.end(), [compound.group(1)]  # "a three-story structure"
+            noun = NOUN_WORD.match(text, end, hi) if compound.group(1).lower() in HYPHEN_ATTRIBUTES else None
+            if noun is not None and noun.group(1).lower() not in STOPWORDS:
+                # "a 10-point lead": what is counted is the lead's points, not points scored
+                end, counted = noun.end(), [compound.group(1), noun.group(1)]
         elif times := _TIMES_AFTER.match(text, core_end, hi):
             unit, end = "times", times.end(1)  # "five times the legal limit", "three times as many"
     qualifier = None if fixed else QUALIFIER_BEFORE.search(text, max(lo, begin - 20), begin)
