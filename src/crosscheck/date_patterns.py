@@ -176,7 +176,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "year",
-            rf"{_PREP}(?:(?P<mod>early|late|mid)[\s-]+|(?<![\w$£€.,/©-]))(?P<year>{YEAR})(?P<s>s)?"
+            rf"{_PREP}(?:(?P<mod>early|late|mid)[\s-]+|(?<![\w$£€.,/©-]))(?P<year>{YEAR})(?P<s>['’]?s)?"
             r"(?![\w-]|[.,]\d|\s*%)",
         ),
     )
