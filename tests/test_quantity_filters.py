@@ -33,6 +33,9 @@ CASES = [
     ("He visited 12 Main Street shops.", "12", "street_address", []),  # what the rule costs
     ("The screen has a 1,280 x 800 resolution.", "1,280", "dimensions", []),
     ("The screen has a 1,280 x 800 resolution.", "800", "dimensions", []),
+    ("The fix works for IE6, 7, 8 and 9.", "7", "version_list", []),
+    ("The fix works for IE6, 7, 8 and 9.", "9", "version_list", []),
+    ("The G8, 20 leaders met.", "20", None, ["20 leaders"]),  # no list goes on: a count
     ("It won 3 games by 2 x 4 votes.", "3", None, ["3 games"]),
 ]
 

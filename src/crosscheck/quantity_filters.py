@@ -126,6 +126,19 @@ _TIMES_DIGITS_AFTER = re.compile(r"\s?[x×]\s?\d")
 _TIMES_DIGITS_BEFORE = re.compile(r"\d\s?[x×]\s?\Z")
 
 
+def _version_list(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "IE6, 7, 8, 9 and 10": numbers listed after a model's name and number are its versions."""
+    before = _VERSIONS_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+    if m.group("cur") or before is None:
+        return False
+    return bool(before.group(1)) or _LIST_GOES_ON.match(text, m.end(), hi) is not None
+
+
+# a model's name and number, then numbers listed after it: "IE6, 7, " or "IE6, 7, 8, and "
+_VERSIONS_BEFORE = re.compile(r"(?<![\w.-])[A-Za-z]+\d+(?:,\s*\d+(?:\.\d+)?)*(?:,\s*|(,?\s+(?:and|or)\s+))\Z")
+_LIST_GOES_ON = re.compile(r"\s*,|\s+(?:and|or)\b")
+
+
 # The rules, in the order they are tried.
 DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
     ("glued_to_a_word", _glued_to_a_word),
@@ -137,6 +150,7 @@ DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
     ("model_name", _model_name),
     ("street_address", _street_address),
     ("dimensions", _dimensions),
+    ("version_list", _version_list),
 )
 
 

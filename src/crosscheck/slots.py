@@ -42,7 +42,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _STOP = re.compile(r"[;:.!?()\[\]\u2014\u2013\"“”]|\s-\s|\d")
 
 # "Gomez, 24, and Lee, 29," / "Lee (29)": a number in apposition to a name is an age.
-_NAME_BEFORE = re.compile(r"([A-Z][\w'’.-]*)(?:,\s*|\s*\()$")
+# A name with a digit is a model or a version, no person ("IE6, 7, 8 and 9": versions).
+_NAME_BEFORE = re.compile(r"([A-Z][A-Za-z'’.-]*)(?:,\s*|\s*\()$")
 # A day or a month is no name: "on Wednesday, four from friendly fire", "in June, 12 more".
 _CALENDAR = default_lexicon().words("dates.weekdays") | default_lexicon().words("dates.months")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|$|\s(?:and|was|is|were|of|from|who)\b)")
