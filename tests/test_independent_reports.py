@@ -78,6 +78,8 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("The troubled actress, 26, would be arrested.", {"26": "age"}),
         ("A woman, 45, and her son, 12, were hurt.", {"45": "age", "12": "age"}),
         ("The gunman, 24, was shot by police.", {"24": "age"}),
+        # a list of numbers after a name is no age: "Vista, 7, 8 and 8.1" are versions
+        ("It runs on Windows XP, Vista, 7, 8, and 8.1.", {"7": None}),
         ("The attack killed 30 people, 12 of them children.", {"12": None}),
         # a day or a month before the comma is no name: "Wednesday, four" is no age
         ("Five soldiers died on Wednesday, four from friendly fire.", {"four": None}),

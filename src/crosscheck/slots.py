@@ -47,6 +47,7 @@ _NAME_BEFORE = re.compile(r"([A-Z][A-Za-z'’.-]*)(?:,\s*|\s*\()$")
 # A day or a month is no name: "on Wednesday, four from friendly fire", "in June, 12 more".
 _CALENDAR = default_lexicon().words("dates.weekdays") | default_lexicon().words("dates.months")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|$|\s(?:and|was|is|were|of|from|who)\b)")
+_NUMBER_LIST_AFTER = re.compile(r",\s*\d")
 
 
 _PEOPLE_BEFORE = re.compile(r"\b([a-z][\w'’-]*)(?:,\s*|\s*\()(?:\d{1,3}\s+and\s+)?$")
@@ -64,6 +65,8 @@ def _age(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str |
     before = text[max(lo, q.span.start - 40) : q.span.start]
     name = _NAME_BEFORE.search(before)
     if name and name.group(1).lower().rstrip(".") not in _CALENDAR:
+        if _NUMBER_LIST_AFTER.match(text, q.span.end, hi):
+            return None  # "Windows XP, Vista, 7, 8 and 8.1": a list of numbers, no age
         return "age" if _AGE_AFTER.match(text, q.span.end, hi) else None
     # "his two half-brothers, 17 and 22,", "the victims, 23 and 25,": ages after a noun of people
     noun = _PEOPLE_BEFORE.search(before)
