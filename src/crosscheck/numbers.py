@@ -223,7 +223,7 @@ DECADE_AGES = {
 # "less than a minute", "around an hour": one of a unit, counted only after a qualifier.
 A_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|mile|kilometre|kilometer)"
 # Every alternative of `FORMS` starts with a digit, a currency, or at a word start with one of these
-# words ("between", "from", "dozens", "tens of", "a third", "a pair of", "in his early 30s").
+# words ("between", "from", "dozens", "tens of", "a third", "a pair of", "in his early 30s", "several dozen").
 _FORMS_GUARD = _guard(
     [
         *SMALL,
@@ -237,6 +237,7 @@ _FORMS_GUARD = _guard(
         "tens",
         "between",
         "from",
+        "several",
     ],
     also=[r"an?[\s-]", r"in\s"],
 )
@@ -249,6 +250,7 @@ FORMS = re.compile(
     (?P<cur2>{CUR})?(?P<n2>{DIGITS}|{WORDNUM}\b)(?P<g2>{_GLUED})?(?!\w|{_MARK}\d|[-–]\d)
   | \b(?P<vague>{_alt(VAGUE_PLURALS)})\s+of\b
   | \b(?P<vague2>(?:tens|hundreds)\s+of\s+(?:thousands|millions))\b
+  | \b(?P<several>several|a\s+few)\s+(?P<sunit>dozen|hundred|thousand|million)\b(?!\s+(?:and|or)\b)
   | (?:\b|(?<=ed\s)|(?<=ng\s))(?P<alone>dozens|scores|hundreds|thousands)\b(?!\s+of\b)
     (?=\s+(?:more\s+|others?\s+|people\s+)?(?:were\s+|have\s+been\s+)?
        (?:injured|wounded|hurt|dead|killed|missing|hospitali[sz]ed|arrested)\b

@@ -84,6 +84,12 @@ def find_forms(
             )
         elif m["alone"]:
             continue  # a bare "hundreds" no casualty word governs ("we saw hundreds")
+        elif m["several"]:  # "several dozen people", "a few hundred": as many as "dozens of", "hundreds of"
+            low, high = VAGUE_PLURALS[m["sunit"].lower() + "s"]
+            fixed = ("range", Interval(low=Decimal(low), high=Decimal(high)))
+            mention = finish(
+                doc_id, text, m.start(), m.end(), Decimal(low), None, lo, hi, tolerance, fixed=fixed
+            )
         elif m["age"]:
             mention = _decade_age(doc_id, text, m, lo, hi, tolerance)
         elif m["pair"]:  # "a pair of left hooks": two of them
