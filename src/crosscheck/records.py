@@ -21,15 +21,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ._regex import trie
 from .lexicon import default_lexicon
 from .model import Interval, Quantity, QuantityMention, Span
 from .number_words import MONTHS, RECORD_NOUNS, RECORD_VERBS, STOPWORDS
 
 __all__ = ["find_records"]
-
-
-def _alt(words: frozenset[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=lambda w: (-len(w), w)))
 
 
 _RECORD = re.compile(
@@ -66,13 +63,13 @@ _RECORD_BEFORE = re.compile(
 )
 # "improved the Ukrainian-born fighter to 52-3", "rose to 9-5", "fell to 36-3"
 _TO_BEFORE = re.compile(
-    rf"\b(?:{_alt(RECORD_VERBS)})(?:[\s\u00a0]+[\w'\u2019-]+){{0,4}}[\s\u00a0]+(?:to|at)[\s\u00a0]+\Z",
+    rf"\b(?:{trie(RECORD_VERBS)})(?:[\s\u00a0]+[\w'\u2019-]+){{0,4}}[\s\u00a0]+(?:to|at)[\s\u00a0]+\Z",
     re.IGNORECASE,
 )
 # "a 162-139 mark", "a 9-5 season", "a 43-39 regular-season record"
 _NOUN_AFTER = re.compile(
     rf"[\s\u00a0]+(?:(?:overall|career|regular-season|regular[\s\u00a0]+season|home|road)[\s\u00a0]+)?"
-    rf"(?:{_alt(RECORD_NOUNS)})\b",
+    rf"(?:{trie(RECORD_NOUNS)})\b",
     re.IGNORECASE,
 )
 # "Cheeks is 122-147 in three-plus seasons", "where he was 162-139 with two postseason appearances"
