@@ -27,7 +27,7 @@ from ..model import Claim, DateValue, Event, Quantity, Reason
 from ..values import claims_compatible as compatible
 from ..values import comparable_hedges, same_day_words
 from .placing import event_window, placed
-from .source import Source, names, source_of, story_value, with_rarity
+from .source import Source, source_of, story_value, with_rarity, writes_as_name
 from .weights import model_weights
 
 __all__ = [
@@ -143,9 +143,12 @@ def _actor(a: Claim, b: Claim, da: Source, db: Source, config: Config) -> tuple[
     inside a sentence: `Source.names`) is a capitalised word opening a sentence ("Speaking by phone",
     "Earlier", "Outside"), no actor, and says nothing."""
     x, y = a.about.actor, b.about.actor
-    if not x or not y or not (names(da, x) and names(db, y)):
+    if x and y and not (writes_as_name(da, x) and writes_as_name(db, y)):
         return 0.0, ""
-    return (1.0, f"same actor {x}") if x == y else (-1.0, f"actor {x} vs {y}")
+    return _named_actor(a, b, da, db, config)
+
+
+_named_actor = _named("actor")
 
 
 # Reporting verbs (`attribution.verbs`): "said" on both sides says nothing of which fact ("said

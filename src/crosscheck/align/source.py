@@ -15,7 +15,7 @@ from attrs import field, frozen
 from ..date_patterns import MONTHS, WEEKDAYS
 from ..model import Document
 
-__all__ = ["STORY_SHIFT", "Source", "names", "source_of", "story_value", "with_rarity"]
+__all__ = ["STORY_SHIFT", "Source", "source_of", "story_value", "with_rarity", "writes_as_name"]
 
 
 @frozen
@@ -37,7 +37,7 @@ class Source:
     stories: dict[int, float] = field(factory=dict, eq=False, repr=False)
 
 
-def names(doc: Source, actor: str) -> bool:
+def writes_as_name(doc: Source, actor: str) -> bool:
     """Whether a document of the run writes a word of ``actor`` as a name (a source read outside a run,
     with no table of the run's names, takes every actor for one)."""
     return not doc.doc_id or any(word in doc.rarity for word in actor.lower().split())
