@@ -5,6 +5,7 @@ The articles are not part of the project; the check runs only where ../shared/de
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
 import sys
@@ -176,3 +177,70 @@ def test_the_pairs_benchmark_says_where_a_missed_pair_was_lost(text_b: str, labe
     [outcome] = bench.predict_folder(report, [pair], bench.compatibility())
     sources = crosscheck.align.sources_of({d.id: d for d in report.documents})
     assert bench.where_lost(outcome, sources, crosscheck.Config()) == lost
+
+
+def _conflict_label_rows() -> list[dict[str, str]]:
+    with open(GOLD / "conflicts_labels.tsv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_the_conflict_labels_are_well_formed() -> None:
+    """conflicts_labels.tsv: one row per conflict reported at d9faef2, short spans and notes of our own."""
+    rows = _conflict_label_rows()
+    assert len(rows) == 85
+    columns = [
+        "topic",
+        "doc_a",
+        "start_a",
+        "end_a",
+        "value_a",
+        "doc_b",
+        "start_b",
+        "end_b",
+        "value_b",
+        "label",
+        "category",
+        "note",
+    ]
+    assert all(list(r) == columns for r in rows)
+    categories = {"different_fact", "different_time", "cross_event", "extraction", "compatible", "other"}
+    for r in rows:
+        assert r["label"] in {"right", "wrong"}, r
+        assert (r["category"] in categories) if r["label"] == "wrong" else r["category"] == "", r
+        assert r["doc_a"] != r["doc_b"], r
+        assert all(d.split("_")[0] == r["topic"][1:].lstrip("0") for d in (r["doc_a"], r["doc_b"])), r
+        assert 0 < len(r["value_a"]) <= 40 and 0 < len(r["value_b"]) <= 40, r
+        assert int(r["end_a"]) - int(r["start_a"]) == len(r["value_a"]), r
+        assert int(r["end_b"]) - int(r["start_b"]) == len(r["value_b"]), r
+        assert 0 < len(r["note"]) <= 120, r  # short notes in our own words, no article sentences
+    keys = [(r["topic"], r["doc_a"], int(r["start_a"])) for r in rows]
+    assert keys == sorted(keys)
+    pairs = {(r["doc_a"], r["start_a"], r["doc_b"], r["start_b"]) for r in rows}
+    assert len(pairs) == len(rows)
+    # the half comes from the topic number, as in the other gold sets: odd topics dev, even topics test
+    bench = importlib.util.spec_from_file_location(
+        "conflict_precision", GOLD.parent / "conflict_precision.py"
+    )
+    assert bench is not None and bench.loader is not None
+    module = importlib.util.module_from_spec(bench)
+    sys.modules.setdefault("conflict_precision", module)  # its dataclasses look their module up
+    bench.loader.exec_module(module)
+    assert all(module.half_of(r["topic"]) == ("dev" if int(r["topic"][1:]) % 2 else "test") for r in rows)
+    assert {module.half_of(r["topic"]) for r in rows} == {"dev", "test"}
+
+
+@pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="the ECB+ corpus is not at ../shared/dev/ecbplus (not shipped)"
+)
+def test_the_conflict_labels_verify_against_the_corpus() -> None:
+    """Every value of conflicts_labels.tsv is the corpus text at its offsets (files read with newline="")."""
+    texts: dict[str, str] = {}
+    for r in _conflict_label_rows():
+        for side in ("a", "b"):
+            doc = r[f"doc_{side}"]
+            folder = f"{r['topic']}-ecbplus" if doc.endswith("ecbplus") else f"{r['topic']}-ecb"
+            if doc not in texts:
+                with open(CORPUS / folder / f"{doc}.txt", encoding="utf-8", newline="") as fh:
+                    texts[doc] = fh.read()
+            start, end = int(r[f"start_{side}"]), int(r[f"end_{side}"])
+            assert texts[doc][start:end] == r[f"value_{side}"], (r["topic"], doc, start)
