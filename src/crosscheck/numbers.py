@@ -58,6 +58,8 @@ from .number_words import (
 __all__ = [
     "AGED_THINGS",
     "AGE_AFTER",
+    "AGE_OPENING_AFTER",
+    "AGE_OPENING_BEFORE",
     "AGE_PHRASE_BEFORE",
     "AGE_VERB_BEFORE",
     "AND",
@@ -293,6 +295,9 @@ AGE_PHRASE_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?(?:age|Age|ages|Ages)\s+(?:of\s
 AGE_VERB_BEFORE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|who)\s+(?:was|is|turned|turns)\s+\Z|\b(?:dies|died|dying)\s+at\s+\Z"
 )
+# "At 55, he is the same age as ...", "At 26, Lohan has ...": a sentence opened by a person's age.
+AGE_OPENING_BEFORE = re.compile(r"\bAt\s+\Z")
+AGE_OPENING_AFTER = re.compile(r",\s+(?:he|she|[A-Z][a-z]+)\b")
 PREPOSITION_OVER = frozenset(["second", "minute", "hour", "day", "week", "month", "year"])
 # "over three days" spans a period ("ran over three days": exactly three) unless it means "more than":
 # after one of data's `over_more_than_before` ("served over 10 years"), opening a sentence or clause

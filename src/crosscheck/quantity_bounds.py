@@ -17,6 +17,8 @@ from .model import Interval, Quantity, QuantityMention
 from .noun_phrases import make_mention, noun_phrase
 from .numbers import (
     AGE_AFTER,
+    AGE_OPENING_AFTER,
+    AGE_OPENING_BEFORE,
     AGE_PHRASE_BEFORE,
     AGE_VERB_BEFORE,
     AGED_THINGS,
@@ -161,6 +163,19 @@ def finish(
         and (core_end >= hi or text[core_end] in ".,;!?")
     ):
         unit = "year_of_age"  # "He was 77.", "dies at 75"
+    elif (
+        unit is None
+        and not age
+        and not phrase
+        and 13 <= amount < 120
+        and (opening := AGE_OPENING_BEFORE.search(text, max(lo, begin - 6), begin))
+        and (
+            opening.start() == lo
+            or CLAUSE_OPENS_BEFORE.search(text, max(lo, opening.start() - 3), opening.start())
+        )
+        and AGE_OPENING_AFTER.match(text, core_end, hi)
+    ):
+        unit = "year_of_age"  # "At 55, he is the same age as ..."
     elif age or phrase or (unit is None and before and before.group(1).lower() == "aged"):
         unit, measure = "year_of_age", age is not None  # "a 40 year-old man": the noun follows
         end = age.end() if age else end
