@@ -727,3 +727,16 @@ def test_a_group_holds_at_most_three_values_that_cannot_both_hold() -> None:
 
     assert widest(crosscheck.check(docs)) == 3
     assert widest(crosscheck.check(docs, config=crosscheck.Config(max_values=0))) == 4
+
+
+def test_a_partitive_count_agrees_and_is_a_part() -> None:
+    """ "completed 28 of 41 passes" counts passes: its 28 agrees with another outlet's "28 passes", and
+    its 41 (all the passes thrown) is no conflict with the 28 completed."""
+    report = _check(
+        "Garrard completed 28 of 41 passes for 329 yards on Sunday, the team said.",
+        "Garrard, who completed 28 passes for 329 yards on Sunday, ran for two yards.",
+    )
+    assert [c.text for g in report.conflicts for c in g.claims] == []
+    [part] = [c for c in report.claims if c.text == "28" and c.document == report.documents[0].id]
+    assert part.about.part and part.about.thing == "pass"
+    assert any({c.text for c in g.claims} == {"28", "28 passes"} for g in report.agreements)

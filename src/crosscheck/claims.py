@@ -21,13 +21,12 @@ from .attribution import Attribution, find_attributions, source_at, speech_time
 from .config import Config
 from .context import (
     NAME_FILTERS,
-    PART_BEFORE,
-    PART_NOUN,
     action_after,
     action_before,
     age_holder,
     canonical_action,
     clause_actor,
+    is_part,
     local_place,
     name_before,
     pronoun_subject,
@@ -214,8 +213,7 @@ def extract_sentence(
             near=_context(doc.text, q.span, sentence, dates, quantities, terms, config.near_window),
             unresolved_subject=pronoun_subject(reading, s, q.span.start),
             lead=lead,
-            part=PART_BEFORE.search(doc.text, max(s, q.span.start - 40), q.span.start) is not None
-            or bool(q.noun and PART_NOUN.match(q.noun)),
+            part=is_part(doc.text, q, s, e),
             scope=scope_of(doc.text, q, s, e, terms),
         )
         kind = "ordinal" if q.value.ordinal else "quantity"

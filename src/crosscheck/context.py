@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from .date_patterns import MONTH_PREFIXES
 from .model import QuantityMention
-from .numbers import NUMBER_WORDS
+from .numbers import NUMBER_WORDS, PARTITIVE_AFTER
 from .reading import Reading
 from .terms import Terms
 
@@ -26,6 +26,7 @@ __all__ = [
     "age_holder",
     "canonical_action",
     "clause_actor",
+    "is_part",
     "local_place",
     "name_before",
     "pronoun_subject",
@@ -215,3 +216,23 @@ def action_before(reading: Reading, sentence_start: int, position: int) -> str |
 def action_after(reading: Reading, position: int, sentence_end: int) -> str | None:
     match = _VERB.search(reading.lower, position, min(sentence_end, position + 60))
     return match.group(0) if match else None
+
+
+def is_part(text: str, q: QuantityMention, start: int, end: int) -> bool:
+    """A count of a part ("including two corvettes", "two more bodies", "two of the bombs", "28 of 41
+    passes"), in its sentence ``text[start:end]``."""
+    return (
+        PART_BEFORE.search(text, max(start, q.span.start - 40), q.span.start) is not None
+        or bool(q.noun and PART_NOUN.match(q.noun))
+        or _partitive(text, q, end)
+    )
+
+
+def _partitive(text: str, q: QuantityMention, end: int) -> bool:
+    """ "two of the bombs", "28 of 41 passes": a count of some of the things named after it."""
+    return (
+        bool(q.noun)
+        and q.text == text[q.span.start : q.span.end]
+        and PARTITIVE_AFTER.match(text, q.span.end, end) is not None
+        and not q.text.lower().endswith(str(q.head).lower())
+    )

@@ -9,7 +9,7 @@ import re
 from .model import Quantity, QuantityMention, Span
 from .numbers import COUNT_NOUNS, NOUN_WORD, ORDINALS, SCALES, SMALL, STOPWORDS, TENS
 
-__all__ = ["make_mention", "noun_phrase"]
+__all__ = ["make_mention", "noun_phrase", "partitive_noun"]
 
 
 def noun_phrase(text: str, pos: int, hi: int, *, ordinal: bool) -> tuple[int, list[str]]:
@@ -71,6 +71,17 @@ _JOINED_MODIFIER = re.compile(r"[ \t]+(and|or)(?=[ \t])")
 _CAPS_PLURAL = re.compile(r"[ \t]+([A-Z]{2,5})['’]s(?![\w'’])")
 # a modifier in quotation marks inside the noun phrase: two "horrific" nights
 _QUOTED_MODIFIER = re.compile(r"[ \t]+[\"“]([a-z]+(?:-[a-z]+)*)[\"”](?=[ \t])")
+
+
+def partitive_noun(text: str, pos: int, hi: int) -> list[str]:
+    """The words of the plural noun phrase at ``pos`` after a partitive "of the" ("two of the
+    bombs", "10 of the Saints' 16 games", "three of the seven bullets"); none unless it ends in a
+    plural ("one of the best")."""
+    number = NOUN_WORD.match(text, pos, hi)
+    if number is not None and number.group(1).lower() in _NUMBER_WORDS:
+        pos = number.end()
+    _end, words = noun_phrase(text, pos, hi, ordinal=False)
+    return words if words and _plural(words[-1].lower()) else []
 
 
 def _later_plural(text: str, pos: int, hi: int) -> list[tuple[str, int]]:

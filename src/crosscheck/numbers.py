@@ -105,6 +105,7 @@ __all__ = [
     "ORDINAL_WORD",
     "OVER_MORE_THAN_AFTER",
     "OVER_MORE_THAN_BEFORE",
+    "PARTITIVE_AFTER",
     "POINT_MARKS",
     "PREPOSITION_OVER",
     "QUALIFIERS",
@@ -316,6 +317,11 @@ REFERRING = frozenset(["the", "these", "those"])
 # halves of benchmarks/gold: count agreements +3, one conflict became a possible conflict; ECB+ with
 # both events together: conflicts 86, none decided across events, as before.)
 REFERS_BACK_BELOW = 10
+# A count of some of the things a phrase names after it, not a noun of its own: "two of the bombs",
+# "missing 10 of the Saints' 16 games", "28 of 41 passes" (what is counted is the plural after it; a part of them).
+PARTITIVE_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:(?:the|these|those|its|their|his|her|our)(?:[ \t]+[A-Z][\w.-]*['’]s?)?(?:[ \t]+\d[\d,]*)?|\d[\d,]*)(?=[ \t])"
+)
 DETERMINER_AFTER_OF = re.compile(
     r"\s+of(?:\s+(?:the|its|their|his|her|our|this|that|these|those))?(?=\s)", re.I
 )

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ._regex import trie
 from .model import Interval, Quantity, QuantityMention
-from .noun_phrases import make_mention, noun_phrase
+from .noun_phrases import make_mention, noun_phrase, partitive_noun
 from .numbers import (
     AGE_AFTER,
     AGE_OPENING_AFTER,
@@ -33,6 +33,7 @@ from .numbers import (
     NOUN_WORD,
     OVER_MORE_THAN_AFTER,
     OVER_MORE_THAN_BEFORE,
+    PARTITIVE_AFTER,
     PREPOSITION_OVER,
     QUALIFIER_BEFORE,
     QUALIFIERS,
@@ -239,6 +240,8 @@ def finish(
         words = counted
     elif unit is None or measure:
         end, words = noun_phrase(text, end, hi, ordinal=False)
+        if not words and unit is None and (of := PARTITIVE_AFTER.match(text, end, hi)):
+            words = partitive_noun(text, of.end(), hi)  # "two of the bombs": bombs, the span stays "two"
         if unit is None and words and not _AREA.intersection(w.lower() for w in words):
             # "352 net rushing yards", "20 long miles", "4,051 yards-breaking the record": yards, miles
             unit = UNITS.get(words[-1].lower())
