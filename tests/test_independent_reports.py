@@ -740,3 +740,31 @@ def test_a_partitive_count_agrees_and_is_a_part() -> None:
     [part] = [c for c in report.claims if c.text == "28" and c.document == report.documents[0].id]
     assert part.about.part and part.about.thing == "pass"
     assert any({c.text for c in g.claims} == {"28", "28 passes"} for g in report.agreements)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflicts"),
+    [
+        # two rounds of one fight, described in turn: two segments, no conflict
+        (
+            "Klitschko dominated the third round in Bern on Saturday, officials said.",
+            "Klitschko landed a big right in the fourth round in Bern on Saturday, officials said.",
+            0,
+        ),
+        # the round one deed happened in, told two ways: a conflict
+        (
+            "Klitschko stopped Rahman in the sixth round on Saturday, officials said.",
+            "Klitschko stopped Rahman in the seventh round on Saturday, the referee said.",
+            1,
+        ),
+        # two series their words tell apart: the league's coaches fired, the conference's
+        (
+            "Cheeks became the fifth NBA coach fired this season, the team said on Saturday.",
+            "Cheeks is the third Eastern Conference head coach fired this season, it said on Saturday.",
+            0,
+        ),
+    ],
+)
+def test_ordinals_of_other_positions_are_no_conflict(first: str, second: str, conflicts: int) -> None:
+    report = _check(first, second)
+    assert len([g for g in report.conflicts if g.claims[0].kind == "ordinal"]) == conflicts

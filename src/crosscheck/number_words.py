@@ -38,6 +38,7 @@ __all__ = [
     "ORDINAL_IDIOMS",
     "ORDINAL_LEADS",
     "ORDINAL_RANKS",
+    "ORDINAL_SEGMENTS",
     "OVER_MORE_THAN_WORDS",
     "POINT_MARKS",
     "QUALIFIERS",
@@ -251,6 +252,7 @@ HYPHEN_ATTRIBUTES = _list(_DATA, "hyphen_attributes")  # "a 10-point lead": the 
 MONTHS = default_lexicon().words("dates.months")  # month names have one home: data/dates.toml
 STOPWORDS = _list(_DATA, "stopwords")
 ORDINAL_HEADS = _list(_DATA, "ordinal_heads")
+ORDINAL_SEGMENTS = _list(_DATA, "ordinal_segments")  # "the third round": one of several segments
 CHANGE_VERBS = _list(_DATA, "rising") | _list(_DATA, "falling")
 FALLING = _list(_DATA, "falling")
 OVER_MORE_THAN_WORDS = _list(_DATA, "over_more_than_before")  # "served over 10 years"

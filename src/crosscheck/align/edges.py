@@ -16,6 +16,7 @@ from attrs import evolve
 from ..config import Config
 from ..kinds import kind_of
 from ..model import Claim, DateValue, Quantity
+from ..numbers import ORDINAL_SEGMENTS
 from ..values import claims_compatible as compatible
 from .blocking import signature, time_pairs
 from .rules import HARD_RULES, Source, placed, same_fact_score
@@ -45,9 +46,30 @@ def _edge_of(
         return score if score >= config.agree_bar else None
     if score < config.possible_bar or evidence <= 0:
         return None  # a clash is shown only when the features themselves count for one fact
-    if _counter_moved_on(a, b, docs, config) or _same_relative_words(a, b):
+    if _counter_moved_on(a, b, docs, config) or _same_relative_words(a, b) or _other_positions(a, b):
         return None
     return score
+
+
+def _other_positions(a: Claim, b: Claim) -> bool:
+    """Two ordinals that name different positions, not one misreported: of segments of one event ("the
+    third round", "the fourth round"; `numbers.ORDINAL_SEGMENTS`), or of two series their words tell
+    apart ("the fifth NBA coach fired", "the third Eastern Conference head coach"). (ECB+ with both
+    events of each topic: every one of the 10 ordinal conflicts reported at d9faef2 was wrong.)"""
+    if not kind_of(a.kind).series:
+        return False
+    x, y = _phrase_words(a), _phrase_words(b)
+    if (x | y) & ORDINAL_SEGMENTS:
+        # one segment told two ways needs the same deed on both sides ("stopped in the sixth round",
+        # "stopped in the seventh round")
+        return not (a.about.action and a.about.action == b.about.action)
+    return bool(x and y) and not (x <= y or y <= x)
+
+
+def _phrase_words(claim: Claim) -> frozenset[str]:
+    """The words of an ordinal's counted phrase, plurals as singulars ("joint patrols": joint, patrol)."""
+    words = (claim.about.phrase or "").lower().split()
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def _counter_moved_on(a: Claim, b: Claim, docs: Mapping[str, Source], config: Config) -> bool:
