@@ -768,3 +768,19 @@ def test_a_partitive_count_agrees_and_is_a_part() -> None:
 def test_ordinals_of_other_positions_are_no_conflict(first: str, second: str, conflicts: int) -> None:
     report = _check(first, second)
     assert len([g for g in report.conflicts if g.claims[0].kind == "ordinal"]) == conflicts
+
+
+def test_two_peoples_figures_are_a_possible_conflict_only() -> None:
+    """ "Rosario scored 22 points" and "Ely scored 23 points": two players' figures, told apart by their
+    names, are at most a possible conflict, with the reason said; one player's two figures conflict."""
+    report = _check(
+        "Guard Mike Rosario scored 22 points in the game at the arena on Saturday, officials said.",
+        "Guard Shy Ely scored 23 points in the game at the arena on Saturday, officials said.",
+    )
+    assert not [g for g in report.conflicts if g.claims[0].kind == "quantity"]
+    assert any("two people's" in g.explanation for g in report.possible_conflicts)
+    same = _check(
+        "Guard Mike Rosario scored 22 points in the game at the arena on Saturday, officials said.",
+        "Guard Mike Rosario scored 23 points in the game at the arena on Saturday, officials said.",
+    )
+    assert [g.topic for g in same.conflicts if g.claims[0].kind == "quantity"]

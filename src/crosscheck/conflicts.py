@@ -4,6 +4,7 @@ credited to two speakers, and how independent the backing of a finding is."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 
@@ -11,6 +12,7 @@ from .align.rules import GENERIC_THINGS, magnitude_apart, placed, same_scope
 from .config import Config
 from .kinds import kind_of
 from .model import Claim, ConflictType, DateValue, Document, Event, Quantity
+from .terms import Terms, default_terms
 from .values import claims_compatible, why_incompatible
 
 __all__ = [
@@ -104,6 +106,26 @@ def _placed_alike(a: Claim, b: Claim, docs: Mapping[str, Document], config: Conf
     return placed(a, docs[a.document].published) == placed(b, docs[b.document].published)
 
 
+def _one_person(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
+    """ "Rosario scored 22 points" against "Ely scored 23 points": the figures of two people (names no
+    table knows as a place, a country or an organisation) are two facts until shown one."""
+    x, y = a.about.actor, b.about.actor
+    if not x or not y or x == y:
+        return True
+    terms = default_terms()
+    texts = (docs[a.document].text, docs[b.document].text)
+    return not all(_person(terms, name, texts) for name in (x, y))
+
+
+def _person(terms: Terms, name: str, texts: tuple[str, ...]) -> bool:
+    """A name that no table knows as a place, a country or an organisation, nor a title, and that
+    neither text writes as a place ("in Aceh", "near Manokwari")."""
+    if terms.places_in(name) or terms.actors_in(name) or name in terms.titles:
+        return False
+    place = re.compile(rf"\b(?:in|near|at|from|to) {re.escape(name)}\b")
+    return not any(place.search(text) for text in texts)
+
+
 # What a clash needs, besides a same-fact score of at least `Config.conflict_bar`, to be a conflict
 # rather than a possible conflict; the names of those it lacks are said in the explanation. Events
 # align only as the very same event (the hard rules of `align.rules`), so they need only a subject.
@@ -113,6 +135,7 @@ CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document],
     ("a part, or an order of magnitude apart", _one_scale),
     ("counted over different places", _one_scope),
     ("one side is dated, the other not", _placed_alike),
+    ("the figures are two people's", _one_person),
     ("one side is said under a negation", _one_polarity),
     ("neither date can be placed on the calendar", _on_the_calendar),
 )
