@@ -784,3 +784,29 @@ def test_two_peoples_figures_are_a_possible_conflict_only() -> None:
         "Guard Mike Rosario scored 23 points in the game at the arena on Saturday, officials said.",
     )
     assert [g.topic for g in same.conflicts if g.claims[0].kind == "quantity"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflicts"),
+    [
+        # one climber's age told two ways, his name beside both: a conflict (the weekday before the
+        # second is no name)
+        (
+            "Robert Buckley, 32, fell while climbing on Mount Sefton on Saturday, police said.",
+            "On Saturday, 31-year-old Robert Buckley fell while climbing on Mount Sefton, police said.",
+            1,
+        ),
+        # a gang member's age and a wounded woman's: whose is not said on both sides
+        (
+            "An 18-year-old gang member shot the women on Mount Sefton on Saturday, police said.",
+            "Unique Armstead, 32, was shot on Mount Sefton on Saturday, police said.",
+            0,
+        ),
+    ],
+)
+def test_two_ages_conflict_only_as_one_named_persons(first: str, second: str, conflicts: int) -> None:
+    report = _check(first, second)
+    ages = [g for g in report.conflicts if g.claims[0].about.measure == "age"]
+    assert len(ages) == conflicts
+    if conflicts:
+        assert {c.about.actor for c in ages[0].claims} == {"Buckley"}

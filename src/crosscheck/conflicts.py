@@ -117,6 +117,14 @@ def _one_person(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config
     return not all(_person(terms, name, texts) for name in (x, y))
 
 
+def _ages_held(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
+    """Two ages clash as one person's only where both name whose ("Robert Buckley, 32," / "31-year-old
+    Robert Buckley"); "an 18-year-old gang member" and "Unique Armstead, 32," may be two people."""
+    if a.about.measure != "age" or b.about.measure != "age":
+        return True
+    return bool(a.about.actor and b.about.actor)
+
+
 def _person(terms: Terms, name: str, texts: tuple[str, ...]) -> bool:
     """A name that no table knows as a place, a country or an organisation, nor a title, and that
     neither text writes as a place ("in Aceh", "near Manokwari")."""
@@ -136,6 +144,7 @@ CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document],
     ("counted over different places", _one_scope),
     ("one side is dated, the other not", _placed_alike),
     ("the figures are two people's", _one_person),
+    ("whose age it is is not said on both sides", _ages_held),
     ("one side is said under a negation", _one_polarity),
     ("neither date can be placed on the calendar", _on_the_calendar),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .date_patterns import MONTH_PREFIXES
+from .date_patterns import MONTH_PREFIXES, WEEKDAYS
 from .model import QuantityMention
 from .numbers import NUMBER_WORDS, PARTITIVE_AFTER
 from .reading import Reading
@@ -89,11 +89,19 @@ _HOLDER_AFTER = re.compile(
 )
 
 
+_WEEKDAYS = frozenset(d.lower() for d in WEEKDAYS)
+
+
 def age_holder(text: str, q: QuantityMention, start: int, end: int) -> str | None:
     """The surname an age belongs to, when a name stands next to it; None for "a 10-year-old girl"."""
     before = _HOLDER_BEFORE.search(text, max(start, q.span.start - 40), q.span.start)
-    if before is not None and before.group(1).lower() not in NUMBER_WORDS:
-        return before.group(1)
+    if (
+        before is not None
+        and before.group(1).lower() not in NUMBER_WORDS
+        and before.group(1).lower()[:3] not in MONTH_PREFIXES
+        and before.group(1).lower() not in _WEEKDAYS
+    ):
+        return before.group(1)  # "Lopez, 20,"; not "On Saturday, 32-year-old Robert Buckley"
     inside = _HOLDER_INSIDE.search(q.text)
     if inside is not None:
         return inside.group(1).split()[-1]
