@@ -108,6 +108,10 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("He was shot seven times in the chest.", {"seven times": None}),
         ("He was arrested three times last year.", {"three times": None}),
         ("Two people were shot, one of them three times.", {"Two people": "shot", "three times": None}),
+        # a figure before a comparative and "than" is a difference; "more than 10" is a bound
+        ("He had 2,282 points, eight fewer than Ford.", {"eight": "difference", "2,282 points": None}),
+        ("The toll is three higher than reported.", {"three higher": "difference"}),
+        ("More than 10 people died.", {"More than 10 people": "deaths"}),
     ],
 )
 def test_what_a_number_measures(text: str, expected: dict[str, str | None]) -> None:
@@ -810,3 +814,15 @@ def test_two_ages_conflict_only_as_one_named_persons(first: str, second: str, co
     assert len(ages) == conflicts
     if conflicts:
         assert {c.about.actor for c in ages[0].claims} == {"Buckley"}
+
+
+def test_a_difference_is_no_count_of_its_own() -> None:
+    """ "five rounds sooner than" and "eight fewer than" are differences between figures: they never
+    meet the counts themselves ("the bout went 11 rounds")."""
+    report = _check(
+        "Klitschko finished the fight five rounds sooner than in their first bout, officials said.",
+        "The first bout between Klitschko and Thompson went 11 rounds, officials said.",
+    )
+    [five] = [c for c in report.claims if c.text == "five rounds"]
+    assert five.about.measure == "difference"
+    assert not [g for g in report.conflicts if g.claims[0].kind == "quantity"]

@@ -263,6 +263,9 @@ class Config:
                     "population",
                 ),
             ),
+            # a difference ("eight fewer than", "five rounds sooner than") is a fact only with what it
+            # counts: two differences of different things never conflict
+            ("difference", ()),
         ),
         converter=_families,
     )

@@ -252,8 +252,26 @@ SLOT_UNITS = {"age": "year_of_age", "magnitude": "magnitude"}
 # size"): it fills no slot, so it never meets a count of people shot or arrested.
 _FREQUENCY = re.compile(r"\btimes?$", re.IGNORECASE)
 
+# "five rounds sooner than", "eight fewer than Ford's total", "three higher than reported": a figure
+# and a comparative before "than" is a difference between two figures, never a count of its own
+# (`[slot_words] comparatives`).
+_THAN = re.compile(r"\s+([a-z]+)\s+than\b")
+
+
+def _difference(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
+    comparatives = terms.slot_words["comparatives"]
+    after = _THAN.match(text, q.span.end, hi)
+    if after is not None and after.group(1) in comparatives:
+        return "difference"
+    last = q.text.rsplit(None, 1)[-1].lower()  # "three higher": the comparative read as its noun
+    if q.noun and last in comparatives and re.match(r"\s+than\b", text[q.span.end : hi]):
+        return "difference"
+    return None
+
+
 # The rules, in the order they are tried: the first that names a slot decides.
 MEASURE_RULES = (
+    ("difference", _difference),
     ("age", _age),
     ("unit", _unit_magnitude),
     ("toll", _toll),

@@ -248,7 +248,7 @@ def _compile(
             data,
             "slot_words",
             origin,
-            ("after", "before", "conjunctions", "kin", "role_endings", "not_roles"),
+            ("after", "before", "conjunctions", "kin", "role_endings", "not_roles", "comparatives"),
         ),
         scope_words=_lists(data, "scope_words", origin, ("between", "prepositions", "ends", "skip", "whole")),
         headcounts=headcounts,
