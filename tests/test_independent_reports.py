@@ -134,6 +134,10 @@ def _q(text: str) -> crosscheck.Quantity:
         ("2,000 troops", "about 2,100 troops", True),
         ("more than 2,000 troops", "about 2,100 troops", True),
         ("more than 20 people", "25 people", True),
+        # a bounded round figure against an estimate: both reporters' round figures, read apart
+        ("at least 70 people", "about 100 people", False),
+        ("at least 6,000 Web sites", "about 10,000 websites", False),
+        ("more than 2,000 troops", "nearly 2,500 troops", True),
         ("at least 4 people", "at least 5 people", False),  # each outlet's own count
         ("12 people", "15 people", False),
         ("about 200 feet", "about 60 metres", True),  # one length in two units

@@ -20,6 +20,7 @@ LAYERS = {
     "config": 2,
     "terms": 2,
     "values": 2.5,
+    "readings": 2.4,
     "number_words": 1.8,
     "numbers": 2,
     "noun_phrases": 2.1,
