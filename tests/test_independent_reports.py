@@ -112,6 +112,9 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("He had 2,282 points, eight fewer than Ford.", {"eight": "difference", "2,282 points": None}),
         ("The toll is three higher than reported.", {"three higher": "difference"}),
         ("More than 10 people died.", {"More than 10 people": "deaths"}),
+        # "missing" before a number says it only of people
+        ("He was missing 10 games.", {"10 games": None}),
+        ("The ship is missing three crew members.", {"three crew members": "missing"}),
     ],
 )
 def test_what_a_number_measures(text: str, expected: dict[str, str | None]) -> None:

@@ -130,7 +130,15 @@ def _word_after(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -
 
 
 def _word_before(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) -> str | None:
-    return _slot_before(text, q.span.start, lo, terms)
+    slot = _slot_before(text, q.span.start, lo, terms)
+    if slot in terms.slot_words["of_people_before"] and q.head and not _people_like(q.head, terms):
+        return None  # "missing 10 games" counts games he missed; "missing three crew members" people
+    return slot
+
+
+def _people_like(head: str, terms: Terms) -> bool:
+    """A noun of people: a headcount, kin, a role, a demonym or a name."""
+    return _people(head.lower(), terms) or _role(head, terms) or not head.islower()
 
 
 # "measuring 7.6 and 7.4", "killed 12, 15 or 20": a number coordinated with the one before it
