@@ -35,6 +35,11 @@ CASES = [
         "By beating the Chiefs, Indianapolis' record rose to 9-5.",
         [("9", 9, "indianapolis record wins"), ("5", 5, "indianapolis record losses")],
     ),
+    # a relative clause names no one: the record is the name's before its "who"
+    (
+        "said the 36-year-old Klitschko, who improved his record to 58-3 (51 KO).",
+        [("58", 58, "klitschko record wins"), ("3", 3, "klitschko record losses")],
+    ),
     # a season's year or a span word makes a record of its own
     (
         "The 2008 Chiefs ended the season with a 2-14 record.",
@@ -54,6 +59,7 @@ NOT_RECORDS = [
     "The Jaguars fell to 2-6 at home this season.",
     "He struggled to get inside the taller Klitschko's reach, and dropped to 45-7-2.",  # no owner in its clause
     "After a disappointing 9-14 start, the coach was fired.",  # no name says whose
+    "Cheeks came from Portland, where he was 162-139 with two appearances.",  # a pronoun names no one
 ]
 
 

@@ -116,8 +116,25 @@ def _owner(text: str, m: re.Match[str], lo: int, hi: int) -> str | None:
     names = [_name(n.group(0)) for n in _NAME.finditer(text, clause, start)]
     owner = next((n for n in reversed(names) if n and n.lower() not in _NOT_OWNERS), None)
     if owner is None:
+        owner = _referred(text, lo, clause, start)
+    if owner is None:
         return None
     return _owned(owner, text, clause, start, end, hi)
+
+
+# a relative clause that names no one: "the 36-year-old Klitschko, who improved his record to 58-3"
+_WHO = re.compile(r"[\s\u00a0]*(?:who|whose)\b", re.IGNORECASE)
+
+
+def _referred(text: str, lo: int, clause: int, start: int) -> str | None:
+    """Whose record a relative clause naming no one gives: the name right before its "who". (Also
+    taking the sentence's first name where a pronoun refers to someone, "where he was 162-139", read the
+    wrong owner on the dev half: "The member of the Sixers' 1982-83 team ..., where he finished with a
+    162-139 mark".)"""
+    if not _WHO.match(text, clause, start):
+        return None
+    names = [_name(n.group(0)) for n in _NAME.finditer(text, lo, clause)]
+    return next((n for n in reversed(names) if n and n.lower() not in _NOT_OWNERS), None)
 
 
 def _owned(owner: str, text: str, clause: int, start: int, end: int, hi: int) -> str:
