@@ -833,3 +833,19 @@ def test_a_difference_is_no_count_of_its_own() -> None:
     [five] = [c for c in report.claims if c.text == "five rounds"]
     assert five.about.measure == "difference"
     assert not [g for g in report.conflicts if g.claims[0].kind == "quantity"]
+
+
+@pytest.mark.parametrize(("second", "conflicts"), [("2008-12-14", 0), ("2008-12-12", 1)])
+def test_a_count_of_days_moves_on_by_a_day_a_day(second: str, conflicts: int) -> None:
+    """ "the sixth straight day" of protests and, two days later, "the eighth day": the count moved
+    on. The same day, the two counts conflict."""
+    docs = [
+        make_doc(
+            "d0", "Riots in Athens went on for the sixth straight day of protests, police said.", "2008-12-12"
+        ),
+        make_doc(
+            "d1", "Riots in Athens went on for the eighth straight day of protests, police said.", second
+        ),
+    ]
+    report = crosscheck.check(docs)
+    assert len([g for g in report.conflicts if g.claims[0].kind == "ordinal"]) == conflicts

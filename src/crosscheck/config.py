@@ -201,6 +201,8 @@ class Config:
       two different narrower slots (deaths, injuries) never meet.
     - ``counter_days``: ordinals ("the sixth patrol") in documents published at most this many days
       apart speak of the same point in the series; further apart, a larger count later is not a conflict.
+      A count of days ("the sixth straight day") moves on by one a day whatever this says: "the eighth
+      day" two days later is no conflict.
     - ``date_window_days``: two date claims further apart than this many days speak of different events
       and are never compared.
     - ``events``: also extract event claims ("Russian bombers landed in China": subject, action,

@@ -77,11 +77,16 @@ def _counter_moved_on(a: Claim, b: Claim, docs: Mapping[str, Source], config: Co
     if not kind_of(a.kind).series:
         return False
     pa, pb = docs[a.document].published, docs[b.document].published
-    if pa is None or pb is None or abs((pa - pb).days) <= config.counter_days:
+    if pa is None or pb is None or pa == pb:
         return False
     early, late = (a, b) if pa < pb else (b, a)
     assert isinstance(early.value, Quantity) and isinstance(late.value, Quantity)
-    return late.value.amount >= early.value.amount
+    gap = abs((pa - pb).days)
+    if a.about.thing == b.about.thing == "day":
+        # "the sixth straight day" of protests, two days later "the eighth day": a count of days moves
+        # on by one a day (a day either way for the hour each report was written)
+        return early.value.amount < late.value.amount <= early.value.amount + gap + 1
+    return gap > config.counter_days and late.value.amount >= early.value.amount
 
 
 def _same_relative_words(a: Claim, b: Claim) -> bool:
