@@ -559,6 +559,19 @@ def test_one_rare_figure_counted_under_two_names_is_one_agreement() -> None:
     assert report.conflicts == () and report.possible_conflicts == ()
 
 
+def test_a_figure_one_report_gives_under_two_names_bridges_nothing() -> None:
+    """A box score gives "11 points" and "11 rebounds": it tells the two apart, so the rare figure never
+    joins one report's points with another's rebounds."""
+    report = _check(
+        "Echenique grabbed 11 rebounds in the second half on Friday, the team said.",
+        "Echenique scored 11 points in the second half on Friday, the team said.",
+        "Gregory Echenique had 11 points, 11 rebounds and six blocked shots on Friday, the team said.",
+    )
+    groups = [{c.text for c in g.claims} for g in report.groups if g.claims[0].kind == "quantity"]
+    assert {"11 points", "11 rebounds"} not in groups
+    assert all(not ({"11 points", "11 rebounds"} <= texts) for texts in groups)
+
+
 @pytest.mark.parametrize("figure", ["30", "7"])
 def test_a_round_or_small_figure_bridges_nothing(figure: str) -> None:
     report = _check(*(text.replace("31", figure) for text in FIRE))

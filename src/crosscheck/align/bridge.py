@@ -6,7 +6,9 @@ two clusters of different blocks join when they give the same distinctive figure
 that pair of claims scores as one fact (`edges._edge_of`, every hard rule and bar included). Only
 clusters whose values all agree are joined, and only while every value of the joined cluster is
 compatible with every other: a bridge never makes or changes a conflict, it only gathers agreeing
-reports. A figure given by more than ``MAX_BRIDGED`` clusters names no one fact and bridges none.
+reports. A figure given by more than ``MAX_BRIDGED`` clusters names no one fact and bridges none, and
+two clusters a document is in both are never joined: that document tells the two apart ("11 points, 11
+rebounds"; on the dev half of benchmarks/gold one wrong agreement fewer, nothing lost).
 """
 
 from __future__ import annotations
@@ -95,13 +97,17 @@ def bridge_clusters(
             parent[n] = n = parent[parent[n]]
         return n
 
+    documents = {n: {c.document for c in clusters[n][0]} for n in range(len(clusters))}
     for score, x, y, i, j in bridges:
         ri, rj = root(i), root(j)
         if ri == rj or not _all_compatible(clusters, parts[ri], parts[rj], config):
             continue
+        if documents[ri] & documents[rj]:
+            continue  # a document gives the figure in both, under two names: two facts ("11 points, 11 rebounds")
         keep, gone = min(ri, rj), max(ri, rj)
         parent[gone] = keep
         parts[keep].extend(parts.pop(gone))
+        documents[keep] |= documents.pop(gone)
         joined[keep].extend(joined.pop(gone, []))
         joined[keep].append((x, y, score))
     out: list[Cluster] = []
