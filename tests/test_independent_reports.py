@@ -862,3 +862,15 @@ def test_a_count_of_days_moves_on_by_a_day_a_day(second: str, conflicts: int) ->
     ]
     report = crosscheck.check(docs)
     assert len([g for g in report.conflicts if g.claims[0].kind == "ordinal"]) == conflicts
+
+
+def test_a_relative_date_in_quoted_speech_is_a_possible_conflict_only() -> None:
+    """ "I watched the show tonight" and "I watched the show last night", each quoted: a relative date
+    in speech counts from when it was said, which the page need not date."""
+    report = _check(
+        '"I watched the show tonight with my family," Smith told reporters.',
+        '"I watched the show last night with my family," Smith told reporters.',
+        published="2013-08-05",
+    )
+    assert not [g for g in report.conflicts if g.claims[0].kind == "date"]
+    assert any("quotation" in g.explanation for g in report.possible_conflicts)

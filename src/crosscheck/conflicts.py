@@ -117,6 +117,16 @@ def _one_person(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config
     return not all(_person(terms, name, texts) for name in (x, y))
 
 
+def _not_quoted_relative(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
+    """ "When you watched him walk out tonight", "I watched your episode last night": a relative date
+    in quoted speech counts from when it was said, which the page need not date."""
+    for claim in (a, b):
+        value = claim.value
+        if isinstance(value, DateValue) and value.relative and _quoted(claim, docs):
+            return False
+    return True
+
+
 def _ages_held(a: Claim, b: Claim, docs: Mapping[str, Document], config: Config) -> bool:
     """Two ages clash as one person's only where both name whose ("Robert Buckley, 32," / "31-year-old
     Robert Buckley"); "an 18-year-old gang member" and "Unique Armstead, 32," may be two people."""
@@ -145,6 +155,7 @@ CONFLICT_NEEDS: tuple[tuple[str, Callable[[Claim, Claim, Mapping[str, Document],
     ("one side is dated, the other not", _placed_alike),
     ("the figures are two people's", _one_person),
     ("whose age it is is not said on both sides", _ages_held),
+    ("a relative date is said in a quotation", _not_quoted_relative),
     ("one side is said under a negation", _one_polarity),
     ("neither date can be placed on the calendar", _on_the_calendar),
 )
