@@ -187,7 +187,7 @@ def _conflict_label_rows() -> list[dict[str, str]]:
 def test_the_conflict_labels_are_well_formed() -> None:
     """conflicts_labels.tsv: one row per conflict reported at d9faef2, short spans and notes of our own."""
     rows = _conflict_label_rows()
-    assert len(rows) == 85
+    assert len(rows) == 91
     columns = [
         "topic",
         "doc_a",
