@@ -2,15 +2,17 @@
 
 Usage: python benchmarks/conflict_precision.py [--corpus ../shared/dev/ecbplus]
                                                [--labels benchmarks/gold/conflicts_labels.tsv]
-                                               [--possible] [--show-unlabelled] [--json]
+                                               [--possible] [--possible-labels benchmarks/gold/possible_labels.tsv]
+                                               [--show-unlabelled] [--json]
                                                [--config NAME=VALUE ...]
 
 Every ECB+ topic is checked with both of its sub-topic folders together, as one story
 (`crosscheck.check(crosscheck.load_documents(tNN-ecb, tNN-ecbplus))`): two different events of one type,
 where claims about different events must not be called conflicts. Each reported conflict (verdict
-`conflict`; with `--possible` the `possible_conflict` groups are scored too, apart) is matched to the rows of
-`benchmarks/gold/conflicts_labels.tsv`: a group matches a row when its claims include a claim in the row's
-doc_a whose span overlaps [start_a, end_a) and a claim in doc_b overlapping [start_b, end_b). A row is
+`conflict`) is matched to the rows of `benchmarks/gold/conflicts_labels.tsv`: a group matches a row when its
+claims include a claim in the row's doc_a whose span overlaps [start_a, end_a) and a claim in doc_b
+overlapping [start_b, end_b). With `--possible` the `possible_conflict` groups are scored too, apart, in the
+same way against `benchmarks/gold/possible_labels.tsv` (`--possible-labels`). A row is
 `right` (the two spans state one fact and their values cannot both hold) or `wrong` with a category
 (different_fact, different_time, cross_event, extraction, compatible, other).
 
@@ -19,8 +21,13 @@ Per half (odd topics dev, even topics test, and both) it prints: the conflicts r
 to read and label; `--show-unlabelled` prints their deciding pair, on the terminal only), the precision over
 the labelled ones, and the `right` rows that no reported conflict matches any more (lost).
 
-The labels cover what crosscheck reported at one commit (d9faef2: 85 conflicts, one row per conflict, its
-deciding pair, the strongest clash between two documents). It is a precision set: it cannot measure recall
+The conflict labels cover what crosscheck reported at one commit (d9faef2: 85 conflicts, one row per
+conflict, its deciding pair, the strongest clash between two documents; 6 rows added at a4cdb78). The
+possible-conflict labels are a SAMPLE: of the possible conflicts reported at a4cdb78, random.Random(28)
+drew 40 per half; most possible conflicts reported are therefore unlabelled, and the precision over the
+labelled ones is an estimate (printed with a 95% Wilson interval). For those, the doubts crosscheck names
+("(sameness uncertain: ...)" in the explanation, as reported now) are counted right / wrong, to see which
+doubts separate real conflicts from different facts. Both are precision sets: they cannot measure recall
 (a conflict crosscheck never reported was never labelled); the cross-document pairs of
 benchmarks/gold/*_pairs.jsonl are for recall (`benchmarks/pairs.py`).
 """
@@ -30,6 +37,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
+import re
 import sys
 import time
 from collections import Counter
@@ -45,11 +54,15 @@ from crosscheck.values import claims_compatible
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "dev" / "ecbplus"
 DEFAULT_LABELS = HERE / "gold" / "conflicts_labels.tsv"
+DEFAULT_POSSIBLE_LABELS = HERE / "gold" / "possible_labels.tsv"
 
 LABELS = ("right", "wrong")
 CATEGORIES = ("different_fact", "different_time", "cross_event", "extraction", "compatible", "other")
 HALVES = ("dev", "test")
 LABELLED_AT = "d9faef2"
+POSSIBLE_SAMPLED_AT = "a4cdb78"
+POSSIBLE_SAMPLE_PER_HALF = 40
+DOUBTS = re.compile(r"\(sameness uncertain: (?P<doubts>[^()]*)\)\.?\s*$")
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,7 @@ class Row:
     label: str
     category: str
     note: str
+    doubts: str = ""
 
     @property
     def half(self) -> str:
@@ -84,6 +98,7 @@ class Scored:
     pair: tuple[Any, Any] | None
     row: Row | None = None
     matches: list[Row] = field(default_factory=list)
+    conflict_matches: list[Row] = field(default_factory=list)
 
 
 def half_of(topic: str) -> str:
@@ -108,6 +123,7 @@ def load_rows(path: Path) -> list[Row]:
                 label=r["label"],
                 category=r["category"],
                 note=r["note"],
+                doubts=r.get("doubts") or "",
             )
             for r in reader
         ]
@@ -150,7 +166,29 @@ def deciding_pair(group: Any, claims_by_id: dict[str, Any]) -> tuple[Any, Any] |
     return (a, b) if a.document <= b.document else (b, a)
 
 
-def score_topic(topic: str, report: Any, rows: list[Row], verdicts: tuple[str, ...]) -> list[Scored]:
+def doubts_of(explanation: str) -> list[str]:
+    """The doubts a possible conflict's explanation lists ("(sameness uncertain: a; b)" -> ["a", "b"])."""
+    found = DOUBTS.search(explanation)
+    if found is None:
+        return []
+    return [d.strip() for d in found.group("doubts").split(";") if d.strip()]
+
+
+def doubt_name(doubt: str) -> str:
+    """A doubt without its number: "same-fact score 60/100" -> "same-fact score"."""
+    return re.sub(r"\s*\d+/100$", "", doubt)
+
+
+def score_topic(
+    topic: str,
+    report: Any,
+    rows: list[Row],
+    verdicts: tuple[str, ...],
+    possible_rows: list[Row] | None = None,
+) -> list[Scored]:
+    """Score the topic's groups: conflicts against `rows`, possible conflicts against `possible_rows`
+    (when given; else against `rows`, as before). A possible conflict also keeps the conflict rows it
+    matches (`conflict_matches`), to tell which lost conflicts are now reported as possible ones."""
     claims_by_id = {c.id: c for c in report.claims}
     out: list[Scored] = []
     for group in report.groups:
@@ -159,14 +197,41 @@ def score_topic(topic: str, report: Any, rows: list[Row], verdicts: tuple[str, .
             continue
         members = [claims_by_id.get(m if isinstance(m, str) else m.id, m) for m in group.claims]
         pair = deciding_pair(group, claims_by_id)
-        found = [r for r in rows if matches(members, r)]
+        own = possible_rows if verdict == "possible_conflict" and possible_rows is not None else rows
+        found = [r for r in own if matches(members, r)]
         scored = Scored(topic, verdict, group, pair, matches=found)
+        scored.conflict_matches = [r for r in rows if matches(members, r)] if own is not rows else found
         if found:
             # a group matching several rows is scored by the row of its own deciding pair, when one is
             exact = [r for r in found if pair is not None and matches(pair, r)]
             scored.row = (exact or found)[0]
         out.append(scored)
     return out
+
+
+def wilson(right: int, labelled: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The 95% Wilson score interval of a proportion (for a precision estimated on a sample)."""
+    if labelled == 0:
+        return None
+    p = right / labelled
+    centre = (p + z * z / (2 * labelled)) / (1 + z * z / labelled)
+    half = z * math.sqrt(p * (1 - p) / labelled + z * z / (4 * labelled * labelled)) / (1 + z * z / labelled)
+    return (round(max(0.0, centre - half), 3), round(min(1.0, centre + half), 3))
+
+
+def doubt_counts(scored: list[Scored]) -> dict[str, dict[str, int]]:
+    """Per doubt name, how many labelled possible conflicts naming it are right and wrong (the doubts of
+    the explanation reported now; the row's own copy when the explanation lists none)."""
+    counts: dict[str, Counter[str]] = {}
+    for s in scored:
+        if s.verdict != "possible_conflict" or s.row is None:
+            continue
+        doubts = doubts_of(s.group.explanation) or [d.strip() for d in s.row.doubts.split(";") if d.strip()]
+        outcome = "right" if s.row.label == "right" else "wrong"
+        for name in dict.fromkeys(doubt_name(d) for d in doubts):
+            counts.setdefault(name, Counter())[outcome] += 1
+    ordered = sorted(counts.items(), key=lambda kv: (-(kv[1]["right"] + kv[1]["wrong"]), kv[0]))
+    return {name: {"right": c["right"], "wrong": c["wrong"]} for name, c in ordered}
 
 
 def tally(scored: list[Scored], rows: list[Row], verdict: str) -> dict[str, Any]:
@@ -188,21 +253,36 @@ def tally(scored: list[Scored], rows: list[Row], verdict: str) -> dict[str, Any]
     }
 
 
-def metrics(scored: list[Scored], rows: list[Row], verdicts: tuple[str, ...]) -> dict[str, Any]:
+def metrics(
+    scored: list[Scored],
+    rows: list[Row],
+    verdicts: tuple[str, ...],
+    possible_rows: list[Row] | None = None,
+) -> dict[str, Any]:
     result: dict[str, Any] = {
         "rows": len(rows),
         "rows_right": sum(r.label == "right" for r in rows),
         "rows_wrong": sum(r.label == "wrong" for r in rows),
     }
     for verdict in verdicts:
-        result[verdict] = tally(scored, rows, verdict)
+        own = possible_rows if verdict == "possible_conflict" and possible_rows is not None else rows
+        result[verdict] = tally(scored, own, verdict)
+    if "possible_conflict" in verdicts and possible_rows is not None:
+        t = result["possible_conflict"]
+        t["sample"] = (
+            f"sample of {POSSIBLE_SAMPLE_PER_HALF} per half at {POSSIBLE_SAMPLED_AT} "
+            f"({len(possible_rows)} rows here: {sum(r.label == 'right' for r in possible_rows)} right, "
+            f"{sum(r.label == 'wrong' for r in possible_rows)} wrong)"
+        )
+        t["precision_interval_95"] = wilson(t["right"], t["right"] + t["wrong"])
+        t["doubts"] = doubt_counts([s for s in scored if s.verdict == "possible_conflict"])
     conflict_rows = {id(r) for s in scored if s.verdict == "conflict" for r in s.matches}
     lost = [r for r in rows if r.label == "right" and id(r) not in conflict_rows]
     result["lost"] = len(lost)
     result["lost_rows"] = [f"{r.topic} {r.doc_a}:{r.start_a} {r.doc_b}:{r.start_b}" for r in lost]
     if "possible_conflict" in verdicts:
-        possible_rows = {id(r) for s in scored if s.verdict == "possible_conflict" for r in s.matches}
-        result["lost_now_possible"] = sum(id(r) in possible_rows for r in lost)
+        now_possible = {id(r) for s in scored if s.verdict == "possible_conflict" for r in s.conflict_matches}
+        result["lost_now_possible"] = sum(id(r) in now_possible for r in lost)
     return result
 
 
@@ -221,12 +301,21 @@ def print_metrics(title: str, m: dict[str, Any], verdicts: tuple[str, ...]) -> N
         )
         for category, n in t["wrong_by_category"].items():
             print(f"{'':24}wrong, {category:15} {n:3}")
+        if "sample" in t:
+            interval = t["precision_interval_95"]
+            span = "" if interval is None else f" (95% interval {pct(interval[0])} to {pct(interval[1])})"
+            print(f"{'':24}labelled: a {t['sample']}; precision{span}")
     extra = ""
     if "lost_now_possible" in m:
         extra = f" ({m['lost_now_possible']} of them now possible conflicts)"
     print(f"right rows no longer reported as conflicts (lost): {m['lost']}{extra}")
     for name in m["lost_rows"]:
         print(f"  lost: {name}")
+    doubts = m.get("possible_conflict", {}).get("doubts")
+    if doubts:
+        print("doubts of the labelled possible conflicts (right / wrong):")
+        for name, c in doubts.items():
+            print(f"  {c['right']:3} / {c['wrong']:3}  {name}")
 
 
 def line_of(doc: Any, start: int, end: int) -> str:
@@ -271,6 +360,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--possible", action="store_true", help="score the possible conflicts too")
+    parser.add_argument(
+        "--possible-labels",
+        type=Path,
+        default=DEFAULT_POSSIBLE_LABELS,
+        help="the labelled sample of possible conflicts (scored with --possible)",
+    )
     parser.add_argument("--show-unlabelled", action="store_true", help="print the unlabelled groups' pairs")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument(
@@ -293,6 +388,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no labels at {args.labels}", file=sys.stderr)
         return 2
     rows = load_rows(args.labels)
+    possible_rows: list[Row] | None = None
+    if args.possible:
+        if not args.possible_labels.is_file():
+            print(f"no possible-conflict labels at {args.possible_labels}", file=sys.stderr)
+            return 2
+        possible_rows = load_rows(args.possible_labels)
     verdicts = ("conflict", "possible_conflict") if args.possible else ("conflict",)
     scored: list[Scored] = []
     documents: dict[tuple[str, str], Any] = {}
@@ -301,12 +402,22 @@ def main(argv: list[str] | None = None) -> int:
         folders = [args.corpus / f"{topic}-ecb", args.corpus / f"{topic}-ecbplus"]
         report = crosscheck.check(crosscheck.load_documents(*folders), config=config)
         documents.update({(topic, d.id): d for d in report.documents})
-        scored.extend(score_topic(topic, report, [r for r in rows if r.topic == topic], verdicts))
+        in_topic = [r for r in rows if r.topic == topic]
+        possible_in_topic = None if possible_rows is None else [r for r in possible_rows if r.topic == topic]
+        scored.extend(score_topic(topic, report, in_topic, verdicts, possible_in_topic))
     elapsed = time.perf_counter() - started
     result: dict[str, Any] = {"labelled_at": LABELLED_AT, "seconds": round(elapsed, 1), "config": options}
+    if possible_rows is not None:
+        result["possible_sampled_at"] = POSSIBLE_SAMPLED_AT
+        result["possible_sample_per_half"] = POSSIBLE_SAMPLE_PER_HALF
     for half in (*HALVES, "both"):
         in_half = [s for s in scored if half in ("both", half_of(s.topic))]
-        result[half] = metrics(in_half, [r for r in rows if half in ("both", r.half)], verdicts)
+        possible_half = (
+            None if possible_rows is None else [r for r in possible_rows if half in ("both", r.half)]
+        )
+        result[half] = metrics(
+            in_half, [r for r in rows if half in ("both", r.half)], verdicts, possible_half
+        )
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -314,6 +425,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(rows)} labelled conflicts (labelled at {LABELLED_AT}); "
             f"{len(topics_of(args.corpus))} topics checked, both events together, in {elapsed:.1f} s"
         )
+        if possible_rows is not None:
+            print(
+                f"{len(possible_rows)} labelled possible conflicts: a random sample of "
+                f"{POSSIBLE_SAMPLE_PER_HALF} per half of those reported at {POSSIBLE_SAMPLED_AT}"
+            )
         for half in (*HALVES, "both"):
             print_metrics(half, result[half], verdicts)
     if args.show_unlabelled:
