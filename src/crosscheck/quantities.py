@@ -265,6 +265,22 @@ def _ordinal(
     return make_mention(doc_id, text, begin, noun_end, value, words)
 
 
+# a capitalised word right before a capitalised number word, in a sentence that is not written in title
+# case: "the Big Ten title", "reached the Final Four"
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;\"“])\b[A-Z][a-z]+ \Z")
+_WORDS = re.compile(r"[A-Za-z][a-z']*")
+
+
+def _in_a_name(text: str, begin: int, lo: int, hi: int) -> bool:
+    """A number word that is part of a name: capitalised after a capitalised word, in a sentence that is
+    not in title case ("Quake Kills Five In Iran" is a headline's count)."""
+    if not text[begin].isupper() or not _CAPITALISED_BEFORE.search(text, max(lo, begin - 30), begin):
+        return False
+    words: list[str] = _WORDS.findall(text, lo, hi)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised * 2 < len(words)
+
+
 def _cardinal_words(
     doc_id: str, text: str, m: re.Match[str], lo: int, hi: int, tolerance: Decimal
 ) -> QuantityMention | None:
@@ -279,6 +295,8 @@ def _cardinal_words(
             return None
     begin = m.start() if has_a else tokens[0].start()
     core_end = tokens[used - 1].end()
+    if not has_a and _in_a_name(text, begin, lo, hi):
+        return None  # "the Big Ten", "the Final Four", "the Jackson Five": a name, no count
     if (
         not has_a
         and used == 1

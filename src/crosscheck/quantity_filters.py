@@ -109,6 +109,17 @@ _CAPITALS_AFTER = re.compile(r"\s+[A-Z]{2,}\b")
 _STATION = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|DT|HD|CD|LD))?|FOX|NBC|CBS|ABC|CW|PBS|PIX|UPN")
 
 
+def _product_name(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """ "MagSafe 2", "iPhone 5", "BlackBerry 10", "PlayStation 3": digits after a word with a capital
+    inside it are a product's model (not before a scale: "BlackBerry 10 million"; nor a currency)."""
+    if m.group("cur") or SCALE_AFTER.match(text, m.end(), hi):
+        return False
+    return _INNER_CAPITAL_BEFORE.search(text, max(lo, m.start() - 24), m.start()) is not None
+
+
+_INNER_CAPITAL_BEFORE = re.compile(r"(?<![\w.-])[A-Za-z][a-z]*[A-Z][a-z][A-Za-z]* \Z")
+
+
 def _street_address(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     """ "54 State St.", "40 East 5th Ave", "1600 Pennsylvania Avenue": a house number, not a count."""
     return not m.group("cur") and STREET_AFTER.match(text, m.end(), hi) is not None
@@ -148,6 +159,7 @@ DIGIT_FILTERS: tuple[tuple[str, DigitRule], ...] = (
     ("year", _year),
     ("calibre", _calibre),
     ("model_name", _model_name),
+    ("product_name", _product_name),
     ("street_address", _street_address),
     ("dimensions", _dimensions),
     ("version_list", _version_list),
