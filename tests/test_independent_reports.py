@@ -112,6 +112,9 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         ("He had 2,282 points, eight fewer than Ford.", {"eight": "difference", "2,282 points": None}),
         ("The toll is three higher than reported.", {"three higher": "difference"}),
         ("More than 10 people died.", {"More than 10 people": "deaths"}),
+        # a person's record is no count of the event ("four prior arrests")
+        ("Gray has four prior arrests, police said.", {"four prior arrests": None}),
+        ("Police said four people were arrested.", {"four people": "arrests"}),
         # "missing" before a number says it only of people
         ("He was missing 10 games.", {"10 games": None}),
         ("The ship is missing three crew members.", {"three crew members": "missing"}),

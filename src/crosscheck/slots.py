@@ -298,6 +298,8 @@ def measure_of(text: str, q: QuantityMention, lo: int, hi: int, terms: Terms) ->
     """
     if _FREQUENCY.search(q.text):
         return None  # "shot seven times", "arrested three times": how often, not how many people
+    if q.noun and any(word in terms.slot_words["history"] for word in q.noun.lower().split()):
+        return None  # "four prior arrests", "two previous convictions": a record, not this event's count
     for _name, rule in MEASURE_RULES:
         found = rule(text, q, lo, hi, terms)
         if found is not None and (found not in SHAPES or SHAPES[found](q)) and _in_its_units(found, q, terms):

@@ -257,6 +257,7 @@ def _compile(
                 "not_roles",
                 "comparatives",
                 "of_people_before",
+                "history",
             ),
         ),
         scope_words=_lists(data, "scope_words", origin, ("between", "prepositions", "ends", "skip", "whole")),
