@@ -115,6 +115,7 @@ def test_an_age_is_never_compared_with_a_count() -> None:
         # a person's record is no count of the event ("four prior arrests")
         ("Gray has four prior arrests, police said.", {"four prior arrests": None}),
         ("Police said four people were arrested.", {"four people": "arrests"}),
+        ("Two former employees were injured.", {"Two former employees": "injuries"}),
         # "missing" before a number says it only of people
         ("He was missing 10 games.", {"10 games": None}),
         ("The ship is missing three crew members.", {"three crew members": "missing"}),
