@@ -52,6 +52,10 @@ from crosscheck.conflicts import strongest_clash
 from crosscheck.values import claims_compatible
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from pairs import config_options  # noqa: E402  (the --set/--config reading of benchmarks/pairs.py)
+
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "dev" / "ecbplus"
 DEFAULT_LABELS = HERE / "gold" / "conflicts_labels.tsv"
 DEFAULT_POSSIBLE_LABELS = HERE / "gold" / "possible_labels.tsv"
@@ -376,10 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         help="a Config option for this run, the value JSON-decoded (e.g. --config conflict_bar=80)",
     )
     args = parser.parse_args(argv)
-    options: dict[str, Any] = {}
-    for item in args.config:
-        name, _, value = item.partition("=")
-        options[name] = json.loads(value)
+    options = config_options(args.config)
     config = crosscheck.Config(**options)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)

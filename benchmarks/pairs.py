@@ -375,6 +375,15 @@ def show_misses(outcomes: list[Outcome], corpus: Path, n: int, halves: Iterable[
                     print(f"      {describe_claim(claim)}")
 
 
+def config_options(items: Iterable[str]) -> dict[str, Any]:
+    """`crosscheck.Config` options from ``NAME=VALUE`` items, each value JSON-decoded ("conflict_bar=80")."""
+    options: dict[str, Any] = {}
+    for item in items:
+        name, _, value = item.partition("=")
+        options[name] = json.loads(value)
+    return options
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -398,11 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         help="a Config option for this run (e.g. --set conflict_bar=80): for choosing bars on the dev half",
     )
     args = parser.parse_args(argv)
-    options: dict[str, Any] = {}
-    for item in args.set:
-        name, _, value = item.partition("=")
-        options[name] = json.loads(value)
-    config = crosscheck.Config(**options)
+    config = crosscheck.Config(**config_options(args.set))
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
